@@ -1,0 +1,70 @@
+"""The check stage: a `Project` -> every problem in it, as `Issue`s. Never raises on bad input.
+
+Each module of this package owns one family of checks and yields issues from a `check`
+function; this module runs them all and applies the project's own check settings.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Iterable, Iterator
+
+from ..issues import CODES, Issue, Severity, did_you_mean, make_issue
+from ..model import Project, read_project
+from . import features, flows, ids, jumps, lifecycles, references, rules, states, wording
+
+CHECKS: tuple[Callable[[Project], Iterator[Issue]], ...] = (
+    ids.check, references.check, jumps.check, states.check, rules.check, wording.check,
+    lifecycles.check, flows.check, features.check,
+)
+
+__all__ = ["CHECKS", "check_project", "run_checks", "apply_settings"]
+
+
+def run_checks(project: Project) -> list[Issue]:
+    """Every check's issues for a modelled project (before the project's settings apply)."""
+    found: list[Issue] = []
+    for check in CHECKS:
+        found.extend(check(project))
+    return found
+
+
+def apply_settings(project: Project, issues: Iterable[Issue]) -> list[Issue]:
+    """Switch off and re-grade issues as `pmdocs.yml` says; sorted by file, line and column."""
+    settings = project.settings.check
+    disabled = set(settings.disable) | (set() if settings.vague_words else {"PM350"})
+    result: list[Issue] = []
+    for issue in issues:
+        if CODES[issue.code].switchable:
+            if issue.code in disabled:
+                continue
+            if issue.code in settings.severity:
+                issue = Issue(issue.code, Severity.parse(settings.severity[issue.code]),
+                              issue.message, issue.location, issue.hint, issue.related)
+        result.append(issue)
+    result.extend(_unknown_codes(project))
+    return sorted(result, key=Issue.sort_key)
+
+
+def _unknown_codes(project: Project) -> Iterator[Issue]:
+    settings = project.settings.check
+    switchable = [code for code, info in CODES.items() if info.switchable]
+    for index, code in enumerate(settings.disable):
+        if code not in switchable:
+            yield _bad_code(code, settings.at("disable", index), switchable)
+    for code in settings.severity:
+        if code not in switchable:
+            yield _bad_code(code, settings.where.key("severity"), switchable)
+
+
+def _bad_code(code: str, location, switchable: list[str]) -> Issue:
+    known = code in CODES
+    message = (f"check settings: `{code}` cannot be switched off or re-graded" if known
+               else f"check settings: unknown check code `{code}`")
+    return make_issue("PM390", message, location,
+                      did_you_mean(code, switchable) or "see `pmdocs codes` for the list")
+
+
+def check_project(root) -> tuple[Project, list[Issue], int]:
+    """Load, model and check a project folder: the project, all issues sorted, the file count."""
+    project, issues, file_count = read_project(root)
+    return project, apply_settings(project, issues + run_checks(project)), file_count

@@ -1,0 +1,160 @@
+"""Problems as data: locations, severities, issues, and the registry of stable codes."""
+
+from __future__ import annotations
+
+import difflib
+import enum
+from dataclasses import dataclass, field
+from typing import Iterable
+
+
+class Severity(enum.IntEnum):
+    """How bad a problem is; the order is the order of importance."""
+
+    INFO = 0
+    WARNING = 1
+    ERROR = 2
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, text: str) -> "Severity":
+        return cls[text.upper()]
+
+
+@dataclass(frozen=True, order=True)
+class Location:
+    """A 1-based position in a spec file; `offset` is the 0-based character index."""
+
+    file: str
+    line: int = 0
+    col: int = 0
+    offset: int = field(default=-1, compare=False)
+
+    def __str__(self) -> str:
+        if self.line <= 0:
+            return self.file
+        return f"{self.file}:{self.line}:{self.col}"
+
+
+@dataclass(frozen=True)
+class Issue:
+    """One problem found in the specs: what, where, how bad, and how to fix it."""
+
+    code: str
+    severity: Severity
+    message: str
+    location: Location
+    hint: str = ""
+    related: tuple[Location, ...] = ()
+
+    def sort_key(self) -> tuple:
+        return (self.location.file, self.location.line, self.location.col, self.code, self.message)
+
+
+@dataclass(frozen=True)
+class Code:
+    """A documented diagnostic: its stable code, default severity and one-line summary."""
+
+    code: str
+    severity: Severity
+    title: str
+    switchable: bool = True
+
+
+E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
+
+_CODES = [
+    # PM1xx: reading files
+    Code("PM100", E, "The project folder or its pmdocs.yml is missing", switchable=False),
+    Code("PM101", E, "A spec file is not UTF-8 text", switchable=False),
+    Code("PM102", E, "YAML syntax error", switchable=False),
+    Code("PM103", E, "A key appears twice in one mapping", switchable=False),
+    Code("PM104", E, "A spec file is empty", switchable=False),
+    Code("PM105", E, "A spec file is not a mapping of sections", switchable=False),
+    Code("PM106", E, "A spec file is too large", switchable=False),
+    Code("PM107", E, "Aliases expand too far, or nest too deep (an alias bomb)", switchable=False),
+    Code("PM108", E, "A spec file or folder cannot be read", switchable=False),
+    Code("PM109", E, "A YAML feature pmdocs does not accept (tags, merge keys, several documents)", switchable=False),
+    # PM2xx: the spec language
+    Code("PM201", E, "Unknown key", switchable=False),
+    Code("PM202", E, "A required field is missing", switchable=False),
+    Code("PM203", E, "A field has the wrong type", switchable=False),
+    Code("PM204", E, "YAML read a value as a boolean, number or date where text is expected", switchable=False),
+    Code("PM205", E, "A value is not one of the allowed choices", switchable=False),
+    Code("PM206", E, "An id is not an ASCII slug", switchable=False),
+    Code("PM207", E, "An id is used twice", switchable=False),
+    # PM3xx: references and page jumps
+    Code("PM301", E, "A reference to an unknown id"),
+    Code("PM310", E, "No page is an entry page"),
+    Code("PM311", W, "A page cannot be reached from any entry page"),
+    Code("PM312", W, "A page is a dead end: no way out, and not marked terminal"),
+    Code("PM313", W, "A dialog or sheet has no way to close"),
+    Code("PM314", W, "Conditional jumps from one action leave a gap (no default jump)"),
+    Code("PM320", W, "A page lacks a state the project requires"),
+    # PM33x: rules and decision tables
+    Code("PM330", W, "A decision table is incomplete: some combination has no row"),
+    Code("PM331", E, "Two rows overlap under hit policy `unique`"),
+    Code("PM332", E, "Overlapping rows give different outcomes under hit policy `any`"),
+    Code("PM333", W, "A row can never fire under hit policy `first`"),
+    Code("PM334", E, "Two rows have the same conditions"),
+    Code("PM335", E, "A condition value is outside its input's domain"),
+    Code("PM336", E, "A parameter is used but not defined"),
+    Code("PM337", W, "A parameter has no default or no range"),
+    Code("PM338", I, "A condition is free text and could not be analysed"),
+    Code("PM339", I, "A decision table has too many combinations to analyse"),
+    # PM34x: limits
+    Code("PM340", E, "A limit has no window"),
+    Code("PM341", E, "A limit has no subject"),
+    Code("PM342", E, "A limit has no counted event"),
+    Code("PM343", E, "A limit's window is incomplete (time zone, reset time or duration)"),
+    Code("PM344", W, "Free text states a quantity limit without a `limit` block"),
+    # PM35x: wording
+    Code("PM350", I, "A vague word in a rule or an acceptance criterion"),
+    # PM36x: business objects
+    Code("PM360", W, "A lifecycle state cannot be reached from the initial state"),
+    Code("PM361", W, "A non-final lifecycle state has no way out"),
+    Code("PM362", E, "A lifecycle names an unknown state"),
+    # PM37x: business flows
+    Code("PM370", E, "A flow lane is not a role"),
+    Code("PM371", W, "A flow step cannot be reached from a start step"),
+    Code("PM372", W, "A flow step has no path to an end step"),
+    Code("PM373", W, "A decision has fewer than two labelled exits"),
+    Code("PM374", E, "A flow step names a lane or stage the flow does not declare"),
+    Code("PM375", E, "A flow has no start step or no end step"),
+    # PM38x: features
+    Code("PM380", W, "A feature links to nothing"),
+    Code("PM381", W, "A page is covered by no feature"),
+    # PM39x: project settings
+    Code("PM390", E, "The check settings name an unknown code"),
+]
+
+CODES: dict[str, Code] = {code.code: code for code in _CODES}
+
+
+def make_issue(code: str, message: str, location: Location, hint: str = "",
+               related: Iterable[Location] = ()) -> Issue:
+    """An issue with the code's default severity (the project may change it later)."""
+    return Issue(code, CODES[code].severity, message, location, hint, tuple(related))
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """A hint naming the closest choice, or an empty string."""
+    matches = difflib.get_close_matches(word, sorted(set(choices)), n=1, cutoff=0.6)
+    return f"did you mean `{matches[0]}`?" if matches else ""
+
+
+def summarize(issues: Iterable[Issue], file_count: int) -> str:
+    """`3 errors, 2 warnings in 14 files` (or `no problems in 14 files`)."""
+    counts = {severity: 0 for severity in Severity}
+    for issue in issues:
+        counts[issue.severity] += 1
+    parts = []
+    for severity, singular, plural in ((E, "error", "errors"), (W, "warning", "warnings"),
+                                       (I, "note", "notes")):
+        if counts[severity]:
+            parts.append(f"{counts[severity]} {singular if counts[severity] == 1 else plural}")
+    files = f"{file_count} file" + ("" if file_count == 1 else "s")
+    return f"{', '.join(parts) if parts else 'no problems'} in {files}"

@@ -1,0 +1,138 @@
+"""The base of every spec entity: frozen, strict about keys, and aware of its source position."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Callable
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, PrivateAttr, StringConstraints, \
+    model_validator
+
+from ..issues import Location
+from ..load import WHERE_KEY, Where
+
+ID_PATTERN = r"^[a-z][a-z0-9_-]*$"
+
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
+"""An ASCII slug naming an item: `cart`, `join_campaign`, `p0-login`."""
+
+Ref = str
+"""A reference to an item by id (checked against the project, with did-you-mean)."""
+
+NOWHERE = Where(Location("<unknown>"))
+
+
+class Spec(BaseModel):
+    """A node of the spec language. Unknown keys are errors; instances are immutable.
+
+    Every instance remembers where it was written (`where`), so checks can point at the
+    exact line and column of any of its fields (`at("label")`, `at("pages", 2)`).
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True,
+                              use_attribute_docstrings=True)
+    _where: Where = PrivateAttr(default=NOWHERE)
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _remember_where(cls, data: Any, handler: Callable[[Any], "Spec"]) -> "Spec":
+        where = None
+        if isinstance(data, dict) and WHERE_KEY in data:
+            where = data[WHERE_KEY]
+            data = {key: value for key, value in data.items() if key != WHERE_KEY}
+        instance = handler(data)
+        if isinstance(where, Where):
+            instance._where = where
+        return instance
+
+    @property
+    def where(self) -> Where:
+        return self._where
+
+    def at(self, *path: Any) -> Location:
+        """The location of a field's value (or of this node when no path is given)."""
+        return self._where.value(*path) if path else self._where.node
+
+    def key_at(self, name: str) -> Location:
+        return self._where.key(name)
+
+    @property
+    def file(self) -> str:
+        return self._where.node.file
+
+
+# --------------------------------------------------------------------------- shorthands
+
+def _one_or_many(value: Any) -> Any:
+    """`x` means `[x]`; a missing value means an empty list."""
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]
+
+
+def one_or_many(item_type: Any) -> Any:
+    """A list field that also accepts a single item."""
+    return Annotated[list[item_type], BeforeValidator(
+        _one_or_many, json_schema_input_type=item_type | list[item_type])]
+
+
+def _wrap_text(field: str) -> Callable[[Any], Any]:
+    """A scalar written where a mapping is expected fills its main field: `x` -> `{field: x}`."""
+    def wrap(value: Any) -> Any:
+        if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+            return {field: value}
+        return value
+    return wrap
+
+
+def text_or(model: type, field: str) -> Any:
+    """A mapping field that may be written as plain text filling `field`."""
+    return Annotated[model, BeforeValidator(_wrap_text(field), json_schema_input_type=str | model)]
+
+
+def _items_of(field: str) -> Callable[[Any], Any]:
+    def items(value: Any) -> Any:
+        value = _one_or_many(value)
+        return [_wrap_text(field)(item) for item in value]
+    return items
+
+
+def list_of(model: type, field: str) -> Any:
+    """A list of mappings where an item (or the whole list) may be one text filling `field`."""
+    return Annotated[list[model], BeforeValidator(
+        _items_of(field), json_schema_input_type=str | model | list[str | model])]
+
+
+def _named(key_field: str, text_field: str) -> Callable[[Any], Any]:
+    """`{name: value, ...}` -> `[{key_field: name, ...value}, ...]`, keeping positions."""
+    def convert(value: Any) -> Any:
+        if not isinstance(value, dict):
+            return value
+        where = value.get(WHERE_KEY)
+        items = []
+        for name, body in value.items():
+            if name == WHERE_KEY:
+                continue
+            key_location = where.key(name) if isinstance(where, Where) else NOWHERE.node
+            value_location = where.value(name) if isinstance(where, Where) else NOWHERE.node
+            if isinstance(body, dict):
+                item = dict(body)
+                item[key_field] = name
+                inner = body.get(WHERE_KEY)
+                if isinstance(inner, Where):
+                    values = dict(inner.values)
+                    values[(key_field,)] = key_location
+                    item[WHERE_KEY] = Where(key_location, inner.keys, values)
+            else:
+                item = {key_field: name, WHERE_KEY: Where(
+                    key_location, {}, {(key_field,): key_location, (text_field,): value_location})}
+                if body is not None:
+                    item[text_field] = body
+            items.append(item)
+        return items
+    return convert
+
+
+def named_mapping(model: type, key_field: str, text_field: str) -> Any:
+    """A mapping of names to items (`states: {empty: 空状态文案}`), read as a list of items."""
+    return Annotated[list[model], BeforeValidator(
+        _named(key_field, text_field), json_schema_input_type=dict[str, str | model])]

@@ -1,0 +1,237 @@
+"""Pydantic's validation errors, retold in the user's words at the exact `file:line:col`."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from typing import Any, Iterator
+
+from pydantic import ValidationError
+
+from ..issues import Issue, Location, did_you_mean, make_issue
+from ..load import WHERE_KEY, Where, where_of
+
+SINGULAR = {
+    "roles": "role", "objects": "object", "flows": "flow", "features": "feature", "pages": "page",
+    "rules": "rule", "elements": "element", "attributes": "attribute", "relations": "relation",
+    "transitions": "transition", "steps": "step", "stages": "stage", "acceptance": "criterion",
+    "parameters": "parameter", "inputs": "input", "table": "row", "states": "state",
+    "releases": "release", "modules": "module", "glossary": "term", "copy": "copy",
+    "next": "next step", "lanes": "lane",
+    **{f"on_{event}": "jump" for event in ("tap", "long_press", "change", "submit", "select", "swipe")},
+}
+
+TYPE_WORDS = {
+    "string_type": "text", "bool_type": "true or false", "bool_parsing": "true or false",
+    "int_type": "a whole number", "int_parsing": "a whole number", "int_from_float": "a whole number",
+    "float_type": "a number", "float_parsing": "a number", "list_type": "a list",
+    "dict_type": "a mapping (`key: value` lines)", "model_type": "a mapping (`key: value` lines)",
+    "model_attributes_type": "a mapping (`key: value` lines)", "date_type": "a date",
+    "date_from_datetime_parsing": "a date", "date_parsing": "a date",
+}
+
+
+def explain(error: ValidationError, data: Any, prefix: tuple, fields_of: Any, source: str,
+            file: str) -> Iterator[Issue]:
+    """One issue per distinct problem in `error`, located inside `data` (a loaded item).
+
+    `prefix` is the item's path in its file (for the context words); `fields_of(path)` gives
+    the allowed keys at a path (for did-you-mean); `source` is the file's text.
+    """
+    seen: set[tuple] = set()
+    for detail in error.errors(include_url=False):
+        path = tuple(detail["loc"])
+        issue = _explain_one(detail, path, data, prefix, fields_of, source, file)
+        key = (issue.location, issue.code)
+        if key not in seen:
+            seen.add(key)
+            yield issue
+
+
+def _explain_one(detail: dict, path: tuple, data: Any, prefix: tuple, fields_of: Any,
+                 source: str, file: str) -> Issue:
+    kind = detail["type"]
+    value = detail.get("input")
+    context = describe(data, path[:-1] if path else path, prefix)
+    field = _field_name(path)
+    location = _value_location(data, path, file)
+    if kind == "extra_forbidden":
+        location = _key_location(data, path, file)
+        allowed = fields_of(path[:-1])
+        hint = did_you_mean(field, allowed) or (f"allowed keys: {', '.join(sorted(allowed))}"
+                                                if allowed else "")
+        return make_issue("PM201", f"{context}: unknown key `{field}`", location, hint)
+    if kind == "missing":
+        location = _value_location(data, path[:-1], file)
+        return make_issue("PM202", f"{context}: `{field}` is required", location,
+                          f"add `{field}: …`")
+    if kind == "string_pattern_mismatch":
+        return make_issue("PM206", f"{context}: id `{value}` is not an ASCII slug", location,
+                          f"use lower-case letters, digits, `_` and `-`, starting with a letter"
+                          + (f", e.g. `{slug(value)}`" if slug(value) else ""))
+    raw = raw_text(source, location)
+    if kind in ("literal_error", "enum"):
+        choices = re.findall(r"'([^']*)'", detail.get("ctx", {}).get("expected", ""))
+        if not isinstance(value, str) and raw in choices:
+            return _trap(context, field, raw, value, location)
+        shown = value if isinstance(value, str) else raw
+        hint = did_you_mean(str(shown), choices) or f"choose one of: {', '.join(choices)}"
+        return make_issue("PM205", f"{context}: `{field}` cannot be `{shown}`; it must be one of "
+                          f"{', '.join(choices)}", location, hint)
+    if kind == "string_type" and _is_trap(value):
+        return _trap(context, field, raw, value, location)
+    if kind == "string_type" and value is None:
+        return make_issue("PM203", f"{context}: `{field}` is empty; it expects text", location,
+                          f"write the text after `{field}:` or remove the key")
+    wanted = TYPE_WORDS.get(kind)
+    if wanted:
+        got = f"`{raw}`" if raw else _describe_value(value)
+        return make_issue("PM203", f"{context}: `{field}` must be {wanted}, not {got}", location)
+    message = detail.get("msg", "invalid value")
+    return make_issue("PM203", f"{context}: `{field}`: {message}", location)
+
+
+def _is_trap(value: Any) -> bool:
+    return isinstance(value, (bool, int, float, datetime.date, datetime.datetime))
+
+
+def _trap(context: str, field: str, raw: str, value: Any, location: Location) -> Issue:
+    if isinstance(value, bool):
+        reading = f"the boolean {str(value).lower()}"
+    elif isinstance(value, (datetime.date, datetime.datetime)):
+        reading = f"the date {value.isoformat()}"
+    else:
+        reading = f"the number {value!r}"
+    shown = raw or str(value)
+    return make_issue("PM204", f"{context}: `{field}` expects text, but YAML reads `{shown}` as "
+                      f"{reading}", location, f'write it in quotes: "{shown}"')
+
+
+def _describe_value(value: Any) -> str:
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "empty"
+    return f"`{value}`"
+
+
+def _field_name(path: tuple) -> str:
+    for step in reversed(path):
+        if isinstance(step, str):
+            return step
+    return "item"
+
+
+def describe(data: Any, path: tuple, prefix: tuple) -> str:
+    """Context words for a path inside an item: `page `cart` › element `checkout``.
+
+    `prefix` is `(section, index)` of the item in its file, or `()` for settings.
+    """
+    words: list[str] = []
+    if len(prefix) == 2:
+        words.append(_item_words(prefix[0], data, prefix[1]))
+    node, section = data, ""
+    for step in path:
+        if isinstance(step, str):
+            section = step
+            node = node.get(step) if isinstance(node, dict) else None
+        elif isinstance(node, dict):   # a named mapping, which pydantic sees as a list
+            names = [key for key in node if key != WHERE_KEY]
+            name = names[step] if 0 <= step < len(names) else str(step)
+            node = node.get(name)
+            words.append(f"{SINGULAR.get(section, section)} `{name}`")
+        else:
+            node = node[step] if isinstance(node, list) and 0 <= step < len(node) else None
+            words.append(_item_words(section, node, step))
+    return " › ".join(words) or "project settings"
+
+
+def _item_words(section: str, node: Any, index: int) -> str:
+    kind = SINGULAR.get(section, section)
+    if isinstance(node, dict):
+        for key in ("id", "term", "key", "to"):
+            if isinstance(node.get(key), str):
+                return f"{kind} `{node[key]}`"
+    return f"{kind} {index + 1}"
+
+
+def _value_location(data: Any, path: tuple, file: str) -> Location:
+    location = locate(data, path)
+    return location if location is not None else Location(file)
+
+
+def _key_location(data: Any, path: tuple, file: str) -> Location:
+    parent = _node_at(data, path[:-1])
+    where = where_of(parent)
+    if where is not None and isinstance(path[-1], str):
+        return where.key(path[-1])
+    return _value_location(data, path, file)
+
+
+def _node_at(data: Any, path: tuple) -> Any:
+    node = data
+    for step in path:
+        if isinstance(node, dict):
+            if isinstance(step, str):
+                node = node.get(step)
+            else:
+                names = [key for key in node if key != WHERE_KEY]
+                node = node.get(names[step]) if 0 <= step < len(names) else None
+        elif isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node):
+            node = node[step]
+        else:
+            return None
+    return node
+
+
+def locate(data: Any, path: tuple) -> Location | None:
+    """The source position of the value at `path` (a pydantic `loc`) inside loaded data.
+
+    Handles named mappings (`states: {empty: …}`), which pydantic sees as lists.
+    """
+    where: Where | None = where_of(data)
+    relative: tuple = ()
+    node = data
+    for step in path:
+        if isinstance(node, dict) and isinstance(step, int):
+            names = [key for key in node if key != WHERE_KEY]
+            if not 0 <= step < len(names):
+                break
+            if where is not None and not relative:
+                location_of_key = where.key(names[step])
+                child = node.get(names[step])
+                if not isinstance(child, dict):
+                    return location_of_key
+            step = names[step]
+        if isinstance(node, dict) and isinstance(step, str) and step in node:
+            node = node[step]
+        elif isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node):
+            node = node[step]
+        else:
+            break
+        relative += (step,)
+        if isinstance(node, dict) and WHERE_KEY in node:
+            where, relative = node[WHERE_KEY], ()
+    if where is None:
+        return None
+    return where.value(*relative) if relative else where.node
+
+
+def raw_text(source: str, location: Location) -> str:
+    """The scalar as written in the source at `location` (for "write it in quotes")."""
+    if location.offset < 0 or location.offset >= len(source):
+        return ""
+    end = source.find("\n", location.offset)
+    line = source[location.offset:end if end >= 0 else len(source)]
+    line = re.split(r"\s#|[,\]}]", line, maxsplit=1)[0]
+    return line.strip()
+
+
+def slug(text: Any) -> str:
+    """A slug suggestion for a bad id, or empty when none can be made."""
+    candidate = re.sub(r"[^a-z0-9_-]+", "_", str(text).strip().lower()).strip("_-")
+    if candidate and not candidate[0].isalpha():
+        candidate = "id_" + candidate
+    return candidate if re.fullmatch(r"[a-z][a-z0-9_-]*", candidate or "") else ""

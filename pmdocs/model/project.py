@@ -1,0 +1,161 @@
+"""Loaded files -> one `Project`: every item validated on its own, so one bad item never
+hides the others, and ids of items that failed stay known (no cascade of "unknown id")."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any, Mapping
+
+from pydantic import BaseModel, ValidationError
+from pydantic.json_schema import SkipJsonSchema
+
+from ..issues import Issue, Location, did_you_mean, make_issue
+from ..load import WHERE_KEY, LoadResult, SpecFile, where_of
+from .errors import explain
+from .spec import SECTIONS, BusinessObject, Feature, Flow, Page, ProjectSettings, Role, Rule, Spec
+
+SETTINGS_KEYS = tuple(ProjectSettings.model_fields[name].alias or name
+                      for name in ProjectSettings.model_fields)
+
+
+@dataclass(frozen=True)
+class Project:
+    """The whole product, typed and immutable; what check, graph and render read."""
+
+    root: str
+    settings: ProjectSettings
+    roles: tuple[Role, ...] = ()
+    objects: tuple[BusinessObject, ...] = ()
+    flows: tuple[Flow, ...] = ()
+    features: tuple[Feature, ...] = ()
+    pages: tuple[Page, ...] = ()
+    rules: tuple[Rule, ...] = ()
+    files: tuple[str, ...] = ()
+    sources: Mapping[str, str] = field(default_factory=dict)
+    broken_ids: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    """Per section, ids of items that failed validation (references to them are not unknown)."""
+
+    def items(self, section: str) -> tuple[Spec, ...]:
+        return getattr(self, section)
+
+    @cached_property
+    def index(self) -> dict[str, dict[str, Spec]]:
+        """Per section, id -> the first item with that id."""
+        result: dict[str, dict[str, Spec]] = {}
+        for section in SECTIONS:
+            by_id: dict[str, Spec] = {}
+            for item in self.items(section):
+                by_id.setdefault(item.id, item)
+            result[section] = by_id
+        return result
+
+    def known_ids(self, section: str) -> set[str]:
+        return set(self.index[section]) | set(self.broken_ids.get(section, ()))
+
+    def page(self, page_id: str) -> Page | None:
+        return self.index["pages"].get(page_id)
+
+
+def build_project(loaded: LoadResult) -> tuple[Project, list[Issue]]:
+    """Validate every loaded file into one project, with the problems found on the way."""
+    issues: list[Issue] = []
+    settings = None
+    collected: dict[str, list[Spec]] = {section: [] for section in SECTIONS}
+    broken: dict[str, set[str]] = {section: set() for section in SECTIONS}
+    for spec_file in loaded.files:
+        if spec_file.data is None:
+            continue
+        if spec_file.is_project_file:
+            settings = _settings(spec_file, issues)
+        allowed = SECTIONS.keys() | (set(SETTINGS_KEYS) if spec_file.is_project_file else set())
+        where = where_of(spec_file.data)
+        for key, value in spec_file.data.items():
+            if key == WHERE_KEY or (spec_file.is_project_file and key not in SECTIONS):
+                continue   # the settings' own validation reports unknown keys there
+            if key not in allowed:
+                issues.append(_unknown_section(key, where.key(key), sorted(allowed)))
+                continue
+            if not isinstance(value, list):
+                issues.append(make_issue("PM203", f"section `{key}` must be a list of items",
+                                         where.value(key), f"write each item as `- id: …` under `{key}:`"))
+                continue
+            for index, item in enumerate(value):
+                model = _validate_item(spec_file, key, index, item, issues)
+                if model is not None:
+                    collected[key].append(model)
+                elif isinstance(item, dict) and isinstance(item.get("id"), str):
+                    broken[key].add(item["id"])
+    if settings is None:
+        settings = ProjectSettings(name=loaded.root.name or "pmdocs")
+    project = Project(
+        root=str(loaded.root), settings=settings,
+        **{section: tuple(items) for section, items in collected.items()},
+        files=tuple(spec_file.path for spec_file in loaded.files),
+        sources={spec_file.path: spec_file.text for spec_file in loaded.files},
+        broken_ids={section: frozenset(ids) for section, ids in broken.items()})
+    return project, issues
+
+
+def _unknown_section(key: str, location: Location, allowed: list[str]) -> Issue:
+    hint = did_you_mean(key, allowed) or f"a spec file holds the sections {', '.join(SECTIONS)}"
+    return make_issue("PM201", f"unknown section `{key}`", location, hint)
+
+
+def _settings(spec_file: SpecFile, issues: list[Issue]) -> ProjectSettings | None:
+    data = {key: value for key, value in spec_file.data.items() if key not in SECTIONS}
+    try:
+        return ProjectSettings.model_validate(data)
+    except ValidationError as error:
+        settings_fields = _fields_of(ProjectSettings)
+
+        def fields(path: tuple) -> list[str]:
+            return settings_fields(path) + (list(SECTIONS) if not path else [])
+        issues.extend(explain(error, data, (), fields, spec_file.text, spec_file.path))
+        return None
+
+
+def _validate_item(spec_file: SpecFile, section: str, index: int, item: Any,
+                   issues: list[Issue]) -> Spec | None:
+    model = SECTIONS[section]
+    if not isinstance(item, dict):
+        location = spec_file.data[WHERE_KEY].value(section, index)
+        issues.append(make_issue("PM203", f"{section} item {index + 1} must be a mapping "
+                                 "(`id: …` and other keys)", location,
+                                 "start the item with `- id: …`"))
+        return None
+    try:
+        return model.model_validate(item)
+    except ValidationError as error:
+        issues.extend(explain(error, item, (section, index), _fields_of(model), spec_file.text,
+                              spec_file.path))
+        return None
+
+
+def _fields_of(model: type[BaseModel]):
+    """A function giving the allowed keys at a pydantic `loc` path inside `model`."""
+    def fields(path: tuple) -> list[str]:
+        current: Any = model
+        for step in path:
+            if isinstance(step, int) or current is None:
+                continue
+            info = current.model_fields.get(step) or next(
+                (value for value in current.model_fields.values() if value.alias == step), None)
+            current = _model_in(info.annotation) if info is not None else None
+        if current is None:
+            return []
+        return [info.alias or name for name, info in current.model_fields.items()
+                if not any(isinstance(item, SkipJsonSchema) for item in info.metadata)]
+    return fields
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    """The pydantic model inside an annotation like `list[Page]` or `Annotated[...]`."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for argument in getattr(annotation, "__args__", ()) + tuple(getattr(annotation, "__metadata__", ())):
+        found = _model_in(argument)
+        if found is not None:
+            return found
+    origin = getattr(annotation, "__origin__", None)
+    return _model_in(origin) if origin is not None and origin is not annotation else None

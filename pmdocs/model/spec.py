@@ -1,0 +1,478 @@
+"""The spec language: every kind of item a PRD is made of, as frozen pydantic models.
+
+These classes are both the validator of spec files and the typed model the later stages
+(check, graph, render) read; `pmdocs schema` derives the editors' JSON Schema from them.
+Field docstrings become the schema's descriptions.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import BeforeValidator, Field
+from pydantic.json_schema import SkipJsonSchema
+
+from .base import Id, Ref, Spec, list_of, named_mapping, one_or_many, text_or
+
+Text = str
+Scalar = Union[bool, int, float, str, None]
+
+# ------------------------------------------------------------------------------- roles
+
+RoleKind = Literal["user", "staff", "system", "external"]
+
+
+class Role(Spec):
+    """Someone or something that acts: a customer, an operator, a payment system."""
+
+    id: Id
+    name: Text
+    """The role's name as readers know it, e.g. 买家."""
+    description: Text = ""
+    kind: RoleKind = "user"
+    """user (a customer), staff (operations, service), system (our own back end), external."""
+
+
+# ----------------------------------------------------------------------------- objects
+
+AttributeType = Literal["text", "integer", "number", "money", "bool", "enum", "date", "datetime",
+                        "time", "duration", "image", "file", "id", "ref", "list", "other"]
+Cardinality = Literal["1", "0..1", "1..n", "0..n", "n"]
+
+
+def _cardinality_text(value: Any) -> Any:
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+class Attribute(Spec):
+    """A key attribute of a business object."""
+
+    id: Id
+    name: Text = ""
+    """The attribute's name as readers know it, e.g. 订单状态."""
+    type: AttributeType = "text"
+    required: bool = False
+    values: list[Text] = []
+    """The allowed values of an enum attribute."""
+    note: Text = ""
+
+
+class Relation(Spec):
+    """How one object relates to another (`order` has `1..n` `order_item`)."""
+
+    to: Ref
+    cardinality: Annotated[Cardinality, BeforeValidator(
+        _cardinality_text, json_schema_input_type=Cardinality | Literal[1])] = "1"
+    label: Text = ""
+
+
+class LifecycleState(Spec):
+    id: Id
+    name: Text = ""
+    description: Text = ""
+
+
+class Transition(Spec):
+    """A move of an object from one state to another."""
+
+    source: Ref = Field(alias="from")
+    to: Ref
+    on: Text = ""
+    """The event that triggers the move, e.g. 支付成功."""
+    when: Text = ""
+    """A condition that must hold."""
+    by: Ref | None = None
+    """The role that makes the move."""
+
+
+class Lifecycle(Spec):
+    """The states an object moves through, e.g. an order: created → paid → shipped → done."""
+
+    states: list_of(LifecycleState, "id")
+    initial: Ref
+    final: one_or_many(Ref) = []
+    transitions: list[Transition] = []
+
+
+class BusinessObject(Spec):
+    """A noun of the business: an order, a coupon, a campaign."""
+
+    id: Id
+    name: Text
+    description: Text = ""
+    attributes: list[Attribute] = []
+    relations: list[Relation] = []
+    lifecycle: Lifecycle | None = None
+
+
+# ------------------------------------------------------------------------------- flows
+
+StepKind = Literal["start", "task", "decision", "end"]
+
+
+class Next(Spec):
+    """An arrow from one step to another; a decision's arrows carry their condition."""
+
+    to: Ref
+    when: Text = ""
+
+
+class Stage(Spec):
+    id: Id
+    title: Text = ""
+
+
+class Step(Spec):
+    id: Id
+    lane: Ref
+    """The role (one of the flow's lanes) that does this step."""
+    stage: Ref | None = None
+    kind: StepKind = "task"
+    label: Text = ""
+    inputs: list[Text] = []
+    outputs: list[Text] = []
+    next: list_of(Next, "to") = []
+
+
+class Flow(Spec):
+    """A business flow: who does what, in which stage (drawn as a swimlane diagram)."""
+
+    id: Id
+    title: Text
+    description: Text = ""
+    lanes: list[Ref]
+    """Role ids, one lane each, in the order they are drawn."""
+    stages: list_of(Stage, "id") = []
+    steps: list[Step]
+
+
+# ---------------------------------------------------------------------------- features
+
+Priority = Literal["P0", "P1", "P2", "P3"]
+FeatureStatus = Literal["draft", "review", "approved", "building", "done", "dropped"]
+
+
+class Criterion(Spec):
+    """An acceptance criterion: given … when … then …."""
+
+    given: Text = ""
+    when: Text = ""
+    then: Text
+
+
+class Feature(Spec):
+    """A requirement: what is built, for whom, and how we know it is done."""
+
+    id: Id
+    title: Text
+    story: Text = ""
+    """The user story: 作为…，我想要…，以便…."""
+    description: Text = ""
+    priority: Priority = "P2"
+    status: FeatureStatus = "draft"
+    release: Ref | None = None
+    owner: Text = ""
+    roles: list[Ref] = []
+    pages: list[Ref] = []
+    rules: list[Ref] = []
+    flows: list[Ref] = []
+    objects: list[Ref] = []
+    acceptance: list[Criterion] = []
+
+    def links(self) -> dict[str, tuple[str, ...]]:
+        return {"roles": tuple(self.roles), "pages": tuple(self.pages), "rules": tuple(self.rules),
+                "flows": tuple(self.flows), "objects": tuple(self.objects)}
+
+
+# ------------------------------------------------------------------------------- pages
+
+PageKind = Literal["page", "dialog", "sheet", "toast"]
+Device = Literal["mobile", "web"]
+EntrySource = Literal["direct", "launch", "tab", "push", "link", "share", "search", "qr", "ad"]
+ElementType = Literal[
+    "navbar", "tabbar", "text", "input", "textarea", "search", "button", "link", "list", "table",
+    "card", "image", "video", "banner", "tab", "select", "switch", "checkbox", "radio", "stepper",
+    "date", "countdown", "progress", "badge", "qrcode", "map", "other"]
+EVENTS = ("tap", "long_press", "change", "submit", "select", "swipe")
+SPECIAL_TARGETS = ("back", "close")
+
+
+def _entry_sources(value: Any) -> Any:
+    if value is True:
+        return ["direct"]
+    if value is False or value is None:
+        return []
+    return value if isinstance(value, list) else [value]
+
+
+class Jump(Spec):
+    """What one user action does: go to a page or dialog (`to`), under a condition (`when`),
+    or `back` / `close`; with the system's effect. No `to` means the user stays."""
+
+    to: Ref | None = None
+    when: Text = ""
+    """The condition, in the user's words; a jump without `when` is the default."""
+    effect: Text = ""
+    """What the system does, e.g. 创建订单并锁定库存."""
+    note: Text = ""
+
+
+Jumps = list_of(Jump, "to")
+
+
+class Element(Spec):
+    """One thing on a page: a button, a list, an input …"""
+
+    id: Id
+    type: ElementType
+    label: Text = ""
+    """The visible text (a button's caption, a field's name)."""
+    placeholder: Text = ""
+    items: list[Text] = []
+    """Example rows of a list, tab names, options of a select."""
+    notes: Text = ""
+    rules: list[Ref] = []
+    shows: Ref | None = None
+    """The object attribute it shows, as `object.attribute`."""
+    roles: list[Ref] = []
+    """Roles that may see and use it (all when empty)."""
+    on_tap: Jumps = []
+    on_long_press: Jumps = []
+    on_change: Jumps = []
+    on_submit: Jumps = []
+    on_select: Jumps = []
+    on_swipe: Jumps = []
+
+    def actions(self) -> list[tuple[str, tuple[Jump, ...]]]:
+        """The element's events that do something, in a fixed order."""
+        return [(event, tuple(getattr(self, "on_" + event))) for event in EVENTS
+                if getattr(self, "on_" + event)]
+
+
+class State(Spec):
+    """One state of a page: what the user sees in it."""
+
+    name: SkipJsonSchema[str] = ""
+    description: Text = ""
+    shows: list[Ref] = []
+    """Elements shown only in this state."""
+    hides: list[Ref] = []
+    """Elements hidden in this state."""
+    copy_text: one_or_many(Text) = Field(default=[], alias="copy")
+    """The copy shown in this state."""
+
+
+class CopyEntry(Spec):
+    key: SkipJsonSchema[str] = ""
+    text: Text = ""
+
+
+class Page(Spec):
+    """A page, dialog, sheet or toast, with its elements, actions and states."""
+
+    id: Id
+    title: Text
+    kind: PageKind = "page"
+    module: Ref | None = None
+    menu: Text = ""
+    entry: Annotated[list[EntrySource], BeforeValidator(
+        _entry_sources, json_schema_input_type=bool | EntrySource | list[EntrySource])] = []
+    """`true` when a user can open it directly, or where from: tab, push, link, share, qr …"""
+    terminal: bool = False
+    """The flow ends here by design (no way out is needed)."""
+    dismissible: bool = False
+    """A dialog or sheet the user can close by tapping outside or pressing back."""
+    loads_data: bool | None = None
+    """Whether the page shows loaded data (and so needs empty/error/offline states);
+    inferred from lists and bound elements when not given."""
+    device: Device | None = None
+    description: Text = ""
+    roles: list[Ref] = []
+    elements: list[Element] = []
+    states: named_mapping(State, "name", "description") = []
+    copy_text: named_mapping(CopyEntry, "key", "text") = Field(default=[], alias="copy")
+    """Other user-visible copy of the page, by key."""
+
+    @property
+    def is_entry(self) -> bool:
+        return bool(self.entry)
+
+    def element(self, element_id: str) -> Element | None:
+        return next((element for element in self.elements if element.id == element_id), None)
+
+    def state(self, name: str) -> State | None:
+        return next((state for state in self.states if state.name == name), None)
+
+
+# ------------------------------------------------------------------------------- rules
+
+ParameterType = Literal["integer", "number", "money", "percent", "bool", "text", "enum", "date",
+                        "datetime", "time", "duration"]
+InputType = Literal["enum", "bool", "integer", "text"]
+HitPolicy = Literal["unique", "first", "any"]
+
+
+class Parameter(Spec):
+    """A value operations staff may change in the back office: a limit, a date, some copy."""
+
+    id: Id
+    title: Text = ""
+    type: ParameterType = "integer"
+    default: Scalar = None
+    min: int | float | None = None
+    max: int | float | None = None
+    values: list[Text] = []
+    """The choices of an enum parameter."""
+    unit: Text = ""
+    editable_by: list[Ref] = []
+    """Roles that may change it."""
+    note: Text = ""
+
+
+class Input(Spec):
+    """A column of a decision table: what the rule looks at."""
+
+    id: Id
+    title: Text = ""
+    type: InputType = "enum"
+    values: list[Text] = []
+    """The values of an enum input."""
+    min: int | None = None
+    max: int | None = None
+
+
+class Outcome(Spec):
+    """What a row of a decision table decides."""
+
+    result: Text = ""
+    state: Text = ""
+    """The page state the user sees."""
+    copy_text: Text = Field(default="", alias="copy")
+    to: Ref | None = None
+    effect: Text = ""
+
+
+class Row(Spec):
+    """A row of a decision table: conditions (`-` for any) → outcome."""
+
+    when: dict[str, Scalar] = {}
+    then: text_or(Outcome, "result")
+    note: Text = ""
+
+
+class Window(Spec):
+    """The period a limit counts in."""
+
+    kind: Literal["lifetime", "campaign_period", "calendar_day", "calendar_week",
+                  "calendar_month", "rolling"]
+    timezone: Text = ""
+    reset: Text = ""
+    """The reset time of calendar windows, e.g. "00:00" (quote it)."""
+    duration: Text = ""
+    """The length of a rolling window, e.g. 24h, 7d."""
+
+
+LimitCount = Literal["attempt", "success"]
+
+
+class Limit(Spec):
+    """How often something may happen: who is counted, over which window, what counts."""
+
+    subject: Literal["user", "account", "device", "phone"] | None = None
+    scope: Text = ""
+    """What the count is kept per: campaign, product, store …"""
+    window: text_or(Window, "kind") | None = None
+    counts: LimitCount | None = None
+    """Which event uses the quota: an attempt, or only a success."""
+    returned_on: list[Literal["refund", "cancel", "failure"]] = []
+    """Events that give the quota back."""
+    max: int | str | None = None
+    """The limit: a number, or a parameter as `$name`."""
+    exceeded: Text = ""
+    """What the user sees when the limit is reached."""
+
+
+class AppliesTo(Spec):
+    features: list[Ref] = []
+    pages: list[Ref] = []
+    elements: list[Ref] = []
+    """Elements as `page.element`."""
+
+
+class Rule(Spec):
+    """A business rule: a decision table, parameters, and (for limits) a `limit` block."""
+
+    id: Id
+    title: Text
+    description: Text = ""
+    applies_to: AppliesTo = AppliesTo()
+    parameters: list[Parameter] = []
+    inputs: list[Input] = []
+    hit: HitPolicy = "unique"
+    table: list[Row] = []
+    limit: Limit | None = None
+    notes: Text = ""
+
+    def parameter(self, parameter_id: str) -> Parameter | None:
+        return next((item for item in self.parameters if item.id == parameter_id), None)
+
+
+# ---------------------------------------------------------------------------- settings
+
+Language = Literal["zh", "en"]
+DEFAULT_REQUIRED_STATES = ("empty", "loaded", "error", "offline")
+
+
+class Release(Spec):
+    id: Id
+    title: Text = ""
+    date: datetime.date | Text | None = None
+    goal: Text = ""
+
+
+class Module(Spec):
+    id: Id
+    title: Text = ""
+
+
+class GlossaryEntry(Spec):
+    term: SkipJsonSchema[str] = ""
+    definition: Text = ""
+
+
+class CheckSettings(Spec):
+    """How `pmdocs check` judges this project."""
+
+    required_states: list[Text] = list(DEFAULT_REQUIRED_STATES)
+    """States every page that shows data must describe."""
+    disable: list[Text] = []
+    """Check codes to switch off, e.g. PM350."""
+    severity: dict[str, Literal["error", "warning", "info"]] = {}
+    """A different severity per code, e.g. `PM311: error`."""
+    vague_words: bool = True
+    """Whether to point out vague words (PM350)."""
+
+
+class ProjectSettings(Spec):
+    """`pmdocs.yml`: the product and how pmdocs treats it (it may hold sections too)."""
+
+    name: Text
+    version: Text = ""
+    summary: Text = ""
+    goals: list[Text] = []
+    language: Language = "zh"
+    glossary: named_mapping(GlossaryEntry, "term", "definition") = []
+    releases: list[Release] = []
+    modules: list_of(Module, "id") = []
+    check: CheckSettings = CheckSettings()
+    output: Text = "site"
+    """The folder `pmdocs build` writes to, relative to the project."""
+    exclude: list[Text] = []
+    """Files or folders (globs, relative to the project) that are not spec files."""
+
+
+SECTIONS: dict[str, type[Spec]] = {
+    "roles": Role, "objects": BusinessObject, "flows": Flow,
+    "features": Feature, "pages": Page, "rules": Rule,
+}

@@ -1,0 +1,15 @@
+"""Where the files shipped with pmdocs live (templates, starter project)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def templates_dir() -> Path:
+    """`pmdocs/templates` in an installed wheel, or the checkout's top-level `templates/`."""
+    for candidate in (_PACKAGE / "templates", _PACKAGE.parent / "templates"):
+        if candidate.is_dir():
+            return candidate
+    raise FileNotFoundError("pmdocs' templates folder is missing; reinstall pmdocs")
