@@ -10,10 +10,11 @@ from typing import Callable, Iterable, Iterator
 
 from ..issues import CODES, Issue, Severity, did_you_mean, make_issue
 from ..model import Project, read_project
-from . import features, flows, ids, jumps, lifecycles, references, rules, states, wording
+from . import features, flows, ids, jumps, lifecycles, limits, references, rules, states, wording
 
 CHECKS: tuple[Callable[[Project], Iterator[Issue]], ...] = (
-    ids.check, references.check, jumps.check, states.check, rules.check, wording.check,
+    ids.check, references.check, jumps.check, states.check, rules.check, limits.check,
+    wording.check,
     lifecycles.check, flows.check, features.check,
 )
 

@@ -1,12 +1,37 @@
-"""Checks: features (to be written)."""
+"""Checks: features that link to nothing (PM380) and pages no feature covers (PM381)."""
 
 from __future__ import annotations
 
 from typing import Iterator
 
-from ..issues import Issue
+from ..issues import Issue, make_issue
 from ..model import Project
+from .jumps import jump_targets
+
+
+def covered_pages(project: Project) -> set[str]:
+    """Pages a feature lists, plus the dialogs, sheets and toasts those pages open."""
+    covered = {page_id for feature in project.features for page_id in feature.pages}
+    for page_id in sorted(covered):
+        page = project.page(page_id)
+        for target in jump_targets(page) if page is not None else ():
+            target_page = project.page(target)
+            if target_page is not None and target_page.kind != "page":
+                covered.add(target)
+    return covered
 
 
 def check(project: Project) -> Iterator[Issue]:
-    return iter(())
+    for feature in project.features:
+        if not any(feature.links()[section] for section in ("pages", "rules", "flows", "objects")):
+            yield make_issue("PM380", f"feature `{feature.id}` ({feature.title}) links to no page, "
+                             "rule, flow or object", feature.at("id"),
+                             "list what it touches under `pages:`, `rules:`, `flows:` or `objects:`")
+    if not project.features:
+        return
+    covered = covered_pages(project)
+    for page in project.pages:
+        if page.id not in covered:
+            yield make_issue("PM381", f"{page.kind} `{page.id}` ({page.title}) is covered by no "
+                             "feature", page.at("id"),
+                             "list it under a feature's `pages:` (or drop it if nobody needs it)")

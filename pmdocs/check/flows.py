@@ -1,12 +1,83 @@
-"""Checks: flows (to be written)."""
+"""Checks: business flows — lanes that are not roles, steps outside their lanes or stages,
+missing start or end, steps cut off from start or end, unlabelled decisions (PM370–PM375)."""
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections import deque
+from typing import Iterable, Iterator
 
-from ..issues import Issue
+from ..issues import Issue, did_you_mean, make_issue
 from ..model import Project
+from ..model.spec import Flow
+from .references import unknown_reference
 
 
 def check(project: Project) -> Iterator[Issue]:
-    return iter(())
+    roles = project.known_ids("roles")
+    for flow in project.flows:
+        yield from _lanes(flow, roles)
+        yield from _steps(flow)
+        yield from _paths(flow)
+
+
+def _lanes(flow: Flow, roles: set[str]) -> Iterator[Issue]:
+    for index, lane in enumerate(flow.lanes):
+        if lane not in roles:
+            yield make_issue("PM370", f"flow `{flow.id}`: lane `{lane}` is not a role", flow.at("lanes", index),
+                             did_you_mean(lane, roles) or "lanes are role ids; define the role under `roles:`")
+
+
+def _steps(flow: Flow) -> Iterator[Issue]:
+    lanes, stages = set(flow.lanes), {stage.id for stage in flow.stages}
+    steps = {step.id for step in flow.steps}
+    for step in flow.steps:
+        context = f"flow `{flow.id}` › step `{step.id}`"
+        if step.lane not in lanes:
+            yield make_issue("PM374", f"{context}: lane `{step.lane}` is not one of the flow's lanes",
+                             step.at("lane"), did_you_mean(step.lane, lanes)
+                             or f"add it to the flow's `lanes:` ({', '.join(flow.lanes)})")
+        if step.stage is not None and step.stage not in stages:
+            yield make_issue("PM374", f"{context}: stage `{step.stage}` is not one of the flow's stages",
+                             step.at("stage"), did_you_mean(step.stage, stages)
+                             or "declare it under the flow's `stages:`")
+        for arrow in step.next:
+            if arrow.to not in steps:
+                yield unknown_reference(context, "step", arrow.to, arrow.at("to"), steps)
+        labelled = [arrow for arrow in step.next if arrow.when]
+        if step.kind == "decision" and len(labelled) < 2:
+            yield make_issue("PM373", f"{context}: a decision needs at least two exits labelled with "
+                             f"`when`; it has {len(labelled)}", step.at("id"),
+                             "write each exit as `- {to: step, when: 条件}`")
+
+
+def _paths(flow: Flow) -> Iterator[Issue]:
+    starts = [step.id for step in flow.steps if step.kind == "start"]
+    ends = [step.id for step in flow.steps if step.kind == "end"]
+    for kind, found in (("start", starts), ("end", ends)):
+        if not found and flow.steps:
+            yield make_issue("PM375", f"flow `{flow.id}` has no {kind} step", flow.at("id"),
+                             f"mark one step `kind: {kind}`")
+    forward: dict[str, list[str]] = {step.id: [a.to for a in step.next] for step in flow.steps}
+    backward: dict[str, list[str]] = {step.id: [] for step in flow.steps}
+    for source, targets in forward.items():
+        for target in targets:
+            backward.setdefault(target, []).append(source)
+    from_start, to_end = _closure(starts, forward), _closure(ends, backward)
+    for step in flow.steps:
+        if starts and step.id not in from_start:
+            yield make_issue("PM371", f"flow `{flow.id}`: step `{step.id}` cannot be reached from a "
+                             "start step", step.at("id"), "add a `next:` arrow into it")
+        if ends and step.id not in to_end:
+            yield make_issue("PM372", f"flow `{flow.id}`: step `{step.id}` has no path to an end step",
+                             step.at("id"), "add a `next:` arrow from it toward an end step")
+
+
+def _closure(seeds: Iterable[str], edges: dict[str, list[str]]) -> set[str]:
+    seen = set(seeds)
+    queue = deque(sorted(seen))
+    while queue:
+        for target in edges.get(queue.popleft(), ()):
+            if target not in seen:
+                seen.add(target)
+                queue.append(target)
+    return seen

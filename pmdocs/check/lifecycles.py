@@ -1,12 +1,62 @@
-"""Checks: lifecycles (to be written)."""
+"""Checks: business object lifecycles — unknown states, states that cannot be reached, and
+non-final states with no way out (PM360–PM362)."""
 
 from __future__ import annotations
 
+from collections import deque
 from typing import Iterator
 
-from ..issues import Issue
+from ..issues import Issue, did_you_mean, make_issue
 from ..model import Project
+from ..model.spec import BusinessObject, Lifecycle
 
 
 def check(project: Project) -> Iterator[Issue]:
-    return iter(())
+    for business_object in project.objects:
+        if business_object.lifecycle is not None:
+            yield from _lifecycle(business_object, business_object.lifecycle)
+
+
+def _lifecycle(business_object: BusinessObject, lifecycle: Lifecycle) -> Iterator[Issue]:
+    context = f"object `{business_object.id}` lifecycle"
+    states = [state.id for state in lifecycle.states]
+    known = set(states)
+
+    def unknown(value: str, location) -> Issue:
+        return make_issue("PM362", f"{context}: unknown state `{value}`", location,
+                          did_you_mean(value, known) or f"states: {', '.join(states)}")
+    if lifecycle.initial not in known:
+        yield unknown(lifecycle.initial, lifecycle.at("initial"))
+    for index, final in enumerate(lifecycle.final):
+        if final not in known:
+            yield unknown(final, lifecycle.at("final", index))
+    for transition in lifecycle.transitions:
+        for field, value in (("from", transition.source), ("to", transition.to)):
+            if value not in known:
+                yield unknown(value, transition.at(field))
+    if lifecycle.initial in known:
+        yield from _reachability(context, lifecycle, states)
+
+
+def _reachability(context: str, lifecycle: Lifecycle, states: list[str]) -> Iterator[Issue]:
+    outgoing: dict[str, list[str]] = {state: [] for state in states}
+    for transition in lifecycle.transitions:
+        if transition.source in outgoing:
+            outgoing[transition.source].append(transition.to)
+    seen = {lifecycle.initial}
+    queue = deque([lifecycle.initial])
+    while queue:
+        for target in outgoing.get(queue.popleft(), ()):
+            if target not in seen:
+                seen.add(target)
+                queue.append(target)
+    finals = set(lifecycle.final)
+    for index, state in enumerate(lifecycle.states):
+        if state.id not in seen:
+            yield make_issue("PM360", f"{context}: state `{state.id}` cannot be reached from the "
+                             f"initial state `{lifecycle.initial}`", lifecycle.at("states", index),
+                             "add a transition into it, or remove it")
+        if state.id not in finals and not outgoing.get(state.id):
+            yield make_issue("PM361", f"{context}: state `{state.id}` is not final but no "
+                             "transition leaves it", lifecycle.at("states", index),
+                             "add a transition out of it, or list it under `final:`")

@@ -1,12 +1,133 @@
-"""Checks: references (to be written)."""
+"""Checks: every reference by id resolves (PM301), with a did-you-mean hint."""
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Iterable, Iterator
 
-from ..issues import Issue
+from ..issues import Issue, Location, did_you_mean, make_issue
 from ..model import Project
+from ..model.spec import SPECIAL_TARGETS, Element, Feature, Page, Rule
+
+
+def unknown_reference(context: str, kind: str, value: str, location: Location,
+                      choices: Iterable[str]) -> Issue:
+    choices = sorted(set(choices))
+    hint = did_you_mean(value, choices) or (f"known {kind}s: {', '.join(choices[:8])}"
+                                            + (" …" if len(choices) > 8 else "")
+                                            if choices else f"no {kind} is defined yet")
+    return make_issue("PM301", f"{context}: unknown {kind} `{value}`", location, hint)
 
 
 def check(project: Project) -> Iterator[Issue]:
-    return iter(())
+    for feature in project.features:
+        yield from _feature(project, feature)
+    for page in project.pages:
+        yield from _page(project, page)
+    for rule in project.rules:
+        yield from _rule(project, rule)
+    roles = project.known_ids("roles")
+    for business_object in project.objects:
+        context = f"object `{business_object.id}`"
+        for relation in business_object.relations:
+            yield from _refs(context, "object", [relation.to], project.known_ids("objects"),
+                             lambda _, r=relation: r.at("to"))
+        if business_object.lifecycle is not None:
+            for transition in business_object.lifecycle.transitions:
+                if transition.by is not None and transition.by not in roles:
+                    yield unknown_reference(context, "role", transition.by, transition.at("by"), roles)
+
+
+def _refs(context: str, kind: str, values: Iterable[str], known: set[str], locate) -> Iterator[Issue]:
+    for index, value in enumerate(values):
+        if value not in known:
+            yield unknown_reference(context, kind, value, locate(index), known)
+
+
+def _feature(project: Project, feature: Feature) -> Iterator[Issue]:
+    context = f"feature `{feature.id}`"
+    for section, values in feature.links().items():
+        kind = section[:-1]
+        yield from _refs(context, kind, values, project.known_ids(section),
+                         lambda index, s=section: feature.at(s, index))
+    releases = {release.id for release in project.settings.releases}
+    if feature.release is not None and feature.release not in releases:
+        yield unknown_reference(context, "release", feature.release, feature.at("release"), releases)
+
+
+def _page(project: Project, page: Page) -> Iterator[Issue]:
+    context = f"page `{page.id}`"
+    roles = project.known_ids("roles")
+    yield from _refs(context, "role", page.roles, roles, lambda index: page.at("roles", index))
+    modules = {module.id for module in project.settings.modules}
+    if modules and page.module is not None and page.module not in modules:
+        yield unknown_reference(context, "module", page.module, page.at("module"), modules)
+    element_ids = {element.id for element in page.elements}
+    for state in page.states:
+        for field in ("shows", "hides"):
+            yield from _refs(f"{context} › state `{state.name}`", "element", getattr(state, field),
+                             element_ids, lambda index, s=state, f=field: s.at(f, index))
+    for element in page.elements:
+        yield from _element(project, f"{context} › element `{element.id}`", element)
+
+
+def _element(project: Project, context: str, element: Element) -> Iterator[Issue]:
+    yield from _refs(context, "role", element.roles, project.known_ids("roles"),
+                     lambda index: element.at("roles", index))
+    yield from _refs(context, "rule", element.rules, project.known_ids("rules"),
+                     lambda index: element.at("rules", index))
+    if element.shows is not None:
+        yield from _attribute(project, context, element.shows, element.at("shows"))
+    targets = project.known_ids("pages") | set(SPECIAL_TARGETS)
+    for event, jumps in element.actions():
+        for jump in jumps:
+            if jump.to is not None and jump.to not in targets:
+                yield unknown_reference(f"{context} › on {event}", "page", jump.to, jump.at("to"),
+                                        targets)
+
+
+def _attribute(project: Project, context: str, value: str, location: Location) -> Iterator[Issue]:
+    object_id, _, attribute_id = value.partition(".")
+    objects = project.known_ids("objects")
+    if object_id not in objects:
+        yield unknown_reference(context, "object", object_id, location, objects)
+        return
+    business_object = project.index["objects"].get(object_id)
+    if business_object is None:      # the object itself failed validation
+        return
+    attributes = {attribute.id for attribute in business_object.attributes}
+    if not attribute_id or attribute_id not in attributes:
+        choices = {f"{object_id}.{attribute}" for attribute in attributes}
+        yield unknown_reference(context, "attribute", value, location, choices)
+
+
+def _rule(project: Project, rule: Rule) -> Iterator[Issue]:
+    context = f"rule `{rule.id}`"
+    applies = rule.applies_to
+    yield from _refs(context, "feature", applies.features, project.known_ids("features"),
+                     lambda index: applies.at("features", index))
+    yield from _refs(context, "page", applies.pages, project.known_ids("pages"),
+                     lambda index: applies.at("pages", index))
+    for index, value in enumerate(applies.elements):
+        yield from _page_element(project, context, value, applies.at("elements", index))
+    roles = project.known_ids("roles")
+    for parameter in rule.parameters:
+        yield from _refs(f"{context} › parameter `{parameter.id}`", "role", parameter.editable_by,
+                         roles, lambda index, p=parameter: p.at("editable_by", index))
+    pages = project.known_ids("pages") | set(SPECIAL_TARGETS)
+    for row in rule.table:
+        if row.then.to is not None and row.then.to not in pages:
+            yield unknown_reference(context, "page", row.then.to, row.then.at("to"), pages)
+
+
+def _page_element(project: Project, context: str, value: str, location: Location) -> Iterator[Issue]:
+    page_id, _, element_id = value.partition(".")
+    pages = project.known_ids("pages")
+    if page_id not in pages:
+        yield unknown_reference(context, "page", page_id, location, pages)
+        return
+    page = project.page(page_id)
+    if page is None:
+        return
+    elements = {f"{page_id}.{element.id}" for element in page.elements}
+    if value not in elements:
+        yield unknown_reference(context, "element", value, location, elements)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import cache
 from typing import Annotated, Any, Callable
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, PrivateAttr, StringConstraints, \
@@ -39,6 +41,9 @@ class Spec(BaseModel):
         if isinstance(data, dict) and WHERE_KEY in data:
             where = data[WHERE_KEY]
             data = {key: value for key, value in data.items() if key != WHERE_KEY}
+            for key, field in _text_fills(cls).items():
+                if key in data and isinstance(where, Where):
+                    data[key] = _fill(data[key], field, where, key)
         instance = handler(data)
         if isinstance(where, Where):
             instance._where = where
@@ -62,6 +67,39 @@ class Spec(BaseModel):
 
 # --------------------------------------------------------------------------- shorthands
 
+@dataclass(frozen=True)
+class TextFills:
+    """Marks a field whose mapping items may be written as plain text filling `field`."""
+
+    field: str
+
+
+@cache
+def _text_fills(model: type[Spec]) -> dict[str, str]:
+    """Per key of `model`, the field a plain-text item fills (from `TextFills` markers)."""
+    fills = {}
+    for name, info in model.model_fields.items():
+        for marker in info.metadata:
+            if isinstance(marker, TextFills):
+                fills[info.alias or name] = marker.field
+    return fills
+
+
+def _is_text(value: Any) -> bool:
+    return isinstance(value, (str, int, float)) and not isinstance(value, bool)
+
+
+def _fill(value: Any, field: str, where: Where, key: str) -> Any:
+    """`x` -> `{field: x}` (also inside a list), positioned where `x` was written."""
+    def wrap(item: Any, *path: Any) -> Any:
+        if not _is_text(item):
+            return item
+        location = where.value(key, *path)
+        return {field: item, WHERE_KEY: Where(location, {}, {(field,): location})}
+    if isinstance(value, list):
+        return [wrap(item, index) for index, item in enumerate(value)]
+    return wrap(value)
+
 def _one_or_many(value: Any) -> Any:
     """`x` means `[x]`; a missing value means an empty list."""
     if value is None:
@@ -76,29 +114,27 @@ def one_or_many(item_type: Any) -> Any:
 
 
 def _wrap_text(field: str) -> Callable[[Any], Any]:
-    """A scalar written where a mapping is expected fills its main field: `x` -> `{field: x}`."""
+    """Without positions (a value built in code): `x` -> `{field: x}`."""
     def wrap(value: Any) -> Any:
-        if isinstance(value, (str, int, float)) and not isinstance(value, bool):
-            return {field: value}
-        return value
+        return {field: value} if _is_text(value) else value
     return wrap
 
 
 def text_or(model: type, field: str) -> Any:
     """A mapping field that may be written as plain text filling `field`."""
-    return Annotated[model, BeforeValidator(_wrap_text(field), json_schema_input_type=str | model)]
+    return Annotated[model, TextFills(field), BeforeValidator(
+        _wrap_text(field), json_schema_input_type=str | model)]
 
 
 def _items_of(field: str) -> Callable[[Any], Any]:
     def items(value: Any) -> Any:
-        value = _one_or_many(value)
-        return [_wrap_text(field)(item) for item in value]
+        return [_wrap_text(field)(item) for item in _one_or_many(value)]
     return items
 
 
 def list_of(model: type, field: str) -> Any:
     """A list of mappings where an item (or the whole list) may be one text filling `field`."""
-    return Annotated[list[model], BeforeValidator(
+    return Annotated[list[model], TextFills(field), BeforeValidator(
         _items_of(field), json_schema_input_type=str | model | list[str | model])]
 
 
