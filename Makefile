@@ -1,0 +1,46 @@
+# The two commands of the README: `make demo` and `make test`. Each does all its set-up on a
+# fresh Debian/Ubuntu machine with Python 3.11+: a virtualenv, pmdocs installed into it, and
+# the Debian packages pmdocs needs (installed when missing and we are root; otherwise we say
+# what to install).
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.pmdocs-installed
+DEBIAN_PACKAGES := graphviz fonts-noto-cjk
+
+.PHONY: demo test setup system-packages clean
+
+demo: setup
+	$(BIN)/pmdocs check sample_project
+
+test: setup
+	$(BIN)/python -m pytest
+
+setup: system-packages $(STAMP)
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+	  { echo "pmdocs needs Python 3.11 or newer (found: $$($(PYTHON) --version))" >&2; exit 1; }
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+system-packages:
+	@missing=""; \
+	command -v dot >/dev/null 2>&1 || missing="$$missing graphviz"; \
+	fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || missing="$$missing fonts-noto-cjk"; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "installing Debian packages:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	  else \
+	    echo "pmdocs needs these Debian packages:$$missing" >&2; \
+	    echo "install them with: sudo apt-get install$$missing   (then run make again)" >&2; \
+	    exit 1; \
+	  fi; \
+	fi
+
+clean:
+	rm -rf $(VENV) sample_project/site site .pytest_cache .hypothesis
