@@ -356,7 +356,9 @@ class Outcome(Spec):
 class Row(Spec):
     """A row of a decision table: conditions (`-` for any) → outcome."""
 
-    when: dict[str, Scalar] = {}
+    when: dict[str, Scalar | list[Scalar]] = {}
+    """Conditions by input id: a value, a list of values (any of them), `-` for any,
+    or for integers a comparison such as `"< 3"`, `"1..5"`, `">= $daily_limit"`."""
     then: text_or(Outcome, "result")
     note: Text = ""
 
