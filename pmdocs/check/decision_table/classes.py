@@ -1,0 +1,108 @@
+"""Value classes: each input split into classes no condition of the table tells apart, each
+row a cube of class masks, and a cube read back as text (`joins_today<1 or >=5`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from .cells import ANY, Condition, Span, domain_of, spans_of
+from .table import Case, Column, Table
+
+Cube = tuple[int, ...]
+"""Per input, a bit mask of the classes matched."""
+
+
+@dataclass(frozen=True)
+class Space:
+    """A table at one setting of its parameters: each input's classes, each row's cube."""
+
+    columns: tuple[Column, ...]
+    classes: tuple[tuple[Any, ...], ...]
+    cubes: tuple[Cube, ...]
+
+    @property
+    def full(self) -> Cube:
+        return tuple((1 << len(classes)) - 1 for classes in self.classes)
+
+    def describe(self, cube: Cube) -> Case:
+        return Case(tuple(_label(column, classes, mask)
+                          for column, classes, mask in zip(self.columns, self.classes, cube)))
+
+
+def space_of(table: Table, rows: tuple[dict[str, Condition], ...], values: dict[str, int]) -> Space:
+    classes = tuple(_classes(column, [row.get(column.id, ANY) for row in rows], values)
+                    for column in table.columns)
+    cubes = tuple(tuple(_mask(column, column_classes, row.get(column.id, ANY), values)
+                        for column, column_classes in zip(table.columns, classes)) for row in rows)
+    return Space(table.columns, classes, cubes)
+
+
+def _classes(column: Column, conditions: list[Condition], values: dict[str, int]) -> tuple[Any, ...]:
+    """The input's classes; `(None,)` when it has none (a text input every row ignores)."""
+    if column.type == "integer":
+        found: tuple[Any, ...] = _integer_classes(domain_of(column), conditions, values)
+    elif column.type == "bool":
+        found = (True, False)
+    elif column.type == "enum":
+        found = column.values or tuple(sorted(frozenset().union(*(item.values for item in conditions))))
+    else:
+        found = ()
+    return found or (None,)
+
+
+def _integer_classes(domain: Span, conditions: list[Condition], values: dict[str, int]) -> tuple[Span, ...]:
+    low, high = domain
+    cuts = {low}
+    for term in (term for condition in conditions for term in condition.terms):
+        for start, end in spans_of(term, domain, values):
+            cuts.update({start} if end is None else {start, end + 1})
+    starts = sorted(cut for cut in cuts if high is None or cut <= high)
+    ends = [cut - 1 for cut in starts[1:]] + [high]
+    return tuple(zip(starts, ends)) if high is None or low <= high else ()
+
+
+def _mask(column: Column, classes: tuple[Any, ...], condition: Condition, values: dict[str, int]) -> int:
+    if condition.any or classes == (None,):
+        return (1 << len(classes)) - 1
+    if column.type == "integer":
+        spans = [span for term in condition.terms for span in spans_of(term, domain_of(column), values)]
+        inside = [any(start <= value[0] and (end is None or value[0] <= end) for start, end in spans)
+                  for value in classes]
+    else:
+        inside = [value in condition.values for value in classes]
+    return sum(1 << index for index, flag in enumerate(inside) if flag)
+
+
+def _label(column: Column, classes: tuple[Any, ...], mask: int) -> str:
+    """`status=running or ended`, `status=any except ended`, `joins_today<1 or >=5`, `vip=any`."""
+    if mask == (1 << len(classes)) - 1:
+        return f"{column.id}=any"
+    chosen = [value for index, value in enumerate(classes) if mask >> index & 1]
+    if column.type == "integer":
+        texts = [_span_text(span, domain_of(column)) for span in _runs(chosen)]
+        return column.id + " or ".join([texts[0]] + [text.removeprefix("=") for text in texts[1:]])
+    words = [str(value).lower() if isinstance(value, bool) else str(value) for value in classes]
+    others = [word for index, word in enumerate(words) if not mask >> index & 1]
+    if len(chosen) > 2 and 2 * len(others) < len(chosen):
+        return f"{column.id}=any except {' and '.join(others)}"
+    return f"{column.id}=" + " or ".join(word for index, word in enumerate(words) if mask >> index & 1)
+
+
+def _runs(spans: list[Span]) -> list[Span]:
+    runs: list[Span] = []
+    for start, end in spans:
+        if runs and runs[-1][1] is not None and runs[-1][1] + 1 == start:
+            runs[-1] = (runs[-1][0], end)
+        else:
+            runs.append((start, end))
+    return runs
+
+
+def _span_text(span: Span, domain: Span) -> str:
+    start, end = span
+    if start == end:
+        return f"={start}"
+    if end == domain[1]:
+        return f">={start}"
+    return f"<{end + 1}" if start == domain[0] else f"={start}..{end}"
