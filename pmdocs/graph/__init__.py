@@ -1,0 +1,37 @@
+"""The graph stage: a `Project` -> Graphviz DOT sources, one per diagram (pure, sorted,
+deterministic). One module per diagram kind; laying them out is `pmdocs.layout`'s job."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Edge:
+    """One arrow of a diagram, for the plain table shown next to it (searchable, accessible).
+    `*_path` is the doc path of the item's page (`pages/cart.md`), when it has one."""
+
+    source: str
+    target: str
+    label: str = ""
+    source_path: str | None = None
+    target_path: str | None = None
+
+
+@dataclass(frozen=True)
+class Diagram:
+    """A diagram: a stable id (also its SVG id prefix), a kind, a title, its DOT, its edges.
+
+    Nodes link to the pages of their items through `URL="pmdocs:<doc path>"` (see
+    `pmdocs.render.links.diagram_target`), each with an explicit tooltip."""
+
+    id: str
+    kind: str
+    title: str
+    dot: str
+    edges: tuple[Edge, ...] = ()
+
+
+def all_diagrams(project, labels) -> list[Diagram]:
+    """Every diagram of the project, sorted by id. (Filled in kind by kind.)"""
+    return []

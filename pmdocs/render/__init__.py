@@ -1,0 +1,67 @@
+"""The render stage: a checked `Project` -> the generated documentation, as data.
+
+`render_site` returns Markdown by doc path, other files (CSV, CSS, JS), and the SVG of every
+diagram (placed after Markdown has run by the front end: see `DIAGRAM_PLACEHOLDER`). One
+module per section of the site under `render/sections/`; nothing here writes files.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Mapping, Sequence
+
+from ..issues import Issue
+from ..layout import Layout, NoLayout
+from ..model import Project
+from .context import RenderContext, build_context
+from .sections import SECTIONS
+
+
+@dataclass(frozen=True)
+class NavEntry:
+    """A navigation entry: a page (`path`) or a group of entries."""
+
+    title: str
+    path: str | None = None
+    children: tuple["NavEntry", ...] = ()
+
+
+@dataclass(frozen=True)
+class RenderedSite:
+    documents: Mapping[str, str]
+    """Markdown by doc path (`pages/cart.md`)."""
+    files: Mapping[str, bytes] = field(default_factory=dict)
+    """Other generated files by doc path (`copy.csv`)."""
+    diagrams: Mapping[str, str] = field(default_factory=dict)
+    """SVG by diagram id; node links read `pmdocs:<doc path>` until the front end resolves them."""
+    nav: tuple[NavEntry, ...] = ()
+    """The navigation: section pages only, so every page carries a small nav (item pages are
+    reached from their section's tables, the diagrams and search)."""
+    language: str = "zh"
+    title: str = ""
+
+
+def render_site(project: Project, issues: Sequence[Issue], layout: Layout | None = None) -> RenderedSite:
+    context = build_context(project, issues, layout or NoLayout())
+    documents: dict[str, str] = {}
+    files: dict[str, bytes] = {}
+    for section in SECTIONS:
+        for path, content in section.render(context):
+            if isinstance(content, bytes):
+                files[path] = content
+            else:
+                documents[path] = content
+    diagrams = {key: drawing.svg for key, drawing in sorted(context.drawings.items())
+                if drawing.svg is not None}
+    return RenderedSite(dict(sorted(documents.items())), dict(sorted(files.items())), diagrams,
+                        navigation(context), project.settings.language, project.settings.name)
+
+
+def navigation(context: RenderContext) -> tuple[NavEntry, ...]:
+    labels = context.labels
+    return tuple(NavEntry(labels[key], path) for key, path in (
+        ("home", "index.md"), ("features", "features/index.md"), ("releases", "releases.md"),
+        ("flows", "flows/index.md"), ("usecases", "usecases.md"), ("objects", "objects/index.md"),
+        ("roles", "roles/index.md"), ("structure", "structure.md"), ("pagemap", "pagemap/index.md"),
+        ("rules", "rules/index.md"), ("trace", "trace.md"), ("copy", "copy.md"),
+        ("glossary", "glossary.md"), ("codes", "codes.md")))

@@ -1,0 +1,36 @@
+"""What every section renderer reads: the project, its issues, the labels of its language,
+its diagrams and their drawings, and the reverse references."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Mapping, Sequence
+
+from ..graph import Diagram, all_diagrams
+from ..issues import Issue
+from ..labels import Labels, labels_for
+from ..layout import Drawing, Layout
+from ..model import Project
+from .references import Key, Reference, references
+
+
+@dataclass(frozen=True)
+class RenderContext:
+    project: Project
+    issues: tuple[Issue, ...]
+    labels: Labels
+    diagrams: Mapping[str, Diagram]
+    drawings: Mapping[str, Drawing]
+    referenced_by: Mapping[Key, tuple[Reference, ...]]
+
+    def title_of(self, section: str, item_id: str) -> str:
+        """The readable name of an item (its title or name), or its id when unknown."""
+        item = self.project.index.get(section, {}).get(item_id)
+        return getattr(item, "title", None) or getattr(item, "name", None) or item_id
+
+
+def build_context(project: Project, issues: Sequence[Issue], layout: Layout) -> RenderContext:
+    labels = labels_for(project.settings.language)
+    diagrams = {diagram.id: diagram for diagram in all_diagrams(project, labels)}
+    drawings = layout.draw(list(diagrams.values()))
+    return RenderContext(project, tuple(issues), labels, diagrams, drawings, references(project))

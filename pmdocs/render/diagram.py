@@ -1,0 +1,39 @@
+"""A diagram in a page: a placeholder the front end replaces with the SVG after Markdown has
+run (raw SVG inside Markdown gets mangled), or a note when there is no drawing, followed by
+the plain table of its edges."""
+
+from __future__ import annotations
+
+import re
+
+from .context import RenderContext
+from .text import Safe, cell, inline, link
+
+DIAGRAM_PLACEHOLDER = re.compile(r'<div class="pmdocs-diagram" data-pmdocs-diagram="([a-z0-9_.-]+)"></div>')
+
+
+def placeholder(diagram_id: str) -> str:
+    return f'<div class="pmdocs-diagram" data-pmdocs-diagram="{diagram_id}"></div>'
+
+
+def diagram_markdown(context: RenderContext, diagram_id: str, page_path: str) -> Safe:
+    """The diagram's Markdown for the page at `page_path` (edges table included)."""
+    diagram = context.diagrams.get(diagram_id)
+    if diagram is None:
+        return Safe("")
+    drawing = context.drawings.get(diagram_id)
+    labels = context.labels
+    if drawing is not None and drawing.svg is not None:
+        shown = placeholder(diagram_id)
+    else:
+        note = labels["diagram_too_large"] if drawing and drawing.note == "too_large" \
+            else labels["diagram_unavailable"]
+        shown = f"> {inline(note)}"
+    lines = [shown, "", f"**{inline(labels['edges'])}**", "",
+             f"| {inline(labels['from'])} | {inline(labels['to'])} | {inline(labels['label'])} |",
+             "|---|---|---|"]
+    for edge in diagram.edges:
+        source = link(edge.source, edge.source_path, page_path) if edge.source_path else cell(edge.source)
+        target = link(edge.target, edge.target_path, page_path) if edge.target_path else cell(edge.target)
+        lines.append(f"| {source} | {target} | {cell(edge.label)} |")
+    return Safe("\n".join(lines) + "\n")
