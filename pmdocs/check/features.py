@@ -10,14 +10,16 @@ from .jumps import jump_targets
 
 
 def covered_pages(project: Project) -> set[str]:
-    """Pages a feature lists, plus the dialogs, sheets and toasts those pages open."""
+    """Pages a feature lists, plus the dialogs, sheets and toasts they open (and those open)."""
     covered = {page_id for feature in project.features for page_id in feature.pages}
-    for page_id in sorted(covered):
-        page = project.page(page_id)
+    queue = sorted(covered)
+    while queue:
+        page = project.page(queue.pop())
         for target in jump_targets(page) if page is not None else ():
             target_page = project.page(target)
-            if target_page is not None and target_page.kind != "page":
+            if target_page is not None and target_page.kind != "page" and target not in covered:
                 covered.add(target)
+                queue.append(target)
     return covered
 
 

@@ -12,7 +12,7 @@ from ..model import Project
 from ..model.spec import Rule, Spec
 
 LIMIT_WORDS = re.compile(
-    r"一次|每人|每天|每日|每个用户|每位用户|最多|至多|不超过|上限|仅|(?<![权期无界时])限(?!时|定)"
+    r"一次(?!性)|每人|每天|每日|每个用户|每位用户|最多|至多|不超过|上限|(?<!不)仅|(?<![权期无界时])限(?!时|定)"
     r"|\b(?:once|at most|only|per user|per day|up to|no more than|maximum)\b", re.IGNORECASE)
 
 VAGUE_WORDS = re.compile(
