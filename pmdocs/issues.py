@@ -128,7 +128,7 @@ _CODES = [
     Code("PM380", W, "A feature links to nothing"),
     Code("PM381", W, "A page is covered by no feature"),
     # PM39x: project settings
-    Code("PM390", E, "The check settings name an unknown code"),
+    Code("PM390", E, "The check settings name an unknown code", switchable=False),
 ]
 
 CODES: dict[str, Code] = {code.code: code for code in _CODES}

@@ -12,6 +12,7 @@ say "quote it" when a value meant as text was read as a boolean, number or date.
 
 from __future__ import annotations
 
+import errno
 import fnmatch
 import os
 from dataclasses import dataclass, field
@@ -30,7 +31,7 @@ PROJECT_FILE_NAMES = ("pmdocs.yml", "pmdocs.yaml")
 SPEC_SUFFIXES = (".yml", ".yaml")
 SKIPPED_FOLDERS = frozenset({"site", "node_modules", "__pycache__", "venv"})
 MAX_FILE_BYTES = 8 * 1024 * 1024
-MAX_NODES = 1_000_000
+MAX_NODES = 250_000
 MAX_DEPTH = 64
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -200,13 +201,12 @@ def _load_file(root_text: str, relative: str, *, is_project_file: bool, issues: 
 def _read_text(path: str, display: str) -> tuple[str, Issue | None]:
     try:
         if not os.path.isfile(path):
-            reason = "broken symbolic link" if os.path.islink(path) and not os.path.exists(path) \
-                else "not a regular file"
-            return "", make_issue("PM108", f"cannot read spec file: {reason}", Location(display))
+            return "", make_issue("PM108", f"cannot read spec file: {_not_a_file(path)}",
+                                  Location(display))
         size = os.path.getsize(path)
         if size > MAX_FILE_BYTES:
             return "", make_issue(
-                "PM106", f"spec file is {size / 1e6:.1f} MB; a spec file may have at most "
+                "PM106", f"spec file is {size / 1024 ** 2:.1f} MiB; a spec file may have at most "
                 f"{MAX_FILE_BYTES // (1024 * 1024)} MiB", Location(display),
                 "split it into several files, e.g. one per module")
         with open(path, "rb") as handle:
@@ -215,6 +215,17 @@ def _read_text(path: str, display: str) -> tuple[str, Issue | None]:
         return "", make_issue("PM108", f"cannot read spec file: {error.strerror or error}",
                               Location(display), "check the file's permissions and links")
     return decode(raw, display)
+
+
+def _not_a_file(path: str) -> str:
+    """Why `path` is not a readable regular file."""
+    try:
+        os.stat(path)
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return "symbolic link loop (the link leads back to itself)"
+        return "broken symbolic link" if os.path.islink(path) else str(error.strerror)
+    return "not a regular file"
 
 
 def decode(raw: bytes, display: str) -> tuple[str, Issue | None]:
@@ -245,8 +256,10 @@ def parse_yaml(text: str, display: str) -> tuple[dict | None, list[Issue]]:
         mark = error.problem_mark or error.context_mark
         where = location_at(display, text, mark.index) if mark is not None else Location(display)
         problem = " ".join(part for part in (error.context, error.problem) if part)
-        return None, [make_issue("PM102", f"YAML syntax error: {problem}", where,
-                                 "check indentation, colons and quotes around this place")]
+        at_tab = "tab character" in problem or text[where.offset:where.offset + 1] == "\t"
+        hint = ("indent with spaces; YAML does not allow tabs there" if at_tab
+                else "check indentation, colons and quotes around this place")
+        return None, [make_issue("PM102", f"YAML syntax error: {problem}", where, hint)]
     except yaml.YAMLError as error:
         return None, [make_issue("PM102", f"YAML syntax error: {error}", Location(display))]
     except (RecursionError, MemoryError):
@@ -312,6 +325,9 @@ class _Builder:
 
     def _count(self, amount: int, mark) -> None:
         self.nodes += amount
+        if self.nodes > MAX_NODES and not self.anchors:
+            self._stop("PM107", f"the file holds more than {MAX_NODES:,} values", mark,
+                       "split it into several files, e.g. one per module")
         if self.nodes > MAX_NODES:
             self._stop("PM107", f"the file expands to more than {MAX_NODES:,} values "
                        "(aliases repeated inside aliases?)", mark,
@@ -319,7 +335,8 @@ class _Builder:
 
     def _check_tag(self, event) -> None:
         if event.tag and event.tag not in _ALLOWED_EXPLICIT_TAGS:
-            self._stop("PM109", f"YAML tag `{event.tag}` is not accepted in spec files",
+            shown = "!!" + event.tag[len(_TAG):] if event.tag.startswith(_TAG) else event.tag
+            self._stop("PM109", f"YAML tag `{shown}` is not accepted in spec files",
                        event.start_mark, "remove the tag; spec files hold plain text, numbers and lists")
 
     def _start(self, event) -> None:

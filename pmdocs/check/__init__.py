@@ -54,7 +54,7 @@ def _unknown_codes(project: Project) -> Iterator[Issue]:
             yield _bad_code(code, settings.at("disable", index), switchable)
     for code in settings.severity:
         if code not in switchable:
-            yield _bad_code(code, settings.where.key("severity"), switchable)
+            yield _bad_code(code, settings.at("severity", code), switchable)
 
 
 def _bad_code(code: str, location, switchable: list[str]) -> Issue:

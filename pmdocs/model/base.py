@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from typing import Annotated, Any, Callable
+from typing import Annotated, Any, Callable, get_origin
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, PrivateAttr, StringConstraints, \
     model_validator
@@ -44,6 +44,7 @@ class Spec(BaseModel):
             for key, field in _text_fills(cls).items():
                 if key in data and isinstance(where, Where):
                     data[key] = _fill(data[key], field, where, key)
+            where = _unwrap_plain_mappings(cls, data, where)
         instance = handler(data)
         if isinstance(where, Where):
             instance._where = where
@@ -85,8 +86,29 @@ def _text_fills(model: type[Spec]) -> dict[str, str]:
     return fills
 
 
+@cache
+def _plain_mapping_keys(model: type[Spec]) -> tuple[str, ...]:
+    """The keys of `model`'s fields typed as plain mappings (`dict[str, …]`)."""
+    return tuple(key for name, info in model.model_fields.items()
+                 if get_origin(info.annotation) is dict for key in {name, info.alias} - {None})
+
+
+def _unwrap_plain_mappings(model: type[Spec], data: dict, where: Any) -> Any:
+    """A plain mapping (`when: {a: x}`) loses its position record, which is no item of it;
+    the positions of its values join the node's own (`at("when", "a")`)."""
+    values = dict(where.values) if isinstance(where, Where) else {}
+    for key in _plain_mapping_keys(model):
+        value = data.get(key)
+        if isinstance(value, dict) and WHERE_KEY in value:
+            inner = value[WHERE_KEY]
+            data[key] = {name: body for name, body in value.items() if name != WHERE_KEY}
+            if isinstance(inner, Where):
+                values.update({(key, *path): location for path, location in inner.values.items()})
+    return Where(where.node, where.keys, values) if isinstance(where, Where) else where
+
+
 def _is_text(value: Any) -> bool:
-    return isinstance(value, (str, int, float)) and not isinstance(value, bool)
+    return isinstance(value, (str, int, float))   # a bool too: `then: no` is meant as text
 
 
 def _fill(value: Any, field: str, where: Where, key: str) -> Any:

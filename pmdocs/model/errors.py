@@ -85,7 +85,7 @@ def _explain_one(detail: dict, path: tuple, data: Any, prefix: tuple, fields_of:
                           f"write the text after `{field}:` or remove the key")
     wanted = TYPE_WORDS.get(kind)
     if wanted:
-        got = f"`{raw}`" if raw else _describe_value(value)
+        got = f"`{raw}`" if raw and not isinstance(value, (dict, list)) else _describe_value(value)
         return make_issue("PM203", f"{context}: `{field}` must be {wanted}, not {got}", location)
     message = detail.get("msg", "invalid value")
     return make_issue("PM203", f"{context}: `{field}`: {message}", location)
@@ -194,16 +194,15 @@ def locate(data: Any, path: tuple) -> Location | None:
     where: Where | None = where_of(data)
     relative: tuple = ()
     node = data
-    for step in path:
+    for depth, step in enumerate(path):
         if isinstance(node, dict) and isinstance(step, int):
             names = [key for key in node if key != WHERE_KEY]
             if not 0 <= step < len(names):
                 break
             if where is not None and not relative:
-                location_of_key = where.key(names[step])
                 child = node.get(names[step])
-                if not isinstance(child, dict):
-                    return location_of_key
+                if not isinstance(child, dict):   # `name: text`: a field below means the text
+                    return where.value(names[step]) if path[depth + 1:] else where.key(names[step])
             step = names[step]
         if isinstance(node, dict) and isinstance(step, str) and step in node:
             node = node[step]
