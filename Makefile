@@ -7,14 +7,13 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.pmdocs-installed
-DEBIAN_PACKAGES := graphviz fonts-noto-cjk
 
-.PHONY: demo test setup system-packages clean
+.PHONY: demo test setup system-packages browser-packages debian-packages clean
 
 demo: setup
 	$(BIN)/pmdocs check sample_project
 
-test: setup
+test: setup browser-packages
 	$(BIN)/python -m pytest
 
 setup: system-packages $(STAMP)
@@ -27,17 +26,26 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
+# Graphviz and a CJK font draw the diagrams; the browser tests need Debian's Chromium.
 system-packages:
-	@missing=""; \
-	command -v dot >/dev/null 2>&1 || missing="$$missing graphviz"; \
-	fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || missing="$$missing fonts-noto-cjk"; \
+	@$(MAKE) --no-print-directory debian-packages \
+	  NEED="$$(command -v dot >/dev/null 2>&1 || echo graphviz) \
+	        $$(fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || echo fonts-noto-cjk)"
+
+browser-packages:
+	@$(MAKE) --no-print-directory debian-packages \
+	  NEED="$$(command -v chromium >/dev/null 2>&1 || echo chromium) \
+	        $$(command -v chromedriver >/dev/null 2>&1 || echo chromium-driver)"
+
+debian-packages:
+	@missing="$$(echo $(NEED))"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	    echo "installing Debian packages:$$missing"; \
+	    echo "installing Debian packages: $$missing"; \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 	  else \
-	    echo "pmdocs needs these Debian packages:$$missing" >&2; \
-	    echo "install them with: sudo apt-get install$$missing   (then run make again)" >&2; \
+	    echo "pmdocs needs these Debian packages: $$missing" >&2; \
+	    echo "install them with: sudo apt-get install $$missing   (then run make again)" >&2; \
 	    exit 1; \
 	  fi; \
 	fi

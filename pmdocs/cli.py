@@ -1,10 +1,14 @@
-"""The command line: `pmdocs check | new | schema | codes`. The only module that prints."""
+"""The command line: `pmdocs check | build | serve | export | new | schema | codes`.
+The only module that prints."""
 
 from __future__ import annotations
 
 import json
 import sys
+import tempfile
+import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -13,6 +17,10 @@ from .check import check_project
 from .issues import CODES, Issue, Severity, summarize
 from .model.schema import json_schema
 from .starter import StarterError, write_starter
+
+if TYPE_CHECKING:
+    from .model import Project
+    from .render import RenderedSite
 
 EXIT_OK, EXIT_ERRORS, EXIT_WARNINGS = 0, 1, 2
 
@@ -42,6 +50,34 @@ def check(project: str, output_format: str, strict: bool) -> None:
             click.echo(render(issue))
         click.echo(summarize(issues, file_count))
     sys.exit(exit_status(issues, strict))
+
+
+def _report(issues: list[Issue], file_count: int) -> None:
+    for issue in issues:
+        click.echo(_text_line(issue))
+    click.echo(summarize(issues, file_count))
+
+
+def _compile(project: str, strict: bool, cache_dir: str | None) -> tuple["Project", "RenderedSite"]:
+    """check, then render; exits with check's report when the specs have errors.
+    (The site's modules are imported here, so `pmdocs check` starts fast.)"""
+    from .layout import GraphvizLayout, GraphvizMissing
+    from .render import render_site
+    from .resources import default_cache_dir
+
+    model, issues, file_count = check_project(project)
+    status = exit_status(issues, strict)
+    if issues or status:
+        _report(issues, file_count)
+    if status:
+        click.echo("pmdocs: not built: fix the problems above first", err=True)
+        sys.exit(status)
+    try:
+        layout = GraphvizLayout(Path(cache_dir) if cache_dir else default_cache_dir())
+    except GraphvizMissing as error:
+        click.echo(f"pmdocs: {error}", err=True)
+        sys.exit(EXIT_ERRORS)
+    return model, render_site(model, issues, layout)
 
 
 def exit_status(issues: list[Issue], strict: bool) -> int:
@@ -88,6 +124,73 @@ def _as_json(issues: list[Issue], file_count: int) -> dict:
         "summary": {"errors": counts["error"], "warnings": counts["warning"],
                     "notes": counts["info"], "files": file_count},
     }
+
+
+PROJECT_ARGUMENT = click.argument("project", default=".", type=click.Path(file_okay=False))
+CACHE_OPTION = click.option("--cache-dir", type=click.Path(file_okay=False),
+                            help="Where diagram SVGs are cached (default: ~/.cache/pmdocs).")
+SITE_URL_OPTION = click.option("--site-url", help="The URL the site is hosted at (enables "
+                               "Material's instant navigation).")
+
+
+@main.command()
+@PROJECT_ARGUMENT
+@click.option("-o", "--output", type=click.Path(file_okay=False),
+              help="The folder to build into (default: PROJECT/site, or pmdocs.yml's `output`).")
+@click.option("--strict", is_flag=True, help="Warnings stop the build too (exit 2).")
+@CACHE_OPTION
+@SITE_URL_OPTION
+def build(project: str, output: str | None, strict: bool, cache_dir: str | None,
+          site_url: str | None) -> None:
+    """Check the specs and build the PRD site of PROJECT (atomically)."""
+    from .site import OutputError, build_site
+    started = time.perf_counter()
+    model, rendered = _compile(project, strict, cache_dir)
+    target = Path(output) if output else Path(project) / model.settings.output
+    try:
+        build_site(rendered, target, Path(project), strict=strict, site_url=site_url)
+    except OutputError as error:
+        click.echo(f"pmdocs: {error}", err=True)
+        sys.exit(EXIT_ERRORS)
+    pages = len(rendered.documents)
+    click.echo(f"built {pages} pages into {target} in {time.perf_counter() - started:.1f} s; "
+               f"open {target / 'index.html'}")
+
+
+@main.command()
+@PROJECT_ARGUMENT
+@click.option("-o", "--output", type=click.Path(file_okay=False), required=True,
+              help="The folder to write the Markdown, SVGs and mkdocs.yml into.")
+@CACHE_OPTION
+@SITE_URL_OPTION
+def export(project: str, output: str, cache_dir: str | None, site_url: str | None) -> None:
+    """Write the generated Markdown, SVGs and an mkdocs.yml for plain `mkdocs build`."""
+    from .site import OutputError, export_site
+    _, rendered = _compile(project, False, cache_dir)
+    try:
+        export_site(rendered, Path(output), Path(project), site_url=site_url)
+    except OutputError as error:
+        click.echo(f"pmdocs: {error}", err=True)
+        sys.exit(EXIT_ERRORS)
+    click.echo(f"exported {len(rendered.documents)} pages into {output}; "
+               f"build with: cd {output} && mkdocs build")
+
+
+@main.command()
+@PROJECT_ARGUMENT
+@click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True,
+              help="The address to serve on.")
+@click.option("--open", "open_browser", is_flag=True, help="Open the site in a browser.")
+def serve(project: str, dev_addr: str, open_browser: bool) -> None:
+    """Preview the site; it rebuilds and reloads the browser when a spec file changes."""
+    from mkdocs.commands.serve import serve as mkdocs_serve
+
+    from .site import serve_config
+
+    with tempfile.TemporaryDirectory() as scratch:
+        config_file = serve_config(Path(project).resolve(), Path(scratch))
+        mkdocs_serve(config_file=str(config_file), livereload=True, dev_addr=dev_addr,
+                     open_in_browser=open_browser)
 
 
 @main.command()

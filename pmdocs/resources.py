@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent
@@ -13,3 +14,9 @@ def templates_dir() -> Path:
         if candidate.is_dir():
             return candidate
     raise FileNotFoundError("pmdocs' templates folder is missing; reinstall pmdocs")
+
+
+def default_cache_dir() -> Path:
+    """Where diagram SVGs are cached: `$XDG_CACHE_HOME/pmdocs/diagrams` (or ~/.cache/…)."""
+    root = os.environ.get("XDG_CACHE_HOME") or os.path.join(Path.home(), ".cache")
+    return Path(root) / "pmdocs" / "diagrams"

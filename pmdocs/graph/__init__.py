@@ -23,7 +23,7 @@ class Diagram:
     """A diagram: a stable id (also its SVG id prefix), a kind, a title, its DOT, its edges.
 
     Nodes link to the pages of their items through `URL="pmdocs:<doc path>"` (see
-    `pmdocs.render.links.diagram_target`), each with an explicit tooltip."""
+    `pmdocs.paths.diagram_target`), each with an explicit tooltip."""
 
     id: str
     kind: str
@@ -33,5 +33,14 @@ class Diagram:
 
 
 def all_diagrams(project, labels) -> list[Diagram]:
-    """Every diagram of the project, sorted by id. (Filled in kind by kind.)"""
-    return []
+    """Every diagram of the project, sorted by id:
+
+    `flow-<flow>` swimlanes, `usecases`, `objects` and `lifecycle-<object>`, `structure`
+    (and `structure-<module>` for large products), `pagemap`, `pagemap-<module>` and
+    `page-<page>`."""
+    from . import flows, objects, pagemap, structure, usecases
+
+    diagrams: list[Diagram] = []
+    for kind in (flows, usecases, objects, structure, pagemap):
+        diagrams.extend(kind.diagrams(project, labels))
+    return sorted(diagrams, key=lambda diagram: diagram.id)

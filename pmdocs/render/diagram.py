@@ -26,8 +26,8 @@ def diagram_markdown(context: RenderContext, diagram_id: str, page_path: str) ->
     if drawing is not None and drawing.svg is not None:
         shown = placeholder(diagram_id)
     else:
-        note = labels["diagram_too_large"] if drawing and drawing.note == "too_large" \
-            else labels["diagram_unavailable"]
+        reason = drawing.note if drawing is not None else "unavailable"
+        note = labels.get(f"diagram_{reason}", labels["diagram_unavailable"])
         shown = f"> {inline(note)}"
     lines = [shown, "", f"**{inline(labels['edges'])}**", "",
              f"| {inline(labels['from'])} | {inline(labels['to'])} | {inline(labels['label'])} |",

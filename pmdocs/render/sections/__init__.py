@@ -4,6 +4,8 @@ Content is Markdown (`str`) or another file (`bytes`, e.g. the copy deck's CSV).
 
 from __future__ import annotations
 
-from . import home
+from . import (codes, copy, features, flows, glossary, home, objects, pagemap, pages, releases,
+               roles, rules, structure, trace, usecases)
 
-SECTIONS = (home,)
+SECTIONS = (home, features, releases, flows, usecases, objects, roles, structure, pagemap, pages,
+            rules, trace, copy, glossary, codes)

@@ -4,18 +4,38 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ...issues import Severity
 from ..context import RenderContext
+from ..problems import issue_summary, issue_table
+from ..tables import document, table
 from ..templating import render_template
+from ..text import Safe, inline, link
 
 PATH = "index.md"
 
+COUNTED = (("features", "features/index.md"), ("pages", "pagemap/index.md"),
+           ("rules", "rules/index.md"), ("flows", "flows/index.md"),
+           ("objects", "objects/index.md"), ("roles", "roles/index.md"))
+"""The item kinds counted on the home page, each with the section that lists them."""
+
+SECTIONS = (("features", "features/index.md"), ("releases", "releases.md"),
+            ("flows", "flows/index.md"), ("usecases", "usecases.md"),
+            ("objects", "objects/index.md"), ("roles", "roles/index.md"),
+            ("structure", "structure.md"), ("pagemap", "pagemap/index.md"),
+            ("rules", "rules/index.md"), ("trace", "trace.md"), ("copy", "copy.md"),
+            ("glossary", "glossary.md"), ("codes", "codes.md"))
+"""Every section, in the navigation's order, each with its one-line description."""
+
 
 def render(context: RenderContext) -> Iterator[tuple[str, str]]:
+    labels = context.labels
     project = context.project
-    counts = [(key, len(project.items(key))) for key in ("features", "pages", "rules", "flows",
-                                                         "objects", "roles")]
-    problems = [issue for issue in context.issues if issue.severity >= Severity.WARNING]
-    yield PATH, render_template("home.md.j2", project=project, settings=project.settings,
-                                labels=context.labels, counts=counts, issues=context.issues,
-                                problems=problems, page_path=PATH)
+    counts = table([link(labels[key], path, PATH) for key, path in COUNTED],
+                   [[len(project.index[key]) for key, _ in COUNTED]])
+    sections = [Safe(f"{link(labels[key], path, PATH)} — {inline(labels['about_' + key])}")
+                for key, path in SECTIONS]
+    yield PATH, document(render_template(
+        "home.md.j2", settings=project.settings, labels=labels, counts=counts,
+        summary=issue_summary(context, context.issues),
+        problems=issue_table(context, context.issues, PATH),
+        sections=sections))
+

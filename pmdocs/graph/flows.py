@@ -1,0 +1,245 @@
+"""Swimlane diagrams of business flows (`flow-<flow id>`): one lane (column) per role in the
+flow's `lanes` order, one band (row) per stage in `stages` order.
+
+Graphviz's dot has no swimlanes, and lanes drawn as clusters do not hold their order: dot's
+crossing minimisation swaps whole clusters freely (flat edges, `ordering` and `mclimit` do
+not stop it; in tests most random flows came out with lanes shuffled). So the grid is built
+from plain nodes, which dot never reorders against flat edges:
+- pmdocs ranks the steps itself: each stage is a band of rows, a step's row in its band is
+  its longest path from the band's first steps (arrows back to an earlier stage, or closing
+  a loop, are `constraint=false`); every row of the diagram is one `rank=same` group;
+- every row holds, left to right, a node of the stage column, then for each lane a border
+  point and the lane's steps of that row, then the last border point, chained by flat
+  invisible edges: so each step lies between its lane's borders, and lanes keep their order;
+- border points are joined row to row by heavy (`weight`) invisible edges, which keeps each
+  border vertical; one edge from its top to its bottom point draws it (SVG id
+  `borders.<index>`; `constraint=false`, class `straight`: one line, without the small gaps
+  row-by-row segments leave);
+- a band starts with a separator row: its stage title in the left column and a dashed line
+  across the lanes (SVG ids `rows.<band index>.<i>`; class `straight` too, as dot bends a
+  flat edge around the edges crossing it, and `pmdocs.svg` draws those straight); a header row names the lanes (nodes
+  `lanes.<role>`, linked to the role), with solid lines above it and below the last band.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Sequence
+
+import graphviz
+
+from ..labels import Labels
+from ..model.spec import Flow, Step
+from . import Diagram, Edge
+from .common import first_of_each
+from .dot import (FAINT, SMALL_FONT_SIZE, item_link, link_attributes, new_graph, node_name,
+                  normalize, plain, subgraph, tooltip)
+from .ranking import local_ranks
+
+STEP_WIDTH = 18
+DECISION_WIDTH = 12
+EDGE_LABEL_WIDTH = 16
+STEP_SHAPES = {
+    "start": {"shape": "box", "style": "rounded,filled", "fillcolor": "gray90"},
+    "end": {"shape": "box", "style": "rounded,filled,bold", "peripheries": "2"},
+    "decision": {"shape": "diamond", "margin": "0.02,0.02"},
+    "task": {"shape": "box"},
+}
+POINT = {"shape": "point", "width": "0.01", "height": "0.01", "style": "invis", "label": ""}
+
+
+@dataclass(frozen=True)
+class Grid:
+    """Where everything goes: lanes, bands (stage id, title) and the row of every step."""
+
+    lanes: tuple[str, ...]
+    bands: tuple[tuple[str, str], ...]
+    separators: tuple[int, ...]
+    """The row of each band's separator, then the bottom row."""
+    step_rows: dict[str, int]
+
+    @property
+    def rows(self) -> int:
+        return self.separators[-1] + 1
+
+
+def diagrams(project, labels: Labels) -> list[Diagram]:
+    return [flow_diagram(project, flow, labels) for flow in first_of_each(project.flows)]
+
+
+def flow_diagram(project, flow: Flow, labels: Labels) -> Diagram:
+    steps = first_of_each(flow.steps)
+    bands = _bands(flow, steps)
+    band_of = {step.id: _band_index(step, bands) for step in steps}
+    ranks, loose = local_ranks([step.id for step in steps], band_of, _arrows(steps))
+    grid = _grid(flow, steps, bands, band_of, ranks)
+    graph = new_graph(flow.title, "TB", nodesep="0.3", ranksep="0.25", splines="spline")
+    column = _add_rows(graph, project, grid, steps, labels)
+    _add_borders(graph, grid, column)
+    _add_anchors(graph, grid, steps)
+    edges = _add_step_edges(graph, steps, loose)
+    return Diagram(f"flow-{flow.id}", "flow", flow.title, graph.source, tuple(edges))
+
+
+def lane_order(flow: Flow, steps: Sequence[Step]) -> list[str]:
+    """The declared lanes, then (sorted) any lane a step names that is not declared."""
+    lanes = list(dict.fromkeys(flow.lanes))
+    return lanes + sorted({step.lane for step in steps} - set(lanes))
+
+
+def _bands(flow: Flow, steps: Sequence[Step]) -> tuple[tuple[str, str], ...]:
+    """The stages as (id, title); an untitled last band for steps of no known stage."""
+    bands = [(stage.id, stage.title or stage.id) for stage in first_of_each(flow.stages)]
+    known = {stage_id for stage_id, _ in bands}
+    if not bands or any(step.stage not in known for step in steps):
+        bands.append(("", ""))
+    return tuple(bands)
+
+
+def _band_index(step: Step, bands: Sequence[tuple[str, str]]) -> int:
+    ids = [stage_id for stage_id, _ in bands]
+    return ids.index(step.stage) if step.stage in ids else len(bands) - 1
+
+
+def _arrows(steps: Sequence[Step]) -> list[tuple[str, str]]:
+    known = {step.id for step in steps}
+    return [(step.id, arrow.to) for step in steps for arrow in step.next if arrow.to in known]
+
+
+def _grid(flow: Flow, steps: Sequence[Step], bands, band_of: dict[str, int],
+          ranks: dict[str, int]) -> Grid:
+    separators = []
+    row = 2   # row 0: top line, row 1: lane names
+    for band in range(len(bands)):
+        separators.append(row)
+        height = 1 + max((ranks[step.id] for step in steps if band_of[step.id] == band), default=0)
+        row += 1 + height
+    separators.append(row)
+    step_rows = {step.id: separators[band_of[step.id]] + 1 + ranks[step.id] for step in steps}
+    return Grid(tuple(lane_order(flow, steps)), tuple(bands), tuple(separators), step_rows)
+
+
+def _add_rows(graph: graphviz.Digraph, project, grid: Grid, steps: Sequence[Step],
+              labels: Labels) -> list[str]:
+    """Every row: its column node, border points, lane names or steps, chained left to right;
+    the column nodes' names, top to bottom."""
+    column = []
+    for row in range(grid.rows):
+        line = _row_line(grid, row)
+        same = subgraph(f"row_{row}", rank="same")
+        chain = [_column_node(same, grid, row)]
+        column.append(chain[0])
+        for index, lane in enumerate(grid.lanes):
+            chain.append(_border(same, row, index))
+            if row == 1:
+                chain.append(_lane_name(same, project, lane))
+            for step in steps:
+                if step.lane == lane and grid.step_rows[step.id] == row:
+                    _add_step(same, step, labels)
+                    chain.append(node_name("steps", step.id))
+        chain.append(_border(same, row, len(grid.lanes)))
+        band = grid.separators.index(row) if row in grid.separators else None
+        for index, (tail, head) in enumerate(zip(chain, chain[1:])):
+            style = "invis" if index == 0 and line != "dashed" else line   # title → lanes
+            attributes = {"id": f"rows.{band}.{index}"} if band is not None else {}
+            same.edge(tail, head, style=style, arrowhead="none", color=FAINT, penwidth="0.8",
+                      tailclip="false", headclip="false", **attributes,
+                      **{"class": "band straight" if band is not None else "grid"})
+        graph.subgraph(same)
+    return column
+
+
+def _row_line(grid: Grid, row: int) -> str:
+    if row in (0, grid.rows - 1):
+        return "solid"
+    return "dashed" if row in grid.separators else "invis"
+
+
+def _column_node(graph: graphviz.Digraph, grid: Grid, row: int) -> str:
+    if row in grid.separators[:-1]:
+        stage_id, title = grid.bands[grid.separators.index(row)]
+        if stage_id:
+            name = node_name("stages", stage_id)
+            graph.node(name, plain(title, 10), shape="plaintext", style="",
+                       **link_attributes("stage", title, element_id=name))
+            return name
+    name = f"grid.{row}.column"
+    graph.node(name, **POINT)
+    return name
+
+
+def _border(graph: graphviz.Digraph, row: int, index: int) -> str:
+    name = f"grid.{row}.{index}"
+    graph.node(name, **POINT)
+    return name
+
+
+def _lane_name(graph: graphviz.Digraph, project, lane: str) -> str:
+    role = project.index["roles"].get(lane)
+    title = role.name if role is not None else lane
+    link = item_link("roles", lane) if role is not None else None
+    name = node_name("lanes", lane)
+    graph.node(name, plain(title, 14), shape="plaintext", style="",
+               **link_attributes("lane", f"{normalize(title)} ({lane})", link, name))
+    return name
+
+
+def _add_anchors(graph: graphviz.Digraph, grid: Grid, steps: Sequence[Step]) -> None:
+    """Invisible, weightless edges from each step (and lane name) to its lane's borders in the
+    rows above and below. dot skips nodes with no neighbour in the next row when it sorts a
+    row, and may then carry another node past them against their flat edges; with these,
+    no node of the grid lacks neighbours."""
+    cells = [(node_name("lanes", lane), 1, index) for index, lane in enumerate(grid.lanes)]
+    cells += [(node_name("steps", step.id), grid.step_rows[step.id], grid.lanes.index(step.lane))
+              for step in steps]
+    for name, row, index in cells:
+        for border in (index, index + 1):
+            graph.edge(f"grid.{row - 1}.{border}", name, style="invis", weight="0")
+            graph.edge(name, f"grid.{row + 1}.{border}", style="invis", weight="0")
+
+
+def _add_borders(graph: graphviz.Digraph, grid: Grid, column: list[str]) -> None:
+    """The lanes' borders: straight vertical lines from the top row to the bottom row."""
+    for row in range(grid.rows - 1):
+        graph.edge(column[row], column[row + 1], style="invis", weight="100")
+        for index in range(len(grid.lanes) + 1):
+            graph.edge(f"grid.{row}.{index}", f"grid.{row + 1}.{index}", style="invis",
+                       weight="100")
+    for index in range(len(grid.lanes) + 1):   # one line each, not one per row: no gaps
+        graph.edge(f"grid.0.{index}", f"grid.{grid.rows - 1}.{index}", arrowhead="none",
+                   constraint="false", color=FAINT, headclip="false", tailclip="false",
+                   id=f"borders.{index}", **{"class": "lane-border straight"})
+
+
+def _add_step(graph: graphviz.Digraph, step: Step, labels: Labels) -> None:
+    text = step.label or step.id
+    width = DECISION_WIDTH if step.kind == "decision" else STEP_WIDTH
+    tooltip = [f"{text} ({step.id})"]
+    separator = labels["list_separator"]
+    if step.inputs:
+        tooltip.append(f"{labels['inputs']}{labels['colon']}{separator.join(step.inputs)}")
+    if step.outputs:
+        tooltip.append(f"{labels['outputs']}{labels['colon']}{separator.join(step.outputs)}")
+    name = node_name("steps", step.id)
+    graph.node(name, plain(text, width), **STEP_SHAPES[step.kind],
+               **link_attributes(f"step {step.kind}", tooltip, element_id=name))
+
+
+def _add_step_edges(graph: graphviz.Digraph, steps: Sequence[Step],
+                    loose: set[tuple[str, str]]) -> list[Edge]:
+    by_id = {step.id: step for step in steps}
+    edges = []
+    for step in steps:
+        for arrow in step.next:
+            target = by_id.get(arrow.to)
+            if target is None:
+                continue
+            source_text, target_text = normalize(step.label or step.id), normalize(target.label or target.id)
+            attributes = {"class": "next", "tooltip": tooltip(f"{source_text} → {target_text}")}
+            if arrow.when:
+                attributes.update(label=plain(arrow.when, EDGE_LABEL_WIDTH), fontsize=SMALL_FONT_SIZE)
+            if (step.id, target.id) in loose:
+                attributes["constraint"] = "false"
+            graph.edge(node_name("steps", step.id), node_name("steps", target.id), **attributes)
+            edges.append(Edge(source_text, target_text, normalize(arrow.when)))
+    return edges

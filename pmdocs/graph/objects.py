@@ -1,0 +1,105 @@
+"""Business objects: the object diagram (`objects`: objects with their key attributes, and
+their relations with cardinality) and each object's lifecycle (`lifecycle-<object id>`:
+initial marker → initial state, transitions `on [when] (by role)`, final states
+double-bordered)."""
+
+from __future__ import annotations
+
+from ..labels import Labels
+from ..model.spec import BusinessObject, Transition
+from ..paths import item_path
+from . import Diagram, Edge
+from .common import first_of_each
+from .dot import (SMALL_FONT_SIZE, html_label, html_text, item_attributes, link_attributes,
+                  new_graph, node_name, normalize, plain, plain_lines, tooltip, wrap)
+
+MAX_ATTRIBUTES = 12
+STATE_WIDTH = 14
+TRANSITION_WIDTH = 22
+
+
+def diagrams(project, labels: Labels) -> list[Diagram]:
+    objects = first_of_each(project.objects)
+    result = [object_diagram(objects, labels)] if objects else []
+    result += [lifecycle_diagram(project, item, labels) for item in objects
+               if item.lifecycle is not None and item.lifecycle.states]
+    return result
+
+
+def object_diagram(objects: list[BusinessObject], labels: Labels) -> Diagram:
+    graph = new_graph(labels["objects"], "LR", nodesep="0.4", ranksep="0.9")
+    for item in objects:
+        graph.node(node_name("objects", item.id), _object_label(item), shape="plain",
+                   **item_attributes("objects", item.id, item.name, "object"))
+    known = {item.id: item for item in objects}
+    edges = []
+    for item in objects:
+        for relation in item.relations:
+            target = known.get(relation.to)
+            if target is None:
+                continue
+            text = normalize(f"{relation.cardinality} {relation.label}")
+            graph.edge(node_name("objects", item.id), node_name("objects", target.id),
+                       label=plain(text, 16), **{"class": "relation", "tooltip": tooltip(
+                           f"{item.name} → {target.name}{labels['colon']}{text}")})
+            edges.append(Edge(normalize(item.name), normalize(target.name), text,
+                              item_path("objects", item.id), item_path("objects", target.id)))
+    return Diagram("objects", "objects", labels["objects"], graph.source, tuple(edges))
+
+
+def _object_label(item: BusinessObject) -> str:
+    """An HTML table: the object's name, then its key attributes (required ones marked *)."""
+    names = [normalize(attribute.name or attribute.id) + (" *" if attribute.required else "")
+             for attribute in item.attributes[:MAX_ATTRIBUTES]]
+    if len(item.attributes) > MAX_ATTRIBUTES:
+        names.append("…")
+    rows = f'<TR><TD BGCOLOR="gray92"><B>{html_text(item.name, 18)}</B></TD></TR>'
+    if names:
+        left = '<BR ALIGN="LEFT"/>'
+        body = "".join(html_text(name, 24, left) + left for name in names)
+        rows += f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="10">{body}</FONT></TD></TR>'
+    return html_label('<TABLE BORDER="1" CELLBORDER="0" CELLSPACING="0" CELLPADDING="5" '
+                      f'BGCOLOR="white" COLOR="black">{rows}</TABLE>')
+
+
+def lifecycle_diagram(project, item: BusinessObject, labels: Labels) -> Diagram:
+    lifecycle = item.lifecycle
+    title = f"{labels['lifecycle']}{labels['colon']}{item.name}"
+    graph = new_graph(title, "LR", nodesep="0.35", ranksep="0.6")
+    states = first_of_each(lifecycle.states)
+    names = {state.id: normalize(state.name or state.id) for state in states}
+    finals = set(lifecycle.final)
+    for state in states:
+        final = state.id in finals
+        name = node_name("states", state.id)
+        graph.node(name, plain(names[state.id], STATE_WIDTH), style="rounded,filled",
+                   **({"peripheries": "2", "penwidth": "1.5"} if final else {}),
+                   **link_attributes("state final" if final else "state",
+                                     [f"{names[state.id]} ({state.id})", state.description],
+                                     element_id=name))
+    edges = []
+    if lifecycle.initial in names:
+        initial = node_name("markers", "initial")
+        graph.node(initial, "", shape="point", width="0.16", style="filled", fillcolor="black",
+                   **link_attributes("initial", labels["start"], element_id=initial))
+        graph.edge(initial, node_name("states", lifecycle.initial), **{"class": "initial"})
+        edges.append(Edge(labels["start"], names[lifecycle.initial]))
+    for transition in lifecycle.transitions:
+        if transition.source in names and transition.to in names:
+            text = transition_label(project, transition)
+            graph.edge(node_name("states", transition.source), node_name("states", transition.to),
+                       label=plain_lines(wrap(text, TRANSITION_WIDTH)), fontsize=SMALL_FONT_SIZE,
+                       **{"class": "transition", "tooltip": tooltip(text)})
+            edges.append(Edge(names[transition.source], names[transition.to], text))
+    return Diagram(f"lifecycle-{item.id}", "lifecycle", title, graph.source, tuple(edges))
+
+
+def transition_label(project, transition: Transition) -> str:
+    """`on [when] (by role name)`, leaving out the parts not given."""
+    parts = [normalize(transition.on)]
+    if transition.when:
+        parts.append(f"[{normalize(transition.when)}]")
+    if transition.by:
+        role = project.index["roles"].get(transition.by)
+        parts.append(f"({normalize(role.name) if role is not None else transition.by})")
+    return " ".join(part for part in parts if part)

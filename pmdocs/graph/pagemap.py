@@ -1,0 +1,79 @@
+"""The map of the product: the module overview (`pagemap`), the page-jump map of each module
+(`pagemap-<module id>`) and each page's neighbourhood (`page-<page id>`)."""
+
+from __future__ import annotations
+
+from ..labels import Labels
+from ..paths import diagram_target, module_map_path
+from . import Diagram, Edge
+from .common import ModuleInfo, first_of_each, module_of, modules
+from .dot import html_text, link_attributes, new_graph, node_name, title_and_note, tooltip
+from .jumps import JumpView, PageJump, jump_graph, page_jumps
+
+
+def diagrams(project, labels: Labels) -> list[Diagram]:
+    jumps = page_jumps(project, labels)
+    module_list = modules(project, labels)
+    result = [overview(project, labels, module_list, jumps)]
+    result += [module_map(project, labels, module, jumps) for module in module_list]
+    result += [neighbourhood(project, labels, page, jumps) for page in first_of_each(project.pages)]
+    return result
+
+
+def overview(project, labels: Labels, module_list: list[ModuleInfo],
+             jumps: list[PageJump]) -> Diagram:
+    """One node per module; an arrow where pages of one module jump to pages of another,
+    labelled with the number of such jumps."""
+    graph = new_graph(labels["pagemap"], "LR", nodesep="0.4", ranksep="0.8")
+    for module in module_list:
+        name = node_name("modules", module.id)
+        count = labels["page_count"].format(count=len(module.pages))
+        label = title_and_note(f"<B>{html_text(module.title, 16)}</B>", html_text(count))
+        graph.node(name, label, style="rounded,filled", **link_attributes(
+            "module", f"{module.title} ({module.id})",
+            diagram_target(module_map_path(module.id)), name))
+    edges = []
+    titles = {module.id: module.title for module in module_list}
+    order = list(titles)
+    counts = _module_jump_counts(project, jumps)
+    for source, target in sorted(counts, key=lambda pair: (order.index(pair[0]), order.index(pair[1]))):
+        count = counts[(source, target)]
+        text = tooltip(f"{titles[source]} → {titles[target]}{labels['colon']}{count}")
+        graph.edge(node_name("modules", source), node_name("modules", target), label=str(count),
+                   **{"class": "jump", "tooltip": text})
+        edges.append(Edge(titles[source], titles[target], str(count),
+                          module_map_path(source), module_map_path(target)))
+    return Diagram("pagemap", "pagemap", labels["pagemap"], graph.source, tuple(edges))
+
+
+def _module_jump_counts(project, jumps: list[PageJump]) -> dict[tuple[str, str], int]:
+    index = project.index["pages"]
+    counts: dict[tuple[str, str], int] = {}
+    for jump in jumps:
+        if jump.special:
+            continue
+        key = (module_of(index[jump.source]), module_of(index[jump.target]))
+        if key[0] != key[1]:
+            counts[key] = counts.get(key, 0) + 1
+    return counts
+
+
+def module_map(project, labels: Labels, module: ModuleInfo, jumps: list[PageJump]) -> Diagram:
+    """A module's pages and dialogs with every jump from or into them; the other modules'
+    pages at the ends of those jumps drawn faintly."""
+    own = {page.id for page in module.pages}
+    title = f"{labels['pagemap']}{labels['colon']}{module.title}"
+    view = JumpView(title, tuple(page.id for page in module.pages), tuple(
+        jump for jump in jumps if jump.source in own or jump.target in own))
+    dot, edges = jump_graph(project, labels, view)
+    return Diagram(f"pagemap-{module.id}", "pagemap_module", title, dot, edges)
+
+
+def neighbourhood(project, labels: Labels, page, jumps: list[PageJump]) -> Diagram:
+    """One page, the pages and dialogs that jump to it and the ones it jumps to."""
+    title = f"{labels['page_jumps']}{labels['colon']}{page.title}"
+    view = JumpView(title, (page.id,), tuple(
+        jump for jump in jumps if page.id in (jump.source, jump.target)),
+        faint_others=False, focus=page.id)
+    dot, edges = jump_graph(project, labels, view)
+    return Diagram(f"page-{page.id}", "page", title, dot, edges)

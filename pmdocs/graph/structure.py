@@ -1,0 +1,106 @@
+"""The function structure (`structure`): the product as a tree, product → module → menu →
+page, each page node listing its elements. A product with more than `SPLIT_ABOVE` pages gets
+one tree per module (`structure-<module id>`) and `structure` stops at the modules, each
+module node linking to its own tree further down the same page (`structure.md#structure-…`)."""
+
+from __future__ import annotations
+
+import graphviz
+
+from ..labels import Labels
+from ..model.spec import Element, Page
+from ..paths import HOME, diagram_target, item_path, module_map_path
+from . import Diagram, Edge
+from .common import ModuleInfo, modules
+from .dot import (html_label, html_text, item_attributes, link_attributes, new_graph, node_name,
+                  normalize, plain)
+from .jumps import page_style
+
+SPLIT_ABOVE = 60
+MAX_ELEMENTS = 14
+STRUCTURE_PATH = "structure.md"
+LEFT = '<BR ALIGN="LEFT"/>'
+
+
+def diagrams(project, labels: Labels, split_above: int = SPLIT_ABOVE) -> list[Diagram]:
+    module_list = modules(project, labels)
+    if not module_list:
+        return []
+    if sum(len(module.pages) for module in module_list) <= split_above:
+        return [_tree(project, labels, "structure", labels["structure"], module_list, True)]
+    result = [_tree(project, labels, "structure", labels["structure"], module_list, False)]
+    for module in module_list:
+        title = f"{labels['structure']}{labels['colon']}{module.title}"
+        result.append(_tree(project, labels, f"structure-{module.id}", title, [module], True))
+    return result
+
+
+def _tree(project, labels: Labels, diagram_id: str, title: str, module_list: list[ModuleInfo],
+          with_pages: bool) -> Diagram:
+    graph = new_graph(title, "LR", nodesep="0.15", ranksep="0.5")
+    root = node_name("product", "root")
+    if len(module_list) > 1 or not with_pages:
+        name = project.settings.name
+        graph.node(root, plain(name, 16), style="filled,bold", **link_attributes(
+            "product", name, diagram_target(HOME), root))
+    else:
+        root = ""
+    edges: list[Edge] = []
+    for module in module_list:
+        module_node = node_name("modules", module.id)
+        link = module_map_path(module.id) if with_pages else f"{STRUCTURE_PATH}#structure-{module.id}"
+        graph.node(module_node, plain(module.title, 16), style="rounded,filled", **link_attributes(
+            "module", f"{module.title} ({module.id})", diagram_target(link), module_node))
+        if root:
+            graph.edge(root, module_node, **{"class": "tree"})
+            edges.append(Edge(normalize(project.settings.name), module.title, target_path=link))
+        if with_pages:
+            edges += _module_branch(graph, module, labels)
+    return Diagram(diagram_id, "structure", title, graph.source, tuple(edges))
+
+
+def _module_branch(graph: graphviz.Digraph, module: ModuleInfo, labels: Labels) -> list[Edge]:
+    """Menus (one node per level of `menu: 我的 / 我的订单`) and pages under a module."""
+    module_node = node_name("modules", module.id)
+    menus: dict[tuple[str, ...], str] = {}
+    titles = {module_node: module.title}
+    edges = []
+    for page in module.pages:
+        parent = module_node
+        parts = tuple(part.strip() for part in page.menu.split("/") if part.strip())
+        for depth in range(1, len(parts) + 1):
+            path = parts[:depth]
+            if path not in menus:
+                menus[path] = node_name("menus", f"{module.id}.{len(menus) + 1}")
+                titles[menus[path]] = path[-1]
+                graph.node(menus[path], plain(path[-1], 16), shape="box", style="filled",
+                           fontsize="11", **link_attributes("menu", " / ".join(path),
+                                                            element_id=menus[path]))
+                graph.edge(parent, menus[path], **{"class": "tree"})
+                edges.append(Edge(titles[parent], path[-1]))
+            parent = menus[path]
+        _add_page(graph, page, labels)
+        graph.edge(parent, node_name("pages", page.id), **{"class": "tree"})
+        edges.append(Edge(titles[parent], normalize(page.title),
+                          target_path=item_path("pages", page.id)))
+    return edges
+
+
+def _add_page(graph: graphviz.Digraph, page: Page, labels: Labels) -> None:
+    """A page node: its title in bold, then its elements in small type."""
+    style = page_style(page)
+    title = f"<B>{html_text(page.title or page.id, 18)}</B>"
+    if page.kind != "page":
+        title += f' <FONT POINT-SIZE="9">{html_text(labels[page.kind])}</FONT>'
+    names = [element_name(element) for element in page.elements[:MAX_ELEMENTS]]
+    if len(page.elements) > MAX_ELEMENTS:
+        names.append("…")
+    body = "".join(html_text(name, 24, LEFT) + LEFT for name in names)
+    label = f'{title}<BR/><FONT POINT-SIZE="9">{body}</FONT>' if names else title
+    attributes = item_attributes("pages", page.id, page.title, style.pop("class"))
+    graph.node(node_name("pages", page.id), html_label(label), **style, **attributes)
+
+
+def element_name(element: Element) -> str:
+    """What a reader calls an element: its label, else its placeholder, else its id."""
+    return normalize(element.label) or normalize(element.placeholder) or element.id

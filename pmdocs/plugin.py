@@ -1,0 +1,110 @@
+"""The mkdocs plugin: `plugins: [search, pmdocs: {project: path}]` in any mkdocs.yml adds the
+PRD, compiled from the specs, to that site (under `prefix`), and `mkdocs serve` rebuilds it
+when a spec file changes. The same pipeline as `pmdocs build`; nothing imports this module.
+"""
+
+from __future__ import annotations
+
+import logging
+import posixpath
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from . import diagram_hook
+from .check import check_project
+from .issues import Severity
+from .layout import GraphvizLayout, GraphvizMissing, Layout, NoLayout
+from .render import RenderedSite, render_site
+from .resources import default_cache_dir
+from .site import ASSET_FOLDER, asset_files, nav_config
+
+log = logging.getLogger("mkdocs.plugins.pmdocs")
+ITEM_FOLDERS = ("features/", "flows/", "objects/", "roles/", "pages/", "rules/", "pagemap/")
+"""Pages reached from their section's tables, diagrams and search, not from the nav."""
+
+
+class PmdocsConfig(Config):
+    project = config_options.Type(str, default=".")
+    """The folder holding pmdocs.yml, relative to mkdocs.yml."""
+    prefix = config_options.Type(str, default="prd")
+    """The folder of the site the PRD goes under ("" for the whole site)."""
+    cache_dir = config_options.Optional(config_options.Type(str))
+    """Where diagram SVGs are cached (default: pmdocs' user cache folder)."""
+
+
+class PmdocsPlugin(BasePlugin[PmdocsConfig]):
+    def __init__(self) -> None:
+        self.rendered: RenderedSite | None = None
+        self.project_dir: Path | None = None
+
+    @property
+    def prefix(self) -> str:
+        return self.config.prefix.strip("/")
+
+    def on_config(self, config: Any) -> Any:
+        base = Path(config.config_file_path or ".").parent
+        self.project_dir = (base / self.config.project).resolve()
+        self.rendered = self._render(self.project_dir)
+        assets = [self._path(path) for path in (f"{ASSET_FOLDER}/pmdocs.css",)]
+        config.extra_css.extend(path for path in assets if path not in config.extra_css)
+        for script in (f"{ASSET_FOLDER}/svg-pan-zoom.min.js", f"{ASSET_FOLDER}/pmdocs.js"):
+            if self._path(script) not in [str(item) for item in config.extra_javascript]:
+                config.extra_javascript.append(self._path(script))
+        nav = nav_config(self.rendered.nav, self.prefix + "/" if self.prefix else "")
+        if config.nav is None and not self.prefix:
+            config.nav = nav
+        elif config.nav is not None:
+            config.nav.append({self.rendered.title or "PRD": nav})
+        return config
+
+    def _render(self, project_dir: Path) -> RenderedSite:
+        project, issues, _ = check_project(project_dir)
+        errors = [issue for issue in issues if issue.severity == Severity.ERROR]
+        for issue in issues:
+            if issue.severity == Severity.WARNING:
+                log.warning(f"{issue.location}: {issue.code} {issue.message}")
+        if errors:
+            report = "\n".join(f"{issue.location}: error {issue.code} {issue.message}" for issue in errors)
+            raise PluginError(f"pmdocs: the specs in {project_dir} have errors:\n{report}")
+        return render_site(project, issues, self._layout())
+
+    def _layout(self) -> Layout:
+        cache = Path(self.config.cache_dir) if self.config.cache_dir else default_cache_dir()
+        try:
+            return GraphvizLayout(cache)
+        except GraphvizMissing as error:
+            log.warning(f"pmdocs: {error}")
+            return NoLayout()
+
+    def _path(self, doc_path: str) -> str:
+        return posixpath.join(self.prefix, doc_path) if self.prefix else doc_path
+
+    def on_files(self, files: Files, *, config: Any) -> Files:
+        assert self.rendered is not None
+        generated: dict[str, str | bytes] = dict(self.rendered.documents)
+        generated.update(self.rendered.files)
+        generated.update(asset_files())
+        for path, content in sorted(generated.items()):
+            item_page = path.startswith(ITEM_FOLDERS) and not path.endswith("/index.md")
+            inclusion = InclusionLevel.NOT_IN_NAV if item_page else InclusionLevel.UNDEFINED
+            files.append(File.generated(config, self._path(path), content=content,
+                                        inclusion=inclusion))
+        return files
+
+    def on_page_content(self, html: str, *, page: Any, config: Any, files: Files) -> str:
+        if self.rendered is None or "pmdocs-diagram" not in html:
+            return html
+        return diagram_hook.insert_diagrams(html, self.rendered.diagrams.get,
+                                            diagram_hook.url_resolver(page, files, self.prefix))
+
+    def on_serve(self, server: Any, *, config: Any, builder: Any) -> Any:
+        if self.project_dir is not None:
+            server.watch(str(self.project_dir))
+        return server
+

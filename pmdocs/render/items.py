@@ -1,0 +1,188 @@
+"""Mentions of items, as the sections write them: links to item pages (plain text for an
+unknown id), links into a page's element or an object's attribute, the "referenced by"
+groups, the module a page belongs to, and a rule's completeness verdict."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Iterable, TypeVar
+
+from ..issues import Issue
+from ..model.base import ID_PATTERN
+from ..model.spec import Page, Rule, Spec
+from ..paths import item_path, module_map_path, relative
+from .context import RenderContext
+from .diagram import diagram_markdown
+from .references import Key
+from .tables import joined
+from .text import Safe, inline, link
+
+OTHER_MODULE = "_other"
+"""The module of pages that name none (`pagemap/_other.md`)."""
+
+RULE_CHECK_CODES = tuple(f"PM{number}" for number in range(330, 345))
+"""The checks whose findings make up a rule's completeness verdict."""
+
+_FEATURE_RELATIONS = ("roles", "pages", "rules", "flows", "objects")
+_RELATION_LABELS = {
+    ("pages", "roles"): "referenced_pages_roles", ("pages", "rules"): "referenced_pages_rules",
+    ("pages", "shows"): "referenced_pages_shows", ("pages", "jump"): "referenced_pages_jump",
+    ("rules", "applies_to"): "referenced_rules_applies_to",
+    ("rules", "outcome"): "referenced_rules_outcome", ("flows", "lane"): "referenced_flows_lane",
+    ("objects", "relation"): "referenced_objects_relation",
+}
+
+
+Item = TypeVar("Item", bound=Spec)
+
+
+def unique(items: Iterable[Item]) -> list[Item]:
+    """The items in their declared order without later repeats of an id (the check reports
+    duplicates; the site shows the first, like `Project.index` and the diagrams)."""
+    seen: set[str] = set()
+    result = []
+    for item in items:
+        if item.id not in seen:
+            seen.add(item.id)
+            result.append(item)
+    return result
+
+
+def separator(context: RenderContext) -> str:
+    return context.labels["list_separator"]
+
+
+def diagram(context: RenderContext, diagram_id: str, page_path: str) -> Safe:
+    """The diagram and its edge table (nothing when the project has no such diagram)."""
+    return Safe(diagram_markdown(context, diagram_id, page_path).rstrip())
+
+
+@lru_cache(maxsize=1 << 16)
+def relative_link(target: str, page_path: str) -> str:
+    """The relative URL from one doc to another (cached: a site makes many alike)."""
+    return relative(target, page_path)
+
+
+def item_link(context: RenderContext, section: str, item_id: str, page_path: str) -> Safe:
+    """A link to the item's page, titled with its title; its id as text when it is unknown."""
+    if item_id not in context.project.index.get(section, {}):
+        return inline(item_id)
+    target = relative_link(item_path(section, item_id), page_path)
+    return Safe(f"[{inline(context.title_of(section, item_id))}]({target})")
+
+
+def item_links(context: RenderContext, section: str, item_ids: Iterable[str],
+               page_path: str) -> Safe:
+    return joined((item_link(context, section, item_id, page_path) for item_id in item_ids),
+                  separator(context))
+
+
+def anchored_link(text: object, target: str, anchor_id: str, page_path: str) -> Safe:
+    """A link to an anchor (`element-buy`) on the page at `target`."""
+    where = "" if target == page_path else relative_link(target, page_path)
+    return Safe(f"[{inline(text)}]({where}#{anchor_id})")
+
+
+def element_link(context: RenderContext, page_id: str, element_id: str, page_path: str) -> Safe:
+    """`Page title › element label`, linking to the element's row on the page's page."""
+    page = context.project.page(page_id)
+    element = page.element(element_id) if page else None
+    if page is None or element is None:
+        return inline(f"{page_id}.{element_id}")
+    text = f"{page.title} › {element.label or element.id}"
+    return anchored_link(text, item_path("pages", page.id), f"element-{element.id}", page_path)
+
+
+def attribute_link(context: RenderContext, reference: str, page_path: str) -> Safe:
+    """`Object › attribute` for `object.attribute`, linking to the attribute's row."""
+    object_id, _, attribute_id = reference.partition(".")
+    business_object = context.project.index["objects"].get(object_id)
+    if business_object is None:
+        return inline(reference)
+    attribute = next((item for item in business_object.attributes if item.id == attribute_id), None)
+    if attribute is None:
+        return item_link(context, "objects", object_id, page_path)
+    text = f"{business_object.name} › {attribute.name or attribute.id}"
+    return anchored_link(text, item_path("objects", object_id), f"attribute-{attribute.id}",
+                         page_path)
+
+
+def referenced_by(context: RenderContext, key: Key, page_path: str) -> list[Safe]:
+    """Who refers to the item: one line per kind of reference (`**label**: links`)."""
+    groups: dict[str, list[Key]] = {}
+    for reference in context.referenced_by.get(key, ()):
+        section, relation = reference.source[0], reference.relation
+        if section == "features" and relation in _FEATURE_RELATIONS:
+            label_key = "referenced_features"
+        else:
+            label_key = _RELATION_LABELS.get((section, relation), "referenced_other")
+        sources = groups.setdefault(label_key, [])
+        if reference.source not in sources:
+            sources.append(reference.source)
+    colon = context.labels["colon"]
+    return [Safe(f"**{inline(context.labels[label_key])}**{colon}"
+                 + joined((item_link(context, section, item_id, page_path)
+                           for section, item_id in sources), separator(context)))
+            for label_key, sources in groups.items()]
+
+
+def module_key(context: RenderContext, page: Page) -> str:
+    """The page's module id for the page map: a declared or slug-like module, else `_other`."""
+    module = page.module or ""
+    return module if re.match(ID_PATTERN, module) else OTHER_MODULE
+
+
+def module_ids(context: RenderContext) -> list[str]:
+    """Declared modules in pmdocs.yml's order, then undeclared ones (sorted), then `_other`."""
+    declared = [module.id for module in context.project.settings.modules]
+    used = {module_key(context, page) for page in unique(context.project.pages)}
+    extra = sorted(used - set(declared) - {OTHER_MODULE})
+    return declared + extra + ([OTHER_MODULE] if OTHER_MODULE in used else [])
+
+
+def module_title(context: RenderContext, module_id: str) -> str:
+    if module_id == OTHER_MODULE:
+        return context.labels["no_module"]
+    module = next((item for item in context.project.settings.modules if item.id == module_id), None)
+    return (module.title if module else "") or module_id
+
+
+def module_link(context: RenderContext, module_id: str, page_path: str) -> Safe:
+    return link(module_title(context, module_id), module_map_path(module_id), page_path)
+
+
+def rule_issues(context: RenderContext, rule: Rule) -> list[Issue]:
+    """The rule and limit checks' findings about this rule."""
+    prefix = f"rule `{rule.id}`"
+    return [issue for issue in context.issues if issue.code in RULE_CHECK_CODES
+            and (issue.message == prefix or issue.message.startswith((prefix + ":", prefix + " ")))]
+
+
+def rule_verdict(context: RenderContext, rule: Rule) -> str:
+    """One line: complete, not a decision table, or how many problems the checks found."""
+    labels = context.labels
+    found = rule_issues(context, rule)
+    if found:
+        codes = sorted({issue.code for issue in found})
+        return labels["verdict_problems"].format(count=len(found), codes=", ".join(codes))
+    if not rule.table:
+        return labels["verdict_no_table"]
+    return labels["verdict_complete_" + rule.hit]
+
+
+def state_name(context: RenderContext, name: str) -> str:
+    """A page state's name, with its meaning for the usual ones: `empty (no data)`."""
+    meaning = context.labels.get("state_meaning_" + name, "")
+    if not meaning or meaning.casefold() == name.casefold():
+        return name
+    return context.labels["state_with_meaning"].format(name=name, meaning=meaning)
+
+
+def scalar_text(context: RenderContext, value: object) -> str:
+    """A spec value as readers say it: yes/no for booleans, nothing for none."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return context.labels["yes" if value else "no"]
+    return str(value)

@@ -1,0 +1,159 @@
+"""The parts of a rule's page that need the most care: its parameters, its limit block in
+words, its inputs and its decision table (one column per input, then the outcomes)."""
+
+from __future__ import annotations
+
+from ..model.spec import Input, Limit, Parameter, Row, Rule
+from ..paths import item_path
+from .context import RenderContext
+from .items import (anchored_link, element_link, item_link, item_links, scalar_text,
+                    separator, state_name)
+from .tables import anchor, joined, properties, table
+from .text import Safe, inline
+
+ANY = "-"
+OUTCOME_FIELDS = ("result", "state", "copy_text", "to", "effect")
+
+
+def parameters_table(context: RenderContext, rule: Rule, path: str) -> Safe:
+    labels = context.labels
+    rows = [(Safe(anchor("parameter", parameter.id) + inline(parameter.id)), parameter.title,
+             parameter.type, scalar_text(context, parameter.default), _range(context, parameter),
+             parameter.unit, item_links(context, "roles", parameter.editable_by, path),
+             parameter.note) for parameter in rule.parameters]
+    return table((labels["id"], labels["title"], labels["type"], labels["default_value"],
+                  labels["range"], labels["unit"], labels["editable_by"], labels["note"]), rows)
+
+
+def _range(context: RenderContext, parameter: Parameter) -> str:
+    if parameter.values:
+        return separator(context).join(parameter.values)
+    return bounds(parameter.min, parameter.max)
+
+
+def bounds(low: int | float | None, high: int | float | None) -> str:
+    """`1–3`, `≥ 0`, `≤ 10`, or nothing."""
+    if low is not None and high is not None:
+        return f"{low}–{high}"
+    if low is not None:
+        return f"≥ {low}"
+    return f"≤ {high}" if high is not None else ""
+
+
+def with_unit(value: str, unit: str) -> str:
+    """`1 次`, `15 分钟`, `30%`."""
+    if not value or not unit:
+        return value
+    return value + unit if unit in ("%", "‰") else f"{value} {unit}"
+
+
+def limit_table(context: RenderContext, rule: Rule, path: str) -> Safe:
+    """The limit block as sentences: who is counted, per what, over which window, what counts."""
+    limit = rule.limit
+    if limit is None:
+        return Safe("")
+    labels = context.labels
+    returned = separator(context).join(labels["returned_" + event] for event in limit.returned_on)
+    return properties((labels["property"], labels["value"]), (
+        (labels["limit_subject"], labels["subject_" + limit.subject] if limit.subject else ""),
+        (labels["limit_scope"], limit.scope), (labels["limit_window"], window_text(context, limit)),
+        (labels["limit_counts"], labels["counts_" + limit.counts] if limit.counts else ""),
+        (labels["limit_returned_on"], returned),
+        (labels["limit_max"], _maximum(context, rule, limit, path)),
+        (labels["limit_exceeded"], limit.exceeded)))
+
+
+def window_text(context: RenderContext, limit: Limit) -> str:
+    """`calendar day (time zone Asia/Shanghai, resets at 00:00)` in the project's language."""
+    window = limit.window
+    if window is None:
+        return ""
+    labels = context.labels
+    details = [labels[key].format(value=value) for key, value in (
+        ("window_timezone", window.timezone), ("window_reset", window.reset),
+        ("window_duration", window.duration)) if value]
+    kind = labels["window_" + window.kind]
+    if not details:
+        return kind
+    return labels["window_details"].format(kind=kind,
+                                           details=labels["detail_separator"].join(details))
+
+
+def _maximum(context: RenderContext, rule: Rule, limit: Limit, path: str) -> Safe | str:
+    if limit.max is None:
+        return ""
+    if isinstance(limit.max, str) and limit.max.startswith("$"):
+        parameter = rule.parameter(limit.max[1:])
+        if parameter is not None:
+            target = anchored_link(parameter.title or parameter.id, item_path("rules", rule.id),
+                                   "parameter-" + parameter.id, path)
+            value = with_unit(scalar_text(context, parameter.default), parameter.unit)
+            return Safe(context.labels["parameter_with_default"].format(parameter=target,
+                                                                        value=inline(value)))
+    return str(limit.max)
+
+
+def inputs_table(context: RenderContext, rule: Rule) -> Safe:
+    labels = context.labels
+    rows = [(item.id, item.title, item.type, _domain(context, item)) for item in rule.inputs]
+    return table((labels["id"], labels["title"], labels["type"], labels["values"]), rows)
+
+
+def _domain(context: RenderContext, item: Input) -> str:
+    if item.type == "bool":
+        return separator(context).join((context.labels["yes"], context.labels["no"]))
+    if item.values:
+        return separator(context).join(item.values)
+    return bounds(item.min, item.max)
+
+
+def decision_table(context: RenderContext, rule: Rule, path: str) -> Safe:
+    """One column per input (then any condition naming no input), then the outcome columns
+    that some row fills; `-` reads "any"."""
+    labels = context.labels
+    declared = [item.id for item in rule.inputs]
+    extra = sorted({key for row in rule.table for key in row.when} - set(declared))
+    titles = {item.id: item.title or item.id for item in rule.inputs}
+    outcomes = [name for name in OUTCOME_FIELDS
+                if name == "result" or any(getattr(row.then, name) for row in rule.table)]
+    with_note = any(row.note for row in rule.table)
+    headers = [labels["number"], *(titles.get(key, key) for key in declared + extra),
+               *(labels["outcome_" + name] for name in outcomes)]
+    headers += [labels["note"]] if with_note else []
+    rows = []
+    for number, row in enumerate(rule.table, start=1):
+        cells: list[object] = [number]
+        cells += [_condition(context, row, key) for key in declared + extra]
+        cells += [_outcome(context, row, name, path) for name in outcomes]
+        cells += [row.note] if with_note else []
+        rows.append(cells)
+    return table(headers, rows)
+
+
+def _condition(context: RenderContext, row: Row, key: str) -> str:
+    value = row.when.get(key, ANY)
+    values = value if isinstance(value, list) else [value]
+    if any(item == ANY for item in values):
+        return context.labels["any"]
+    return context.labels["or"].join(scalar_text(context, item) for item in values)
+
+
+def _outcome(context: RenderContext, row: Row, name: str, path: str) -> Safe | str:
+    value = getattr(row.then, name)
+    if name == "to" and value:
+        return item_link(context, "pages", value, path)
+    if name == "state" and value:
+        return state_name(context, value)
+    return value or ""
+
+
+def applies_to_table(context: RenderContext, rule: Rule, path: str) -> Safe:
+    labels = context.labels
+    applies = rule.applies_to
+    elements = [element_link(context, *reference.partition(".")[::2], path)
+                for reference in applies.elements]
+    rows = [(labels[kind], links) for kind, links in (
+        ("features", item_links(context, "features", applies.features, path)),
+        ("pages", item_links(context, "pages", applies.pages, path)),
+        ("elements", joined(elements, separator(context)))) if links]
+    return table((labels["kind"], labels["items"]), rows)

@@ -1,0 +1,31 @@
+"""The check codes: every code pmdocs reports, its default severity and what it finds, and
+how a project switches codes off or changes their severity in pmdocs.yml."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ...issues import CODES
+from ..context import RenderContext
+from ..tables import CHECK_MARK, anchor, document, table
+from ..templating import render_template
+from ..text import Safe, inline
+
+PATH = "codes.md"
+EXAMPLE = (("disable: [PM381]", "codes_comment_disable"),
+           ("severity: {PM311: error}", "codes_comment_severity"),
+           ("vague_words: false", "codes_comment_vague_words"))
+"""The lines of pmdocs.yml's `check:` block shown as an example, each with its comment."""
+
+
+def render(context: RenderContext) -> Iterator[tuple[str, str]]:
+    labels = context.labels
+    rows = [(Safe(anchor("code", code.code.lower()) + inline(code.code)),
+             labels["severity_" + code.severity.label], CHECK_MARK if code.switchable else "",
+             code.title) for code in CODES.values()]
+    codes = table((labels["code"], labels["default_severity"], labels["switchable"],
+                   labels["code_title"]), rows)
+    example = ["```yaml", "check:"]
+    example += [f"  {line:<26}# {labels[comment]}" for line, comment in EXAMPLE]
+    yield PATH, document(render_template("codes.md.j2", labels=labels, codes=codes,
+                                         example=Safe("\n".join(example + ["```"]))))

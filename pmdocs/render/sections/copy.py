@@ -1,0 +1,101 @@
+"""The copy deck: every user-visible string with where it appears, as a table and as a CSV
+file (UTF-8 with a byte order mark, so Excel opens Chinese correctly)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from typing import Iterator
+
+from ...model.spec import Page, Rule
+from ..context import RenderContext
+from ..items import item_link, unique
+from ..tables import document, table
+from ..templating import render_template
+from ..text import link
+
+PATH = "copy.md"
+CSV_PATH = "copy.csv"
+CSV_COLUMNS = ("page_id", "page_title", "where", "key", "text")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""A spreadsheet runs a cell starting with one of these as a formula: such text gets a `'`."""
+
+
+@dataclass(frozen=True)
+class CopyText:
+    section: str
+    """`pages`, or `rules` for a rule's outcome and limit copy."""
+    item_id: str
+    item_title: str
+    where: str
+    """A stable keyword: page_title, element_label, element_placeholder, element_item,
+    state_copy, page_copy, rule_outcome_copy, limit_exceeded."""
+    key: str
+    text: str
+
+
+def render(context: RenderContext) -> Iterator[tuple[str, str | bytes]]:
+    texts = copy_texts(context)
+    labels = context.labels
+    rows = [(item_link(context, text.section, text.item_id, PATH), labels["copy_" + text.where],
+             text.key, text.text) for text in texts]
+    deck = table((labels["copy_item"], labels["copy_where"], labels["copy_key"],
+                  labels["copy_text"]), rows)
+    download = link(labels["copy_download"], CSV_PATH, PATH)
+    yield PATH, document(render_template("copy.md.j2", labels=labels, deck=deck,
+                                         download=download, count=len(texts)))
+    yield CSV_PATH, copy_csv(texts)
+
+
+def copy_texts(context: RenderContext) -> list[CopyText]:
+    texts: list[CopyText] = []
+    for page in unique(context.project.pages):
+        texts.extend(_page_texts(page))
+    for rule in unique(context.project.rules):
+        texts.extend(_rule_texts(rule))
+    return texts
+
+
+def _page_texts(page: Page) -> Iterator[CopyText]:
+    def text(where: str, key: str, value: str) -> CopyText:
+        return CopyText("pages", page.id, page.title, where, key, value)
+    yield text("page_title", "", page.title)
+    for element in page.elements:
+        if element.label:
+            yield text("element_label", element.id, element.label)
+        if element.placeholder:
+            yield text("element_placeholder", element.id, element.placeholder)
+        for number, item in enumerate(element.items, start=1):
+            yield text("element_item", f"{element.id}[{number}]", item)
+    for state in page.states:
+        for number, copy in enumerate(state.copy_text, start=1):
+            key = state.name if len(state.copy_text) == 1 else f"{state.name}[{number}]"
+            yield text("state_copy", key, copy)
+    for entry in page.copy_text:
+        yield text("page_copy", entry.key, entry.text)
+
+
+def _rule_texts(rule: Rule) -> Iterator[CopyText]:
+    for number, row in enumerate(rule.table, start=1):
+        if row.then.copy_text:
+            yield CopyText("rules", rule.id, rule.title, "rule_outcome_copy", f"table[{number}]",
+                           row.then.copy_text)
+    if rule.limit is not None and rule.limit.exceeded:
+        yield CopyText("rules", rule.id, rule.title, "limit_exceeded", "limit",
+                       rule.limit.exceeded)
+
+
+def copy_csv(texts: list[CopyText]) -> bytes:
+    """RFC 4180 CSV (CRLF, quoted as needed) in UTF-8 with a BOM."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for text in texts:
+        writer.writerow([_spreadsheet_safe(value) for value in
+                         (text.item_id, text.item_title, text.where, text.key, text.text)])
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def _spreadsheet_safe(value: str) -> str:
+    return "'" + value if value.startswith(FORMULA_STARTS) else value

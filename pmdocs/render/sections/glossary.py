@@ -1,0 +1,18 @@
+"""The glossary: pmdocs.yml's terms, sorted, each with its definition."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..context import RenderContext
+from ..tables import document
+from ..templating import render_template
+
+PATH = "glossary.md"
+
+
+def render(context: RenderContext) -> Iterator[tuple[str, str]]:
+    entries = sorted(context.project.settings.glossary, key=lambda entry: (entry.term.casefold(),
+                                                                             entry.term))
+    yield PATH, document(render_template("glossary.md.j2", labels=context.labels,
+                                         entries=entries))

@@ -1,0 +1,65 @@
+"""The page map: the module overview diagram and list, and one page per module with its
+jump diagram and its pages (kind, entry sources, device)."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ...model.spec import Page
+from ...paths import module_map_path
+from ..context import RenderContext
+from ..items import (diagram, item_link, module_ids, module_key, module_link, module_title,
+                     separator, unique)
+from ..tables import document, table
+from ..templating import render_template
+from ..text import link
+
+INDEX = "pagemap/index.md"
+
+
+def render(context: RenderContext) -> Iterator[tuple[str, str]]:
+    labels = context.labels
+    modules = module_ids(context)
+    rows = []
+    for module in modules:
+        pages = _pages_of(context, module)
+        rows.append((module_link(context, module, INDEX), len(pages),
+                     sum(1 for page in pages if page.is_entry)))
+    yield INDEX, document(render_template(
+        "pagemap_index.md.j2", labels=labels, diagram=diagram(context, "pagemap", INDEX),
+        modules=table((labels["module"], labels["page_total"], labels["entry_count"]), rows)))
+    for module in modules:
+        yield module_map_path(module), module_page(context, module)
+
+
+def _pages_of(context: RenderContext, module: str) -> list[Page]:
+    return [page for page in unique(context.project.pages) if module_key(context, page) == module]
+
+
+def entry_text(context: RenderContext, page: Page) -> str:
+    """Where a user can open the page directly (tab, push …), or that only a flow leads there."""
+    if not page.entry:
+        return context.labels["not_entry"]
+    return separator(context).join(context.labels["source_" + source] for source in page.entry)
+
+
+def kind_text(context: RenderContext, page: Page) -> str:
+    return context.labels["page" if page.kind == "page" else page.kind]
+
+
+def device_text(context: RenderContext, page: Page) -> str:
+    return context.labels["device_" + page.device] if page.device else ""
+
+
+def module_page(context: RenderContext, module: str) -> str:
+    labels = context.labels
+    path = module_map_path(module)
+    rows = [(item_link(context, "pages", page.id, path), kind_text(context, page),
+             entry_text(context, page), device_text(context, page), page.menu)
+            for page in _pages_of(context, module)]
+    pages = table((labels["page"], labels["page_kind"], labels["entry"], labels["device"],
+                   labels["menu"]), rows)
+    return document(render_template(
+        "pagemap_module.md.j2", labels=labels, title=module_title(context, module), pages=pages,
+        diagram=diagram(context, "pagemap-" + module, path),
+        overview=link(labels["pagemap"], INDEX, path)))

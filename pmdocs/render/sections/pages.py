@@ -1,0 +1,166 @@
+"""One page per page, dialog, sheet and toast: what it is and where it is entered from, its
+neighbourhood diagram, its numbered elements, actions and jumps, states, copy, the rules that
+govern it, and what refers to it."""
+
+from __future__ import annotations
+
+from typing import Iterator, Sequence
+
+from ...model.spec import Element, Jump, Page
+from ...paths import item_path
+from ..context import RenderContext
+from ..items import (anchored_link, attribute_link, diagram, item_link, item_links, module_key,
+                     module_link, referenced_by, rule_verdict, separator, state_name,
+                     unique)
+from ..tables import anchor, cell_block, document, joined, properties, table
+from ..templating import render_template
+from ..text import Safe, inline
+from .pagemap import device_text, entry_text, kind_text
+
+
+def render(context: RenderContext) -> Iterator[tuple[str, str]]:
+    governing = governing_rules(context)
+    for page in unique(context.project.pages):
+        yield item_path("pages", page.id), page_document(context, page,
+                                                         governing.get(page.id, {}))
+
+
+def page_document(context: RenderContext, page: Page, governing: dict[str, list[str]]) -> str:
+    path = item_path("pages", page.id)
+    return document(render_template(
+        "page.md.j2", labels=context.labels, page=page, facts=_facts(context, page, path),
+        diagram=diagram(context, "page-" + page.id, path),
+        elements=_elements(context, page, path), actions=_actions(context, page, path),
+        states=_states(context, page, path), copy=_copy(context, page),
+        rules=_rules(context, page, governing, path),
+        references=referenced_by(context, ("pages", page.id), path)))
+
+
+def _facts(context: RenderContext, page: Page, path: str) -> Safe:
+    labels = context.labels
+    sources = [reference.source[1]
+               for reference in context.referenced_by.get(("pages", page.id), ())
+               if reference.source[0] == "pages" and reference.relation == "jump"]
+    flags = [labels[flag] for flag in ("terminal", "dismissible") if getattr(page, flag)]
+    return properties((labels["property"], labels["value"]), (
+        (labels["id"], Safe(f"`{page.id}`")), (labels["page_kind"], kind_text(context, page)),
+        (labels["module"], module_link(context, module_key(context, page), path)),
+        (labels["menu"], page.menu), (labels["entry"], entry_text(context, page)),
+        (labels["reached_from"], item_links(context, "pages", dict.fromkeys(sources), path)),
+        (labels["device"], device_text(context, page)),
+        (labels["roles"], item_links(context, "roles", page.roles, path) if page.roles
+         else labels["all_roles"]),
+        (labels["notes"], separator(context).join(flags))))
+
+
+def element_mention(page: Page, element_id: str, path: str) -> Safe:
+    """An element of this page by its label (or id), linking to its row."""
+    element = page.element(element_id)
+    if element is None:
+        return inline(element_id)
+    return anchored_link(element.label or element.id, path, "element-" + element.id, path)
+
+
+def _elements(context: RenderContext, page: Page, path: str) -> Safe:
+    labels = context.labels
+    rows = [(Safe(anchor("element", element.id) + str(number)), element.id, element.type,
+             element.label, _contents(context, element), cell_block(element.notes),
+             item_links(context, "rules", element.rules, path),
+             _shows(context, element, path),
+             item_links(context, "roles", element.roles, path))
+            for number, element in enumerate(page.elements, start=1)]
+    return table((labels["number"], labels["id"], labels["type"], labels["visible_text"],
+                  labels["contents"], labels["notes"], labels["rules"], labels["shows"],
+                  labels["roles"]), rows)
+
+
+def _contents(context: RenderContext, element: Element) -> Safe:
+    """The placeholder and the example items, one per line."""
+    lines = [inline(item) for item in element.items]
+    if element.placeholder:
+        lines.insert(0, Safe(f"{inline(context.labels['placeholder'])}{context.labels['colon']}"
+                             f"{inline(element.placeholder)}"))
+    return Safe("<br>".join(lines))
+
+
+def _shows(context: RenderContext, element: Element, path: str) -> Safe | str:
+    return attribute_link(context, element.shows, path) if element.shows else ""
+
+
+def _actions(context: RenderContext, page: Page, path: str) -> Safe:
+    labels = context.labels
+    rows = []
+    for element in page.elements:
+        for event, jumps in element.actions():
+            for jump in jumps:
+                rows.append((element_mention(page, element.id, path), labels["event_" + event],
+                             _condition(context, jump, jumps), _target(context, jump, path),
+                             jump.effect, jump.note))
+    return table((labels["element"], labels["event"], labels["condition"], labels["target"],
+                  labels["effect"], labels["note"]), rows)
+
+
+def _condition(context: RenderContext, jump: Jump, jumps: Sequence[Jump]) -> str:
+    if jump.when:
+        return jump.when
+    return context.labels["otherwise"] if len(jumps) > 1 else ""
+
+
+def _target(context: RenderContext, jump: Jump, path: str) -> Safe | str:
+    if jump.to is None:
+        return context.labels["stay"]
+    if jump.to in ("back", "close"):
+        return context.labels[jump.to]
+    return item_link(context, "pages", jump.to, path)
+
+
+def _states(context: RenderContext, page: Page, path: str) -> Safe:
+    labels = context.labels
+    rows = []
+    for state in page.states:
+        rows.append((state_name(context, state.name), state.description,
+                     joined([element_mention(page, item, path) for item in state.shows],
+                            separator(context)),
+                     joined([element_mention(page, item, path) for item in state.hides],
+                            separator(context)),
+                     Safe("<br>".join(inline(text) for text in state.copy_text))))
+    return table((labels["state"], labels["description"], labels["state_shows"],
+                  labels["state_hides"], labels["copy_column"]), rows)
+
+
+def _copy(context: RenderContext, page: Page) -> Safe:
+    labels = context.labels
+    return table((labels["copy_key"], labels["copy_text"]),
+                 [(entry.key, entry.text) for entry in page.copy_text])
+
+
+def governing_rules(context: RenderContext) -> dict[str, dict[str, list[str]]]:
+    """Per page, the rules that govern it (in the project's order), each with the ids of
+    its elements the rule names: rules its elements use, and rules whose `applies_to`
+    names the page or its elements."""
+    found: dict[str, dict[str, list[str]]] = {}
+    for rule in unique(context.project.rules):
+        for page_id in rule.applies_to.pages:
+            found.setdefault(page_id, {}).setdefault(rule.id, [])
+        for reference in rule.applies_to.elements:
+            page_id, _, element_id = reference.partition(".")
+            found.setdefault(page_id, {}).setdefault(rule.id, []).append(element_id)
+    for page in unique(context.project.pages):
+        for element in page.elements:
+            for rule_id in element.rules:
+                found.setdefault(page.id, {}).setdefault(rule_id, []).append(element.id)
+    order = {rule.id: number for number, rule in enumerate(unique(context.project.rules))}
+    return {page_id: {rule_id: list(dict.fromkeys(elements)) for rule_id, elements
+                      in sorted(rules.items(), key=lambda item: order.get(item[0], len(order)))
+                      if rule_id in order}
+            for page_id, rules in found.items()}
+
+
+def _rules(context: RenderContext, page: Page, governing: dict[str, list[str]],
+           path: str) -> Safe:
+    labels = context.labels
+    rows = [(item_link(context, "rules", rule_id, path),
+             joined([element_mention(page, item, path) for item in elements], separator(context)),
+             rule_verdict(context, context.project.index["rules"][rule_id]))
+            for rule_id, elements in governing.items()]
+    return table((labels["rule"], labels["elements"], labels["verdict"]), rows)

@@ -1,0 +1,84 @@
+"""The release plan: features by release (pmdocs.yml's order) and by priority within each,
+so the MVP — what ships first — is plain; features without a release come last."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator, Sequence
+
+from ...model.spec import Feature
+from ..context import RenderContext
+from ..items import anchored_link, item_link, unique
+from ..tables import anchor, document, properties, table
+from ..templating import render_template
+from ..text import Safe, inline
+
+PATH = "releases.md"
+
+
+@dataclass(frozen=True)
+class ReleaseGroup:
+    heading: Safe
+    facts: Safe
+    features: Safe
+
+
+def render(context: RenderContext) -> Iterator[tuple[str, str]]:
+    groups = [_group(context, release_id, features)
+              for release_id, features in _by_release(context)]
+    yield PATH, document(render_template("releases.md.j2", labels=context.labels,
+                                         overview=_overview(context), groups=groups))
+
+
+def _by_release(context: RenderContext) -> list[tuple[str | None, list[Feature]]]:
+    """Declared releases in order, then releases no one declared (sorted), then none."""
+    declared = [release.id for release in context.project.settings.releases]
+    features = unique(context.project.features)
+    named = sorted({feature.release for feature in features if feature.release} - set(declared))
+    order: list[str | None] = [*declared, *named]
+    if any(feature.release is None for feature in features):
+        order.append(None)
+    return [(release_id, _by_priority([feature for feature in features
+                                       if feature.release == release_id]))
+            for release_id in order]
+
+
+def _by_priority(features: Sequence[Feature]) -> list[Feature]:
+    return sorted(features, key=lambda feature: feature.priority)
+
+
+def _title(context: RenderContext, release_id: str | None) -> str:
+    if release_id is None:
+        return context.labels["unscheduled"]
+    release = next((item for item in context.project.settings.releases if item.id == release_id),
+                   None)
+    return (release.title if release else "") or release_id
+
+
+def _overview(context: RenderContext) -> Safe:
+    labels = context.labels
+    rows = []
+    for release_id, features in _by_release(context):
+        release = next((item for item in context.project.settings.releases
+                        if item.id == release_id), None)
+        target = "unscheduled" if release_id is None else "release-" + release_id
+        rows.append((anchored_link(_title(context, release_id), PATH, target, PATH),
+                     release.date if release and release.date else "",
+                     len(features), sum(1 for feature in features if feature.priority == "P0")))
+    return table((labels["release"], labels["date"], labels["feature_count"], labels["p0_count"]),
+                 rows)
+
+
+def _group(context: RenderContext, release_id: str | None, features: list[Feature]) -> ReleaseGroup:
+    labels = context.labels
+    release = next((item for item in context.project.settings.releases if item.id == release_id),
+                   None)
+    mark = anchor("release", release_id) if release_id else Safe('<a id="unscheduled"></a>')
+    heading = Safe(mark + inline(_title(context, release_id)))
+    facts = properties((labels["property"], labels["value"]), (
+        (labels["date"], release.date if release and release.date else ""),
+        (labels["goal"], release.goal if release else "")))
+    rows = [(feature.priority, item_link(context, "features", feature.id, PATH),
+             labels["status_" + feature.status], feature.owner) for feature in features]
+    return ReleaseGroup(heading, facts, table((labels["priority"], labels["feature"],
+                                               labels["status"], labels["owner"]), rows))

@@ -1,0 +1,68 @@
+"""The roles: a table, and one page each (features, flow lanes, what it may see and edit)."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ...model.spec import Role
+from ...paths import item_path, section_path
+from ..context import RenderContext
+from ..items import (anchored_link, element_link, item_link, item_links, referenced_by,
+                     scalar_text, separator, unique)
+from ..tables import document, joined, table
+from ..templating import render_template
+from ..text import Safe
+
+INDEX = section_path("roles")
+
+
+def render(context: RenderContext) -> Iterator[tuple[str, str]]:
+    labels = context.labels
+    rows = [(item_link(context, "roles", role.id, INDEX), role.id,
+             labels["role_kind_" + role.kind], role.description)
+            for role in unique(context.project.roles)]
+    roles = table((labels["name"], labels["id"], labels["role_kind"], labels["description"]), rows)
+    yield INDEX, document(render_template("roles_index.md.j2", labels=labels, roles=roles))
+    for role in unique(context.project.roles):
+        yield item_path("roles", role.id), role_page(context, role)
+
+
+def role_page(context: RenderContext, role: Role) -> str:
+    labels = context.labels
+    project = context.project
+    path = item_path("roles", role.id)
+    features = table((labels["feature"], labels["priority"], labels["status"]),
+                     [(item_link(context, "features", feature.id, path), feature.priority,
+                       labels["status_" + feature.status])
+                      for feature in unique(project.features) if role.id in feature.roles])
+    flows = table((labels["flow"], labels["steps_in_lane"]),
+                  [(item_link(context, "flows", flow.id, path),
+                    sum(1 for step in flow.steps if step.lane == role.id))
+                   for flow in unique(project.flows) if role.id in flow.lanes])
+    pages = item_links(context, "pages", [page.id for page in unique(project.pages)
+                                          if role.id in page.roles], path)
+    elements = joined([element_link(context, page.id, element.id, path)
+                       for page in unique(project.pages) for element in page.elements
+                       if role.id in element.roles], separator(context))
+    open_pages = sum(1 for page in unique(project.pages) if not page.roles)
+    return document(render_template(
+        "role.md.j2", labels=labels, role=role, features=features, flows=flows, pages=pages,
+        elements=elements, open_pages=labels["open_pages"].format(count=open_pages),
+        parameters=_parameters(context, role, path),
+        references=referenced_by(context, ("roles", role.id), path)))
+
+
+def _parameters(context: RenderContext, role: Role, path: str) -> Safe:
+    labels = context.labels
+    rows = []
+    for rule in unique(context.project.rules):
+        for parameter in rule.parameters:
+            if role.id in parameter.editable_by:
+                rows.append((item_link(context, "rules", rule.id, path),
+                             anchored_link(parameter.title or parameter.id,
+                                           item_path("rules", rule.id),
+                                           "parameter-" + parameter.id, path),
+                             scalar_text(context, parameter.default),
+                             parameter.unit))
+    return table((labels["rule"], labels["parameter"], labels["default_value"], labels["unit"]),
+                 rows)

@@ -1,0 +1,48 @@
+"""The rules: a table with each rule's completeness verdict, and one page each (parameters,
+limit, decision table, and what the checks found)."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ...model.spec import Rule
+from ...paths import item_path, section_path
+from ..context import RenderContext
+from ..items import item_link, referenced_by, rule_issues, rule_verdict, unique
+from ..problems import issue_table
+from ..rule_tables import (applies_to_table, decision_table, inputs_table, limit_table,
+                           parameters_table)
+from ..tables import document, properties, table
+from ..templating import render_template
+from ..text import Safe
+
+INDEX = section_path("rules")
+
+
+def render(context: RenderContext) -> Iterator[tuple[str, str]]:
+    labels = context.labels
+    rows = [(rule.id, item_link(context, "rules", rule.id, INDEX), labels["hit_" + rule.hit],
+             rule_verdict(context, rule)) for rule in unique(context.project.rules)]
+    rules = table((labels["id"], labels["title"], labels["hit_policy"], labels["verdict"]), rows)
+    yield INDEX, document(render_template("rules_index.md.j2", labels=labels, rules=rules))
+    for rule in unique(context.project.rules):
+        yield item_path("rules", rule.id), rule_page(context, rule)
+
+
+def rule_page(context: RenderContext, rule: Rule) -> str:
+    labels = context.labels
+    path = item_path("rules", rule.id)
+    facts = properties((labels["property"], labels["value"]), (
+        (labels["id"], Safe(f"`{rule.id}`")),
+        (labels["hit_policy"], labels["hit_" + rule.hit] + labels["colon"]
+         + labels["hit_" + rule.hit + "_means"]),
+        (labels["verdict"], rule_verdict(context, rule))))
+    return document(render_template(
+        "rule.md.j2", labels=labels, rule=rule, facts=facts,
+        applies_to=applies_to_table(context, rule, path),
+        parameters=parameters_table(context, rule, path),
+        limit=limit_table(context, rule, path), inputs=inputs_table(context, rule),
+        decisions=decision_table(context, rule, path) if rule.table else Safe(""),
+        verdict=rule_verdict(context, rule),
+        problems=issue_table(context, rule_issues(context, rule), path),
+        references=referenced_by(context, ("rules", rule.id), path)))

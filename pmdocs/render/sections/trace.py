@@ -1,0 +1,79 @@
+"""Traceability: features × pages (one table per module), features × rules, and roles ×
+pages (who may see what), with the pages no feature covers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator
+
+from ..context import RenderContext
+from ..items import item_link, item_links, module_ids, module_key, module_title, separator, unique
+from ..tables import CHECK_MARK, document, matrix
+from ..templating import render_template
+from ..text import Safe
+
+PATH = "trace.md"
+OPEN_MARK = "○"
+
+
+@dataclass(frozen=True)
+class ModuleMatrix:
+    title: str
+    matrix: Safe
+
+
+def render(context: RenderContext) -> Iterator[tuple[str, str]]:
+    project = context.project
+    covered = {page_id for feature in unique(project.features) for page_id in feature.pages}
+    uncovered = item_links(context, "pages", [page.id for page in unique(project.pages)
+                                              if page.id not in covered], PATH)
+    yield PATH, document(render_template(
+        "trace.md.j2", labels=context.labels, page_matrices=_feature_pages(context),
+        uncovered=uncovered, rule_matrix=_feature_rules(context),
+        role_matrix=_role_pages(context), open_mark=OPEN_MARK, check_mark=CHECK_MARK))
+
+
+def _link(context: RenderContext, section: str, item_id: str) -> tuple[str, Safe]:
+    return item_id, item_link(context, section, item_id, PATH)
+
+
+def _feature_pages(context: RenderContext) -> list[ModuleMatrix]:
+    project = context.project
+    marks = {(feature.id, page_id): CHECK_MARK for feature in unique(project.features)
+             for page_id in feature.pages}
+    result = []
+    for module in module_ids(context):
+        pages = [page.id for page in unique(project.pages) if module_key(context, page) == module]
+        features = [feature.id for feature in unique(project.features)
+                    if any(page_id in feature.pages for page_id in pages)]
+        table = matrix(context.labels["feature"],
+                       [_link(context, "features", item) for item in features],
+                       [_link(context, "pages", item) for item in pages], marks, separator(context))
+        result.append(ModuleMatrix(module_title(context, module), table))
+    return result
+
+
+def _feature_rules(context: RenderContext) -> Safe:
+    project = context.project
+    marks = {(feature.id, rule_id): CHECK_MARK for feature in unique(project.features)
+             for rule_id in feature.rules}
+    return matrix(context.labels["feature"],
+                  [_link(context, "features", feature.id) for feature in unique(project.features)],
+                  [_link(context, "rules", rule.id) for rule in unique(project.rules)], marks,
+                  separator(context))
+
+
+def _role_pages(context: RenderContext) -> Safe:
+    """Rows pages, columns roles: ✓ the page names the role, ○ the page is open to every role,
+    +N: N of its elements are shown only to some roles, this one among them."""
+    project = context.project
+    marks: dict[tuple[str, str], str] = {}
+    for page in unique(project.pages):
+        for role in unique(project.roles):
+            mark = CHECK_MARK if role.id in page.roles else (OPEN_MARK if not page.roles else "")
+            restricted = sum(1 for element in page.elements if role.id in element.roles)
+            marks[(page.id, role.id)] = f"{mark} +{restricted}".strip() if restricted else mark
+    return matrix(context.labels["page"],
+                  [_link(context, "pages", page.id) for page in unique(project.pages)],
+                  [_link(context, "roles", role.id) for role in unique(project.roles)], marks,
+                  separator(context))

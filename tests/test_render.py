@@ -1,0 +1,331 @@
+"""The render stage: the sample's generated Markdown against its goldens, in both languages;
+every table valid, every link resolving; hostile spec text that stays text; the copy CSV."""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import io
+import posixpath
+import re
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+
+import markdown
+import pytest
+import yaml
+
+from pmdocs.check import check_project
+from pmdocs.labels import LABELS
+from pmdocs.model import Project
+from pmdocs.render import RenderedSite, render_site
+from pmdocs.render.tables import MATRIX_COLUMN_LIMIT, cell_block, matrix, table
+from pmdocs.render.text import Safe
+
+from .conftest import SAMPLE
+
+GOLDENS = Path(__file__).resolve().parent / "goldens" / "site"
+EXTENSIONS = ["tables", "attr_list", "admonition", "toc", "md_in_html"]
+CJK = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]")
+LINK = re.compile(r"\]\(([^()\s]*)\)")
+
+
+@pytest.fixture(scope="module")
+def sample() -> tuple[Project, RenderedSite]:
+    project, issues, _ = check_project(SAMPLE)
+    return project, render_site(project, issues)
+
+
+def in_english(project: Project) -> Project:
+    return dataclasses.replace(project, settings=project.settings.model_copy(
+        update={"language": "en"}))
+
+
+# ------------------------------------------------------------------------- goldens
+
+
+def test_sample_matches_goldens(sample: tuple[Project, RenderedSite], update_goldens: bool) -> None:
+    _, site = sample
+    generated = {path: text.encode("utf-8") for path, text in site.documents.items()}
+    generated.update(site.files)
+    if update_goldens:
+        shutil.rmtree(GOLDENS, ignore_errors=True)
+        for path, content in generated.items():
+            (GOLDENS / path).parent.mkdir(parents=True, exist_ok=True)
+            (GOLDENS / path).write_bytes(content)
+    stored = {path.relative_to(GOLDENS).as_posix(): path.read_bytes()
+              for path in GOLDENS.rglob("*") if path.is_file()}
+    assert sorted(stored) == sorted(generated), "run `pytest --update-goldens` on purpose"
+    for path, content in generated.items():
+        assert content.decode("utf-8") == stored[path].decode("utf-8"), path
+
+
+def test_rendering_twice_gives_the_same_site(sample: tuple[Project, RenderedSite]) -> None:
+    project, site = sample
+    again = render_site(project, check_project(SAMPLE)[1])
+    assert again.documents == site.documents
+    assert again.files == site.files
+
+
+def test_every_section_and_item_has_its_page(sample: tuple[Project, RenderedSite]) -> None:
+    project, site = sample
+    expected = {"index.md", "features/index.md", "releases.md", "flows/index.md", "usecases.md",
+                "objects/index.md", "roles/index.md", "structure.md", "pagemap/index.md",
+                "rules/index.md", "trace.md", "copy.md", "glossary.md", "codes.md"}
+    for section in ("features", "flows", "objects", "roles", "pages", "rules"):
+        expected |= {f"{section}/{item.id}.md" for item in project.items(section)}
+    expected |= {f"pagemap/{module.id}.md" for module in project.settings.modules}
+    assert set(site.documents) == expected
+    assert set(site.files) == {"copy.csv"}
+    for path, text in site.documents.items():
+        if path.count("/") and not path.endswith("index.md") and not path.startswith("pagemap/"):
+            assert "\n## 被引用\n" in text, path
+
+
+# --------------------------------------------------------------------- Markdown shape
+
+
+def table_blocks(text: str) -> list[tuple[int, int]]:
+    """(first line, last line) of every run of lines starting with `|`."""
+    lines = text.split("\n")
+    blocks, start = [], None
+    for number, line in enumerate(lines + [""]):
+        if line.startswith("|") and start is None:
+            start = number
+        elif not line.startswith("|") and start is not None:
+            blocks.append((start, number - 1))
+            start = None
+    return blocks
+
+
+def test_tables_are_valid_markdown_tables(sample: tuple[Project, RenderedSite]) -> None:
+    _, site = sample
+    for path, text in site.documents.items():
+        lines = text.split("\n")
+        blocks = table_blocks(text)
+        for first, last in blocks:
+            assert first == 0 or lines[first - 1] == "", (path, lines[first])
+            assert last + 1 >= len(lines) or lines[last + 1] == "", (path, lines[last])
+            columns = lines[first].count(" | ") + 1
+            assert re.fullmatch(r"\|(---\|)+", lines[first + 1]), (path, lines[first + 1])
+            assert lines[first + 1].count("---") == columns, (path, lines[first])
+        converted = markdown.markdown(text, extensions=EXTENSIONS)
+        assert converted.count("<table>") == len(blocks), path
+        assert "\n\n\n" not in text, path
+
+
+def test_links_resolve_to_documents_and_anchors(sample: tuple[Project, RenderedSite]) -> None:
+    _, site = sample
+    targets = set(site.documents) | set(site.files)
+    for path, text in site.documents.items():
+        for destination in LINK.findall(text):
+            page, _, fragment = destination.partition("#")
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(path), page)) if page \
+                else path
+            assert target in targets, (path, destination)
+            if fragment:
+                assert f'<a id="{fragment}"></a>' in site.documents[target], (path, destination)
+
+
+def test_english_site_has_the_same_pages_and_no_chinese_labels(
+        sample: tuple[Project, RenderedSite]) -> None:
+    project, site = sample
+    english = render_site(in_english(project), check_project(SAMPLE)[1])
+    assert set(english.documents) == set(site.documents)
+    assert "## Acceptance criteria" in english.documents["features/cart.md"]
+    assert "## Referenced by" in english.documents["pages/cart.md"]
+    spec_characters = set(CJK.findall("".join(project.sources.values())))
+    for path, text in english.documents.items():
+        assert set(CJK.findall(text)) <= spec_characters, path
+
+
+def test_every_label_exists_in_both_languages() -> None:
+    for key, (chinese, english) in LABELS.items():
+        assert chinese.strip() and english.strip(), key
+
+
+# ----------------------------------------------------------------------- the copy deck
+
+
+def test_copy_csv_opens_in_excel(sample: tuple[Project, RenderedSite]) -> None:
+    _, site = sample
+    content = site.files["copy.csv"]
+    assert content.startswith("\ufeff".encode("utf-8"))
+    text = content.decode("utf-8-sig")
+    assert "\r\n" in text
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    assert rows[0] == ["page_id", "page_title", "where", "key", "text"]
+    assert ["checkin", "每日签到抽奖", "element_label", "draw_button", "签到抽奖"] in rows
+    assert ["checkin_lottery", "签到抽奖参与规则", "limit_exceeded", "limit",
+            "今日抽奖机会已用完，明天 00:00 再来"] in rows
+    assert all(len(row) == 5 for row in rows)
+    assert "copy.csv" in site.documents["copy.md"]
+
+
+# ------------------------------------------------------------------ untrusted spec text
+
+SCRIPT = "<script>alert(1)</script>"
+IMAGE = "<img src=x onerror=alert(1)>"
+JAVASCRIPT_LINK = "[x](javascript:alert(1))"
+ATTRIBUTES = '{: onclick="alert(1)" }'
+PIPES = '"quotes" |pipes| C:\\new\\N 🍊'
+HOSTILE = [SCRIPT, IMAGE, JAVASCRIPT_LINK, ATTRIBUTES, PIPES]
+PLAIN = [SCRIPT, IMAGE, ATTRIBUTES, PIPES]
+"""Shown where text is plain (titles, labels, cells): each must read exactly as written."""
+
+
+def hostile(index: int) -> str:
+    return " ".join(HOSTILE[index:] + HOSTILE[:index])
+
+
+def hostile_project(folder: Path, language: str) -> Path:
+    """A small project in which every text a reader sees is an attack."""
+    settings = {"name": hostile(0), "version": SCRIPT, "summary": hostile(1), "language": language,
+                "goals": HOSTILE, "glossary": {SCRIPT: hostile(2), IMAGE: JAVASCRIPT_LINK},
+                "releases": [{"id": "first", "title": hostile(3), "goal": hostile(4)}],
+                "modules": [{"id": "shop", "title": hostile(0)}]}
+    specs = {**_hostile_business(), "pages": _hostile_pages(), "rules": [_hostile_rule()]}
+    (folder / "pmdocs.yml").write_text(yaml.safe_dump(settings, allow_unicode=True), "utf-8")
+    (folder / "specs.yml").write_text(yaml.safe_dump(specs, allow_unicode=True), "utf-8")
+    return folder
+
+
+def _hostile_business() -> dict:
+    lifecycle = {"initial": "new", "final": "done",
+                 "states": [{"id": "new", "name": hostile(2)}, {"id": "done", "name": hostile(3)}],
+                 "transitions": [{"from": "new", "to": "done", "on": hostile(4), "by": "buyer"}]}
+    steps = [{"id": "begin", "kind": "start", "lane": "buyer", "label": hostile(2),
+              "next": [{"to": "finish", "when": hostile(3)}]},
+             {"id": "finish", "kind": "end", "lane": "buyer", "label": hostile(4)}]
+    return {
+        "roles": [{"id": "buyer", "name": hostile(1), "description": hostile(2)}],
+        "objects": [{"id": "order", "name": hostile(3), "description": hostile(4),
+                     "attributes": [{"id": "state", "name": hostile(0), "type": "enum",
+                                     "values": HOSTILE, "note": hostile(1)}],
+                     "lifecycle": lifecycle}],
+        "flows": [{"id": "buying", "title": hostile(0), "description": hostile(1),
+                   "lanes": ["buyer"], "steps": steps}],
+        "features": [{"id": "buy", "title": hostile(2), "story": hostile(3), "release": "first",
+                      "owner": hostile(4), "roles": ["buyer"], "pages": ["shop_home", "popup"],
+                      "rules": ["limit"], "flows": ["buying"], "objects": ["order"],
+                      "acceptance": [{"given": hostile(0), "when": hostile(1),
+                                      "then": hostile(2)}]}],
+    }
+
+
+def _hostile_pages() -> list[dict]:
+    element = {"id": "go", "type": "button", "label": hostile(1), "placeholder": hostile(2),
+               "items": HOSTILE, "notes": hostile(3), "rules": ["limit"], "shows": "order.state",
+               "on_tap": [{"to": "popup", "when": hostile(4), "effect": hostile(0)},
+                          {"effect": hostile(1), "note": hostile(2)}]}
+    return [{"id": "shop_home", "title": hostile(3), "module": "shop", "menu": hostile(4),
+             "entry": "tab", "description": hostile(0), "loads_data": False, "elements": [element],
+             "states": {"loaded": {"description": hostile(3), "copy": HOSTILE},
+                        "empty": hostile(4)},
+             "copy": {"greeting": hostile(0)}},
+            {"id": "popup", "title": hostile(1), "kind": "dialog", "module": "shop",
+             "elements": [{"id": "close", "type": "button", "label": hostile(2),
+                           "on_tap": "close"}]}]
+
+
+def _hostile_rule() -> dict:
+    """A rule whose table leaves gaps (kind b and c), so the checks have findings to show."""
+    return {"id": "limit", "title": hostile(3), "description": hostile(4),
+            "applies_to": {"pages": ["shop_home"], "elements": ["shop_home.go"]},
+            "parameters": [{"id": "most", "title": hostile(0), "default": 2, "min": 1, "max": 5,
+                            "unit": hostile(1), "editable_by": ["buyer"], "note": hostile(2)}],
+            "limit": {"subject": "user", "scope": hostile(3), "counts": "success",
+                      "window": {"kind": "calendar_day", "timezone": hostile(4), "reset": "00:00"},
+                      "max": "$most", "exceeded": hostile(0)},
+            "inputs": [{"id": "kind", "title": hostile(1), "values": ["a", "b", "c"]}],
+            "table": [{"when": {"kind": "a"}, "note": hostile(0),
+                       "then": {"result": hostile(2), "copy": hostile(3), "to": "popup",
+                                "effect": hostile(4)}}],
+            "notes": hostile(1)}
+
+
+class _Text(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+
+def visible_text(converted: str) -> str:
+    parser = _Text()
+    parser.feed(converted)
+    return re.sub(r"\s+", " ", "".join(parser.parts))
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_hostile_text_stays_text(tmp_path: Path, language: str) -> None:
+    project, issues, _ = check_project(hostile_project(tmp_path, language))
+    assert not [issue for issue in issues if issue.code.startswith(("PM1", "PM2"))], issues
+    site = render_site(project, issues)
+    shown = ""
+    for path, text in site.documents.items():
+        converted = markdown.markdown(text, extensions=EXTENSIONS)
+        assert "<script" not in converted.lower(), path
+        assert not re.search(r"<[^>]*\s(onerror|onclick)\s*=", converted, re.IGNORECASE), path
+        assert not re.search(r"href=[\"']?\s*javascript:", converted, re.IGNORECASE), path
+        assert "<img" not in converted.lower(), path
+        shown += visible_text(converted)
+    for text in PLAIN:
+        assert text in shown, text
+    assert JAVASCRIPT_LINK in visible_text(markdown.markdown(
+        site.documents["pages/shop_home.md"], extensions=EXTENSIONS))
+
+
+def test_hostile_site_in_english_has_no_chinese(tmp_path: Path) -> None:
+    project, issues, _ = check_project(hostile_project(tmp_path, "en"))
+    for path, text in render_site(project, issues).documents.items():
+        assert not CJK.search(text), (path, CJK.findall(text)[:5])
+
+
+def test_a_rule_page_shows_what_the_checks_found(tmp_path: Path) -> None:
+    project, issues, _ = check_project(hostile_project(tmp_path, "en"))
+    site = render_site(project, issues)
+    gaps = [issue for issue in issues if issue.code == "PM330"]
+    assert gaps, issues
+    rule_page = site.documents["rules/limit.md"]
+    assert "PM330" in rule_page
+    assert "complete: every combination" not in rule_page
+    assert "no row covers" in rule_page
+    assert "PM330" in site.documents["rules/index.md"]
+
+
+def test_formulas_in_the_copy_csv_are_neutralised(tmp_path: Path) -> None:
+    folder = hostile_project(tmp_path, "en")
+    specs = yaml.safe_load((folder / "specs.yml").read_text("utf-8"))
+    specs["pages"][1]["elements"][0]["label"] = "=HYPERLINK(\"http://x\")"
+    (folder / "specs.yml").write_text(yaml.safe_dump(specs, allow_unicode=True), "utf-8")
+    project, issues, _ = check_project(folder)
+    text = render_site(project, issues).files["copy.csv"].decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    assert ["popup", hostile(1), "element_label", "close", "'=HYPERLINK(\"http://x\")"] in rows
+
+
+# ------------------------------------------------------------------------ table helpers
+
+
+def test_a_wide_matrix_becomes_a_list() -> None:
+    columns = [(f"c{number}", Safe(f"[c{number}](c{number}.md)"))
+               for number in range(MATRIX_COLUMN_LIMIT + 1)]
+    rows = [("r", Safe("[r](r.md)")), ("s", Safe("[s](s.md)"))]
+    shown = matrix("row", rows, columns, {("r", "c3"): "✓", ("r", "c7"): "✓"}, ", ")
+    assert shown == "- [r](r.md): [c3](c3.md), [c7](c7.md)\n- [s](s.md): –"
+    narrow = matrix("row", rows, columns[:2], {("r", "c1"): "✓"}, ", ")
+    assert narrow.splitlines() == ["| row | [c0](c0.md) | [c1](c1.md) |", "|---|---|---|",
+                                   "| [r](r.md) |  | ✓ |", "| [s](s.md) |  |  |"]
+
+
+def test_a_description_in_a_cell_stays_in_its_cell() -> None:
+    notes = "first | line\n\n- a [link](javascript:alert(1))\n- <b>bold</b> \\"
+    rendered = table(("notes", "next"), [(cell_block(notes), "after")])
+    converted = markdown.markdown(rendered, extensions=EXTENSIONS)
+    assert converted.count("<td>") == 2
+    assert "<td>after</td>" in converted
+    assert "javascript" not in converted and "<b>" not in converted
