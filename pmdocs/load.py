@@ -309,19 +309,15 @@ class _Builder:
         raise _Stop(make_issue(code, message, self._loc(mark), hint))
 
     def feed(self, event: yaml.Event) -> None:
-        if isinstance(event, yaml.DocumentStartEvent):
-            self.document_count += 1
-            if self.document_count > 1:
-                self._stop("PM109", "a spec file holds one YAML document; found a second `---`",
-                           event.start_mark, "move the second document into a file of its own")
-        elif isinstance(event, yaml.ScalarEvent):
-            self._scalar(event)
-        elif isinstance(event, yaml.AliasEvent):
-            self._alias(event)
-        elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-            self._start(event)
-        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-            self._end()
+        handler = _HANDLERS.get(type(event))
+        if handler is not None:
+            handler(self, event)
+
+    def _document(self, event: yaml.DocumentStartEvent) -> None:
+        self.document_count += 1
+        if self.document_count > 1:
+            self._stop("PM109", "a spec file holds one YAML document; found a second `---`",
+                       event.start_mark, "move the second document into a file of its own")
 
     def _count(self, amount: int, mark) -> None:
         self.nodes += amount
@@ -359,7 +355,7 @@ class _Builder:
             self.open_anchors.add(event.anchor)
         self.stack.append(frame)
 
-    def _end(self) -> None:
+    def _end(self, event: yaml.Event | None = None) -> None:
         frame = self.stack.pop()
         value = frame.container
         if isinstance(value, dict):
@@ -430,6 +426,18 @@ class _Builder:
     def _stop_complex_key(self, location: Location) -> None:
         raise _Stop(make_issue("PM109", "a mapping key must be plain text, not a list or mapping",
                                location, "use a plain word as the key"))
+
+
+_HANDLERS = {
+    yaml.DocumentStartEvent: _Builder._document,
+    yaml.ScalarEvent: _Builder._scalar,
+    yaml.AliasEvent: _Builder._alias,
+    yaml.MappingStartEvent: _Builder._start,
+    yaml.SequenceStartEvent: _Builder._start,
+    yaml.MappingEndEvent: _Builder._end,
+    yaml.SequenceEndEvent: _Builder._end,
+}
+"""What the builder does with each kind of YAML event (the others carry nothing for it)."""
 
 
 def scalar_value(event: yaml.ScalarEvent) -> Any:

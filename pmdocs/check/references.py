@@ -19,12 +19,13 @@ def unknown_reference(context: str, kind: str, value: str, location: Location,
 
 
 def check(project: Project) -> Iterator[Issue]:
+    targets = project.known_ids("pages") | set(SPECIAL_TARGETS)
     for feature in project.features:
         yield from _feature(project, feature)
     for page in project.pages:
-        yield from _page(project, page)
+        yield from _page(project, page, targets)
     for rule in project.rules:
-        yield from _rule(project, rule)
+        yield from _rule(project, rule, targets)
     roles = project.known_ids("roles")
     for business_object in project.objects:
         context = f"object `{business_object.id}`"
@@ -54,7 +55,7 @@ def _feature(project: Project, feature: Feature) -> Iterator[Issue]:
         yield unknown_reference(context, "release", feature.release, feature.at("release"), releases)
 
 
-def _page(project: Project, page: Page) -> Iterator[Issue]:
+def _page(project: Project, page: Page, targets: frozenset[str]) -> Iterator[Issue]:
     context = f"page `{page.id}`"
     roles = project.known_ids("roles")
     yield from _refs(context, "role", page.roles, roles, lambda index: page.at("roles", index))
@@ -67,17 +68,17 @@ def _page(project: Project, page: Page) -> Iterator[Issue]:
             yield from _refs(f"{context} › state `{state.name}`", "element", getattr(state, field),
                              element_ids, lambda index, s=state, f=field: s.at(f, index))
     for element in page.elements:
-        yield from _element(project, f"{context} › element `{element.id}`", element)
+        yield from _element(project, f"{context} › element `{element.id}`", element, targets)
 
 
-def _element(project: Project, context: str, element: Element) -> Iterator[Issue]:
+def _element(project: Project, context: str, element: Element,
+             targets: frozenset[str]) -> Iterator[Issue]:
     yield from _refs(context, "role", element.roles, project.known_ids("roles"),
                      lambda index: element.at("roles", index))
     yield from _refs(context, "rule", element.rules, project.known_ids("rules"),
                      lambda index: element.at("rules", index))
     if element.shows is not None:
         yield from _attribute(project, context, element.shows, element.at("shows"))
-    targets = project.known_ids("pages") | set(SPECIAL_TARGETS)
     for event, jumps in element.actions():
         for jump in jumps:
             if jump.to is not None and jump.to not in targets:
@@ -100,7 +101,7 @@ def _attribute(project: Project, context: str, value: str, location: Location) -
         yield unknown_reference(context, "attribute", value, location, choices)
 
 
-def _rule(project: Project, rule: Rule) -> Iterator[Issue]:
+def _rule(project: Project, rule: Rule, pages: frozenset[str]) -> Iterator[Issue]:
     context = f"rule `{rule.id}`"
     applies = rule.applies_to
     yield from _refs(context, "feature", applies.features, project.known_ids("features"),
@@ -113,7 +114,6 @@ def _rule(project: Project, rule: Rule) -> Iterator[Issue]:
     for parameter in rule.parameters:
         yield from _refs(f"{context} › parameter `{parameter.id}`", "role", parameter.editable_by,
                          roles, lambda index, p=parameter: p.at("editable_by", index))
-    pages = project.known_ids("pages") | set(SPECIAL_TARGETS)
     for row in rule.table:
         if row.then.to is not None and row.then.to not in pages:
             yield unknown_reference(context, "page", row.then.to, row.then.at("to"), pages)

@@ -107,8 +107,8 @@ def jump_graph(project, labels: Labels, view: JumpView) -> tuple[str, tuple[Edge
     """The DOT and edge table of a page-jump diagram."""
     graph = new_graph(view.title, "LR", nodesep="0.25", ranksep="0.6")
     index = project.index["pages"]
-    others = [page.id for page in first_of_each(project.pages) if page.id not in view.pages
-              and any(page.id in (jump.source, jump.target) for jump in view.jumps)]
+    ends = {jump.source for jump in view.jumps} | {jump.target for jump in view.jumps}
+    others = [page_id for page_id in index if page_id in ends and page_id not in view.pages]
     for page_id in view.pages:
         _add_page(graph, index[page_id], labels, external=False, focus=page_id == view.focus)
     for page_id in others:

@@ -16,8 +16,20 @@ def diagrams(project, labels: Labels) -> list[Diagram]:
     module_list = modules(project, labels)
     result = [overview(project, labels, module_list, jumps)]
     result += [module_map(project, labels, module, jumps) for module in module_list]
-    result += [neighbourhood(project, labels, page, jumps) for page in first_of_each(project.pages)]
+    touching = jumps_by_page(jumps)
+    result += [neighbourhood(project, labels, page, touching.get(page.id, []))
+               for page in first_of_each(project.pages)]
     return result
+
+
+def jumps_by_page(jumps: list[PageJump]) -> dict[str, list[PageJump]]:
+    """For each page, the jumps from or into it, in declared order (one pass, not one per page)."""
+    touching: dict[str, list[PageJump]] = {}
+    for jump in jumps:
+        touching.setdefault(jump.source, []).append(jump)
+        if jump.target != jump.source:
+            touching.setdefault(jump.target, []).append(jump)
+    return touching
 
 
 def overview(project, labels: Labels, module_list: list[ModuleInfo],
@@ -70,10 +82,9 @@ def module_map(project, labels: Labels, module: ModuleInfo, jumps: list[PageJump
 
 
 def neighbourhood(project, labels: Labels, page, jumps: list[PageJump]) -> Diagram:
-    """One page, the pages and dialogs that jump to it and the ones it jumps to."""
+    """One page, the pages and dialogs that jump to it and the ones it jumps to
+    (`jumps`: the jumps from or into this page)."""
     title = f"{labels['page_jumps']}{labels['colon']}{page.title}"
-    view = JumpView(title, (page.id,), tuple(
-        jump for jump in jumps if page.id in (jump.source, jump.target)),
-        faint_others=False, focus=page.id)
+    view = JumpView(title, (page.id,), tuple(jumps), faint_others=False, focus=page.id)
     dot, edges = jump_graph(project, labels, view)
     return Diagram(f"page-{page.id}", "page", title, dot, edges)

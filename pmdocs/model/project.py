@@ -50,8 +50,14 @@ class Project:
             result[section] = by_id
         return result
 
-    def known_ids(self, section: str) -> set[str]:
-        return set(self.index[section]) | set(self.broken_ids.get(section, ()))
+    @cached_property
+    def _known_ids(self) -> dict[str, frozenset[str]]:
+        return {section: frozenset(self.index[section]) | self.broken_ids.get(section, frozenset())
+                for section in SECTIONS}
+
+    def known_ids(self, section: str) -> frozenset[str]:
+        """Ids of a section's items, including those that failed validation."""
+        return self._known_ids[section]
 
     def page(self, page_id: str) -> Page | None:
         return self.index["pages"].get(page_id)

@@ -53,7 +53,7 @@ class Attribute(Spec):
     """The attribute's name as readers know it, e.g. 订单状态."""
     type: AttributeType = "text"
     required: bool = False
-    values: list[Text] = []
+    values: list[Text] = Field(default_factory=list)
     """The allowed values of an enum attribute."""
     note: Text = ""
 
@@ -91,8 +91,8 @@ class Lifecycle(Spec):
 
     states: list_of(LifecycleState, "id")
     initial: Ref
-    final: one_or_many(Ref) = []
-    transitions: list[Transition] = []
+    final: one_or_many(Ref) = Field(default_factory=list)
+    transitions: list[Transition] = Field(default_factory=list)
 
 
 class BusinessObject(Spec):
@@ -101,8 +101,8 @@ class BusinessObject(Spec):
     id: Id
     name: Text
     description: Text = ""
-    attributes: list[Attribute] = []
-    relations: list[Relation] = []
+    attributes: list[Attribute] = Field(default_factory=list)
+    relations: list[Relation] = Field(default_factory=list)
     lifecycle: Lifecycle | None = None
 
 
@@ -130,9 +130,9 @@ class Step(Spec):
     stage: Ref | None = None
     kind: StepKind = "task"
     label: Text = ""
-    inputs: list[Text] = []
-    outputs: list[Text] = []
-    next: list_of(Next, "to") = []
+    inputs: list[Text] = Field(default_factory=list)
+    outputs: list[Text] = Field(default_factory=list)
+    next: list_of(Next, "to") = Field(default_factory=list)
 
 
 class Flow(Spec):
@@ -143,7 +143,7 @@ class Flow(Spec):
     description: Text = ""
     lanes: list[Ref]
     """Role ids, one lane each, in the order they are drawn."""
-    stages: list_of(Stage, "id") = []
+    stages: list_of(Stage, "id") = Field(default_factory=list)
     steps: list[Step]
 
 
@@ -173,12 +173,12 @@ class Feature(Spec):
     status: FeatureStatus = "draft"
     release: Ref | None = None
     owner: Text = ""
-    roles: list[Ref] = []
-    pages: list[Ref] = []
-    rules: list[Ref] = []
-    flows: list[Ref] = []
-    objects: list[Ref] = []
-    acceptance: list[Criterion] = []
+    roles: list[Ref] = Field(default_factory=list)
+    pages: list[Ref] = Field(default_factory=list)
+    rules: list[Ref] = Field(default_factory=list)
+    flows: list[Ref] = Field(default_factory=list)
+    objects: list[Ref] = Field(default_factory=list)
+    acceptance: list[Criterion] = Field(default_factory=list)
 
     def links(self) -> dict[str, tuple[str, ...]]:
         return {"roles": tuple(self.roles), "pages": tuple(self.pages), "rules": tuple(self.rules),
@@ -229,20 +229,20 @@ class Element(Spec):
     label: Text = ""
     """The visible text (a button's caption, a field's name)."""
     placeholder: Text = ""
-    items: list[Text] = []
+    items: list[Text] = Field(default_factory=list)
     """Example rows of a list, tab names, options of a select."""
     notes: Text = ""
-    rules: list[Ref] = []
+    rules: list[Ref] = Field(default_factory=list)
     shows: Ref | None = None
     """The object attribute it shows, as `object.attribute`."""
-    roles: list[Ref] = []
+    roles: list[Ref] = Field(default_factory=list)
     """Roles that may see and use it (all when empty)."""
-    on_tap: Jumps = []
-    on_long_press: Jumps = []
-    on_change: Jumps = []
-    on_submit: Jumps = []
-    on_select: Jumps = []
-    on_swipe: Jumps = []
+    on_tap: Jumps = Field(default_factory=list)
+    on_long_press: Jumps = Field(default_factory=list)
+    on_change: Jumps = Field(default_factory=list)
+    on_submit: Jumps = Field(default_factory=list)
+    on_select: Jumps = Field(default_factory=list)
+    on_swipe: Jumps = Field(default_factory=list)
 
     def actions(self) -> list[tuple[str, tuple[Jump, ...]]]:
         """The element's events that do something, in a fixed order."""
@@ -255,11 +255,11 @@ class State(Spec):
 
     name: SkipJsonSchema[str] = ""
     description: Text = ""
-    shows: list[Ref] = []
+    shows: list[Ref] = Field(default_factory=list)
     """Elements shown only in this state."""
-    hides: list[Ref] = []
+    hides: list[Ref] = Field(default_factory=list)
     """Elements hidden in this state."""
-    copy_text: one_or_many(Text) = Field(default=[], alias="copy")
+    copy_text: one_or_many(Text) = Field(default_factory=list, alias="copy")
     """The copy shown in this state."""
 
 
@@ -277,7 +277,7 @@ class Page(Spec):
     module: Ref | None = None
     menu: Text = ""
     entry: Annotated[list[EntrySource], BeforeValidator(
-        _entry_sources, json_schema_input_type=bool | EntrySource | list[EntrySource])] = []
+        _entry_sources, json_schema_input_type=bool | EntrySource | list[EntrySource])] = Field(default_factory=list)
     """`true` when a user can open it directly, or where from: tab, push, link, share, qr …"""
     terminal: bool = False
     """The flow ends here by design (no way out is needed)."""
@@ -288,10 +288,10 @@ class Page(Spec):
     inferred from lists and bound elements when not given."""
     device: Device | None = None
     description: Text = ""
-    roles: list[Ref] = []
-    elements: list[Element] = []
-    states: named_mapping(State, "name", "description") = []
-    copy_text: named_mapping(CopyEntry, "key", "text") = Field(default=[], alias="copy")
+    roles: list[Ref] = Field(default_factory=list)
+    elements: list[Element] = Field(default_factory=list)
+    states: named_mapping(State, "name", "description") = Field(default_factory=list)
+    copy_text: named_mapping(CopyEntry, "key", "text") = Field(default_factory=list, alias="copy")
     """Other user-visible copy of the page, by key."""
 
     @property
@@ -322,10 +322,10 @@ class Parameter(Spec):
     default: Scalar = None
     min: int | float | None = None
     max: int | float | None = None
-    values: list[Text] = []
+    values: list[Text] = Field(default_factory=list)
     """The choices of an enum parameter."""
     unit: Text = ""
-    editable_by: list[Ref] = []
+    editable_by: list[Ref] = Field(default_factory=list)
     """Roles that may change it."""
     note: Text = ""
 
@@ -336,7 +336,7 @@ class Input(Spec):
     id: Id
     title: Text = ""
     type: InputType = "enum"
-    values: list[Text] = []
+    values: list[Text] = Field(default_factory=list)
     """The values of an enum input."""
     min: int | None = None
     max: int | None = None
@@ -356,7 +356,7 @@ class Outcome(Spec):
 class Row(Spec):
     """A row of a decision table: conditions (`-` for any) → outcome."""
 
-    when: dict[str, Scalar | list[Scalar]] = {}
+    when: dict[str, Scalar | list[Scalar]] = Field(default_factory=dict)
     """Conditions by input id: a value, a list of values (any of them), `-` for any,
     or for integers a comparison such as `"< 3"`, `"1..5"`, `">= $daily_limit"`."""
     then: text_or(Outcome, "result")
@@ -387,7 +387,7 @@ class Limit(Spec):
     window: text_or(Window, "kind") | None = None
     counts: LimitCount | None = None
     """Which event uses the quota: an attempt, or only a success."""
-    returned_on: list[Literal["refund", "cancel", "failure"]] = []
+    returned_on: list[Literal["refund", "cancel", "failure"]] = Field(default_factory=list)
     """Events that give the quota back."""
     max: int | str | None = None
     """The limit: a number, or a parameter as `$name`."""
@@ -396,9 +396,9 @@ class Limit(Spec):
 
 
 class AppliesTo(Spec):
-    features: list[Ref] = []
-    pages: list[Ref] = []
-    elements: list[Ref] = []
+    features: list[Ref] = Field(default_factory=list)
+    pages: list[Ref] = Field(default_factory=list)
+    elements: list[Ref] = Field(default_factory=list)
     """Elements as `page.element`."""
 
 
@@ -408,11 +408,11 @@ class Rule(Spec):
     id: Id
     title: Text
     description: Text = ""
-    applies_to: AppliesTo = AppliesTo()
-    parameters: list[Parameter] = []
-    inputs: list[Input] = []
+    applies_to: AppliesTo = Field(default_factory=AppliesTo)
+    parameters: list[Parameter] = Field(default_factory=list)
+    inputs: list[Input] = Field(default_factory=list)
     hit: HitPolicy = "unique"
-    table: list[Row] = []
+    table: list[Row] = Field(default_factory=list)
     limit: Limit | None = None
     notes: Text = ""
 
@@ -446,11 +446,11 @@ class GlossaryEntry(Spec):
 class CheckSettings(Spec):
     """How `pmdocs check` judges this project."""
 
-    required_states: list[Text] = list(DEFAULT_REQUIRED_STATES)
+    required_states: list[Text] = Field(default_factory=lambda: list(DEFAULT_REQUIRED_STATES))
     """States every page that shows data must describe."""
-    disable: list[Text] = []
+    disable: list[Text] = Field(default_factory=list)
     """Check codes to switch off, e.g. PM350."""
-    severity: dict[str, Literal["error", "warning", "info"]] = {}
+    severity: dict[str, Literal["error", "warning", "info"]] = Field(default_factory=dict)
     """A different severity per code, e.g. `PM311: error`."""
     vague_words: bool = True
     """Whether to point out vague words (PM350)."""
@@ -462,15 +462,15 @@ class ProjectSettings(Spec):
     name: Text
     version: Text = ""
     summary: Text = ""
-    goals: list[Text] = []
+    goals: list[Text] = Field(default_factory=list)
     language: Language = "zh"
-    glossary: named_mapping(GlossaryEntry, "term", "definition") = []
-    releases: list[Release] = []
-    modules: list_of(Module, "id") = []
-    check: CheckSettings = CheckSettings()
+    glossary: named_mapping(GlossaryEntry, "term", "definition") = Field(default_factory=list)
+    releases: list[Release] = Field(default_factory=list)
+    modules: list_of(Module, "id") = Field(default_factory=list)
+    check: CheckSettings = Field(default_factory=CheckSettings)
     output: Text = "site"
     """The folder `pmdocs build` writes to, relative to the project."""
-    exclude: list[Text] = []
+    exclude: list[Text] = Field(default_factory=list)
     """Files or folders (globs, relative to the project) that are not spec files."""
 
 
