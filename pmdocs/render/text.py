@@ -18,9 +18,6 @@ class Safe(str):
     """Markdown built by pmdocs itself (a link, a table): printed as is by the templates."""
 
 
-_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
-"""The characters Python-Markdown lets a backslash escape (with `|` from tables); escaping
-any other would leave the backslash visible."""
 _LINE_BREAKS = re.compile(r"\s*[\r\n]+\s*")
 _ALLOWED_SCHEMES = ("http", "https", "mailto")
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):")
@@ -29,12 +26,19 @@ _INLINE_LINK = re.compile(r"\]\(((?:[^()]|\([^()]*\))*)\)")
 _REFERENCE_DEFINITION = re.compile(r"^( {0,3}\[[^\]]+\]:[ \t]*)(\S+)", re.MULTILINE)
 
 
+_INLINE_ESCAPES = {**{ord(character): "\\" + character for character in "\\`*_{}[]()#+-.!|"},
+                   ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;"}
+"""The characters Python-Markdown lets a backslash escape (with `|` from tables) get one —
+escaping any other would leave the backslash visible — then HTML's specials become entities,
+in one pass (a backslash is no HTML special, so the order of the two does not matter)."""
+
+
 def inline(value: object) -> Safe:
     """Plain text shown literally, on one line (safe in a table cell or a heading)."""
     text = "" if value is None else str(value)
-    text = _LINE_BREAKS.sub(" ", text).strip()
-    text = _MARKDOWN_SPECIALS.sub(r"\\\1", text)
-    return Safe(html.escape(text, quote=False))
+    if "\n" in text or "\r" in text:
+        text = _LINE_BREAKS.sub(" ", text)
+    return Safe(text.strip().translate(_INLINE_ESCAPES))
 
 
 def block(value: object) -> Safe:
