@@ -16,6 +16,7 @@ from . import __version__
 from .check import check_project
 from .issues import CODES, Issue, Severity, summarize
 from .model.schema import json_schema
+from .resources import spec_cache_dir
 from .starter import StarterError, write_starter
 
 if TYPE_CHECKING:
@@ -36,12 +37,14 @@ def main() -> None:
 @click.option("--format", "output_format", type=click.Choice(["text", "json", "github"]),
               default="text", show_default=True, help="How to print the problems.")
 @click.option("--strict", is_flag=True, help="Fail (exit 2) on warnings too.")
-def check(project: str, output_format: str, strict: bool) -> None:
+@click.option("--no-cache", is_flag=True,
+              help="Parse and validate every file again (unchanged files are cached in ~/.cache/pmdocs).")
+def check(project: str, output_format: str, strict: bool, no_cache: bool) -> None:
     """Check the specs in PROJECT and report every problem at file:line:col.
 
     Exit status: 0 no errors, 1 errors, 2 warnings under --strict.
     """
-    _, issues, file_count = check_project(project)
+    _, issues, file_count = check_project(project, None if no_cache else spec_cache_dir())
     if output_format == "json":
         click.echo(json.dumps(_as_json(issues, file_count), ensure_ascii=False, indent=2))
     else:
@@ -65,7 +68,7 @@ def _compile(project: str, strict: bool, cache_dir: str | None) -> tuple["Projec
     from .render import render_site
     from .resources import default_cache_dir
 
-    model, issues, file_count = check_project(project)
+    model, issues, file_count = check_project(project, spec_cache_dir())
     status = exit_status(issues, strict)
     if issues or status:
         _report(issues, file_count)

@@ -17,7 +17,7 @@ import fnmatch
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator, Mapping
+from typing import Any, Callable, Iterator, Mapping
 
 import yaml
 
@@ -42,24 +42,36 @@ _ALLOWED_EXPLICIT_TAGS = {_TAG + name for name in ("str", "int", "float", "bool"
                                                    "map", "seq")} | {"!"}
 
 
+Position = tuple[int, int, int]
+"""(line, col, offset) in the file of the `Where` holding it: the loader records one for every
+value, and a plain tuple is far cheaper to create and to cache than a `Location`."""
+
+
 @dataclass(frozen=True)
 class Where:
     """Source positions of one mapping: itself, each key, and each value below it that is
-    not inside a nested mapping (paths like `("label",)` or `("pages", 2)`)."""
+    not inside a nested mapping (paths like `("label",)` or `("pages", 2)`). Positions are
+    `Location`s or, as the loader writes them, `Position`s in the mapping's own file."""
 
     node: Location
-    keys: Mapping[str, Location] = field(default_factory=dict)
-    values: Mapping[tuple, Location] = field(default_factory=dict)
+    keys: Mapping[str, Location | Position] = field(default_factory=dict)
+    values: Mapping[tuple, Location | Position] = field(default_factory=dict)
+
+    def _located(self, position: Location | Position) -> Location:
+        if isinstance(position, Location):
+            return position
+        return Location(self.node.file, *position)
 
     def key(self, name: str) -> Location:
-        return self.keys.get(name, self.node)
+        position = self.keys.get(name)
+        return self.node if position is None else self._located(position)
 
     def value(self, *path: Any) -> Location:
         """The position of the value at `path`, or of its nearest known ancestor."""
         for end in range(len(path), 0, -1):
-            location = self.values.get(tuple(path[:end]))
-            if location is not None:
-                return location
+            position = self.values.get(tuple(path[:end]))
+            if position is not None:
+                return self._located(position)
         return self.node
 
 
@@ -72,6 +84,10 @@ class SpecFile:
     text: str
     data: dict | None
     is_project_file: bool = False
+    issues: tuple[Issue, ...] = ()
+    """The problems met reading and parsing this file."""
+    skipped: bool = False
+    """Read but not parsed: the caller already knows this text (`load_project(..., known=)`)."""
 
 
 @dataclass(frozen=True)
@@ -102,7 +118,12 @@ def location_at(file: str, text: str, offset: int) -> Location:
 
 # ----------------------------------------------------------------------------- discovery
 
-def load_project(root: str | os.PathLike) -> LoadResult:
+KnownText = Callable[[str, str, bool], bool]
+"""`known(display path, text, is project file)`: whether the caller already has what this
+text gives (a cache), so the file need not be parsed."""
+
+
+def load_project(root: str | os.PathLike, known: KnownText | None = None) -> LoadResult:
     """Find and load `pmdocs.yml` and every `*.yml`/`*.yaml` file under `root`."""
     root_text = os.fspath(root)
     root_path = Path(root_text)
@@ -117,7 +138,7 @@ def load_project(root: str | os.PathLike) -> LoadResult:
         return LoadResult(root_path, (), (issue,), 0)
     files: list[SpecFile] = []
     issues: list[Issue] = []
-    project = _load_file(root_text, project_name, is_project_file=True, issues=issues)
+    project = _load_file(root_text, project_name, True, None, issues)
     excluded = _excluded_patterns(project)
     relatives, walk_issues = _discover(root_path, root_text, excluded)
     issues.extend(walk_issues)
@@ -125,7 +146,7 @@ def load_project(root: str | os.PathLike) -> LoadResult:
         if relative == project_name:
             files.append(project)
         else:
-            files.append(_load_file(root_text, relative, is_project_file=False, issues=issues))
+            files.append(_load_file(root_text, relative, False, known, issues))
     return LoadResult(root_path, tuple(files), tuple(issues), len(files))
 
 
@@ -187,15 +208,18 @@ def _display(root_text: str, relative: str) -> str:
 
 # ----------------------------------------------------------------------------- one file
 
-def _load_file(root_text: str, relative: str, *, is_project_file: bool, issues: list[Issue]) -> SpecFile:
+def _load_file(root_text: str, relative: str, is_project_file: bool, known: KnownText | None,
+               issues: list[Issue]) -> SpecFile:
     display = _display(root_text, relative)
     text, problem = _read_text(os.path.join(root_text, relative), display)
     if problem is not None:
         issues.append(problem)
-        return SpecFile(display, relative, "", None, is_project_file)
+        return SpecFile(display, relative, "", None, is_project_file, (problem,))
+    if known is not None and known(display, text, is_project_file):
+        return SpecFile(display, relative, text, None, is_project_file, skipped=True)
     data, parse_issues = parse_yaml(text, display)
     issues.extend(parse_issues)
-    return SpecFile(display, relative, text, data, is_project_file)
+    return SpecFile(display, relative, text, data, is_project_file, tuple(parse_issues))
 
 
 def _read_text(path: str, display: str) -> tuple[str, Issue | None]:
@@ -379,41 +403,51 @@ class _Builder:
         self._add(value, self._loc(event.start_mark), size)
 
     def _scalar(self, event: yaml.ScalarEvent) -> None:
-        self._check_tag(event)
-        self._count(1, event.start_mark)
-        location = self._loc(event.start_mark)
+        """The hot path (most events are scalars): checks inlined, the resolver skipped
+        when it cannot apply."""
+        mark = event.start_mark
+        if event.tag:
+            self._check_tag(event)
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            self._count(0, mark)
+        position = (mark.line + 1, mark.column + 1, mark.index)
         parent = self.stack[-1] if self.stack else None
-        if parent is not None and isinstance(parent.container, dict) and parent.pending_key is None:
-            self._key(parent, event, location)
+        if parent is not None and parent.pending_key is None and isinstance(parent.container, dict):
+            self._key(parent, event, position)
             return
         value = scalar_value(event)
         if event.anchor:
             self.anchors[event.anchor] = (value, 1)
-        self._add(value, location, 1)
+        self._add(value, position, 1)
 
-    def _key(self, frame: _Frame, event: yaml.ScalarEvent, location: Location) -> None:
+    def _key(self, frame: _Frame, event: yaml.ScalarEvent, position: Position) -> None:
         if event.implicit[0] and event.value == "<<":
             self._stop("PM109", "merge keys (`<<`) are not accepted in spec files", event.start_mark,
                        "write the keys out in full")
         key = event.value
         if key in frame.keys:
-            first = frame.keys[key]
+            first = Location(self.display, *frame.keys[key])
             raise _Stop(make_issue(
                 "PM103", f"key `{key}` appears twice in this mapping (first at line {first.line})",
-                location, "YAML would silently keep only the last one; merge or rename them",
+                Location(self.display, *position),
+                "YAML would silently keep only the last one; merge or rename them",
                 related=(first,)))
-        frame.keys[key] = location
+        frame.keys[key] = position
         frame.pending_key = key
 
-    def _add(self, value: Any, location: Location, size: int) -> None:
+    def _add(self, value: Any, location: Location | Position, size: int) -> None:
         if not self.stack:
-            self.root, self.root_location = value, location
+            self.root = value
+            self.root_location = location if isinstance(location, Location) \
+                else Location(self.display, *location)
             return
         parent = self.stack[-1]
         parent.size += size
         if isinstance(parent.container, dict):
             if parent.pending_key is None:
-                self._stop_complex_key(location)
+                self._stop_complex_key(location if isinstance(location, Location)
+                                       else Location(self.display, *location))
             key = parent.pending_key
             parent.container[key] = value
             parent.values[(key,)] = location
@@ -440,8 +474,15 @@ _HANDLERS = {
 """What the builder does with each kind of YAML event (the others carry nothing for it)."""
 
 
+_IMPLICIT_FIRST = frozenset(yaml.resolver.Resolver.yaml_implicit_resolvers)
+"""First characters some implicit type (bool, int, float, null, timestamp …) can start with."""
+
+
 def scalar_value(event: yaml.ScalarEvent) -> Any:
     """The typed value of a scalar, as YAML 1.1 (PyYAML's safe loader) reads it."""
+    value = event.value
+    if not event.tag and (not event.implicit[0] or (value and value[0] not in _IMPLICIT_FIRST)):
+        return value    # quoted, or plain text no implicit type can match (e.g. Chinese)
     tag = event.tag if event.tag and event.tag != "!" else \
         _resolver.resolve(yaml.ScalarNode, event.value, event.implicit)
     if tag == _TAG + "str" or event.tag == "!":

@@ -16,7 +16,17 @@ def templates_dir() -> Path:
     raise FileNotFoundError("pmdocs' templates folder is missing; reinstall pmdocs")
 
 
-def default_cache_dir() -> Path:
-    """Where diagram SVGs are cached: `$XDG_CACHE_HOME/pmdocs/diagrams` (or ~/.cache/…)."""
+def cache_root() -> Path:
+    """pmdocs' user cache folder: `$XDG_CACHE_HOME/pmdocs` (or `~/.cache/pmdocs`)."""
     root = os.environ.get("XDG_CACHE_HOME") or os.path.join(Path.home(), ".cache")
-    return Path(root) / "pmdocs" / "diagrams"
+    return Path(root) / "pmdocs"
+
+
+def default_cache_dir() -> Path:
+    """Where diagram SVGs are cached."""
+    return cache_root() / "diagrams"
+
+
+def spec_cache_dir() -> Path:
+    """Where validated spec files are cached."""
+    return cache_root() / "specs"

@@ -65,7 +65,8 @@ def _bad_code(code: str, location, switchable: list[str]) -> Issue:
                       did_you_mean(code, switchable) or "see `pmdocs codes` for the list")
 
 
-def check_project(root) -> tuple[Project, list[Issue], int]:
-    """Load, model and check a project folder: the project, all issues sorted, the file count."""
-    project, issues, file_count = read_project(root)
+def check_project(root, cache_dir=None) -> tuple[Project, list[Issue], int]:
+    """Load, model and check a project folder: the project, all issues sorted, the file count.
+    (`cache_dir`: where validated files are cached; see `pmdocs.model.read_project`.)"""
+    project, issues, file_count = read_project(root, cache_dir)
     return project, apply_settings(project, issues + run_checks(project)), file_count

@@ -32,7 +32,7 @@ class Spec(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True,
                               use_attribute_docstrings=True)
-    _where: Where = PrivateAttr(default=NOWHERE)
+    _where: Where = PrivateAttr(default_factory=lambda: NOWHERE)   # a default would be deep-copied per instance
 
     @model_validator(mode="wrap")
     @classmethod

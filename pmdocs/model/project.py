@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, Mapping
+from typing import Any, Iterator, Mapping, Sequence
 
 from pydantic import BaseModel, ValidationError
 from pydantic.json_schema import SkipJsonSchema
@@ -63,44 +63,73 @@ class Project:
         return self.index["pages"].get(page_id)
 
 
-def build_project(loaded: LoadResult) -> tuple[Project, list[Issue]]:
-    """Validate every loaded file into one project, with the problems found on the way."""
+@dataclass(frozen=True)
+class FileModel:
+    """What one spec file contributes: its valid items by section, the ids of its invalid
+    items, the settings (pmdocs.yml only) and the problems validation found."""
+
+    items: Mapping[str, tuple[Spec, ...]]
+    broken: Mapping[str, frozenset[str]]
+    settings: ProjectSettings | None
+    issues: tuple[Issue, ...]
+
+
+def model_file(spec_file: SpecFile) -> FileModel:
+    """Validate one loaded file, item by item."""
     issues: list[Issue] = []
     settings = None
     collected: dict[str, list[Spec]] = {section: [] for section in SECTIONS}
     broken: dict[str, set[str]] = {section: set() for section in SECTIONS}
-    for spec_file in loaded.files:
-        if spec_file.data is None:
-            continue
+    if spec_file.data is not None:
         if spec_file.is_project_file:
             settings = _settings(spec_file, issues)
-        allowed = SECTIONS.keys() | (set(SETTINGS_KEYS) if spec_file.is_project_file else set())
-        where = where_of(spec_file.data)
-        for key, value in spec_file.data.items():
-            if key == WHERE_KEY or (spec_file.is_project_file and key not in SECTIONS):
-                continue   # the settings' own validation reports unknown keys there
-            if key not in allowed:
-                issues.append(_unknown_section(key, where.key(key), sorted(allowed)))
-                continue
-            if not isinstance(value, list):
-                issues.append(make_issue("PM203", f"section `{key}` must be a list of items",
-                                         where.value(key), f"write each item as `- id: …` under `{key}:`"))
-                continue
+        for key, value in _sections(spec_file, issues):
             for index, item in enumerate(value):
                 model = _validate_item(spec_file, key, index, item, issues)
                 if model is not None:
                     collected[key].append(model)
                 elif isinstance(item, dict) and isinstance(item.get("id"), str):
                     broken[key].add(item["id"])
+    return FileModel({section: tuple(items) for section, items in collected.items()},
+                     {section: frozenset(ids) for section, ids in broken.items()},
+                     settings, tuple(issues))
+
+
+def _sections(spec_file: SpecFile, issues: list[Issue]) -> Iterator[tuple[str, list]]:
+    """The file's sections that are lists (other top-level keys become issues)."""
+    allowed = SECTIONS.keys() | (set(SETTINGS_KEYS) if spec_file.is_project_file else set())
+    where = where_of(spec_file.data)
+    for key, value in spec_file.data.items():
+        if key == WHERE_KEY or (spec_file.is_project_file and key not in SECTIONS):
+            continue   # the settings' own validation reports unknown keys there
+        if key not in allowed:
+            issues.append(_unknown_section(key, where.key(key), sorted(allowed)))
+        elif not isinstance(value, list):
+            issues.append(make_issue("PM203", f"section `{key}` must be a list of items",
+                                     where.value(key), f"write each item as `- id: …` under `{key}:`"))
+        else:
+            yield key, value
+
+
+def assemble(loaded: LoadResult, models: Sequence[FileModel]) -> Project:
+    """One project from the files' models, in file order."""
+    settings = next((model.settings for model in models if model.settings is not None), None)
     if settings is None:
         settings = ProjectSettings(name=loaded.root.name or "pmdocs")
-    project = Project(
+    return Project(
         root=str(loaded.root), settings=settings,
-        **{section: tuple(items) for section, items in collected.items()},
+        **{section: tuple(item for model in models for item in model.items[section])
+           for section in SECTIONS},
         files=tuple(spec_file.path for spec_file in loaded.files),
         sources={spec_file.path: spec_file.text for spec_file in loaded.files},
-        broken_ids={section: frozenset(ids) for section, ids in broken.items()})
-    return project, issues
+        broken_ids={section: frozenset().union(*(model.broken[section] for model in models))
+                    for section in SECTIONS})
+
+
+def build_project(loaded: LoadResult) -> tuple[Project, list[Issue]]:
+    """Validate every loaded file into one project, with the problems found on the way."""
+    models = [model_file(spec_file) for spec_file in loaded.files]
+    return assemble(loaded, models), [issue for model in models for issue in model.issues]
 
 
 def _unknown_section(key: str, location: Location, allowed: list[str]) -> Issue:

@@ -1,0 +1,74 @@
+"""A cache of validated spec files, so an unchanged file is neither parsed nor validated
+again (as mypy and ruff keep theirs). A file's entry is keyed by its text, its path (issues
+carry it) and a fingerprint of pmdocs' own loading and modelling code, so any change to
+either makes a fresh entry; a damaged or unreadable entry is simply a miss.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from pathlib import Path
+
+import pydantic
+
+from .. import __version__
+from ..issues import Issue
+from .project import FileModel
+
+_CODE = ("issues.py", "load.py", "model/base.py", "model/errors.py", "model/project.py",
+         "model/spec.py")
+
+
+def code_fingerprint() -> str:
+    """pmdocs' version, pydantic's, and the bytes of the modules that decide a file's model."""
+    digest = hashlib.sha256(f"{__version__} {pydantic.VERSION}".encode())
+    package = Path(__file__).resolve().parent.parent
+    for name in _CODE:
+        digest.update((package / name).read_bytes())
+    return digest.hexdigest()
+
+
+class ModelCache:
+    """Validated files by content; `known` plugs into `load_project(..., known=)`."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.fingerprint = code_fingerprint()
+        self.entries: dict[str, tuple[tuple[Issue, ...], FileModel]] = {}
+        self.hits = 0
+
+    def key(self, path: str, text: str, is_project_file: bool) -> str:
+        digest = hashlib.sha256(self.fingerprint.encode())
+        digest.update(f"\0{path}\0{is_project_file}\0".encode())
+        digest.update(text.encode("utf-8", "surrogatepass"))
+        return digest.hexdigest()
+
+    def known(self, path: str, text: str, is_project_file: bool) -> bool:
+        """Whether the file's model is cached (it is then held in memory for `get`)."""
+        key = self.key(path, text, is_project_file)
+        try:
+            with open(self.folder / key[:2] / key, "rb") as handle:
+                self.entries[key] = pickle.load(handle)
+        except Exception:   # a miss: absent, unreadable, or written by another version
+            return False
+        self.hits += 1
+        return True
+
+    def get(self, path: str, text: str, is_project_file: bool) -> tuple[tuple[Issue, ...], FileModel]:
+        """(the file's read/parse issues, its model), after `known` said yes."""
+        return self.entries[self.key(path, text, is_project_file)]
+
+    def put(self, path: str, text: str, is_project_file: bool, parse_issues: tuple[Issue, ...],
+            model: FileModel) -> None:
+        key = self.key(path, text, is_project_file)
+        target = self.folder / key[:2] / key
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with tempfile.NamedTemporaryFile("wb", dir=target.parent, delete=False) as handle:
+                pickle.dump((parse_issues, model), handle, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(handle.name, target)
+        except OSError:
+            pass    # a cache that cannot be written only costs time
