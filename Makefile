@@ -1,4 +1,4 @@
-# The two commands of the README: `make demo` and `make test`. Each does all its set-up on a
+# The two commands of the README: `make demo` (build the sample's site) and `make test`. Each does all its set-up on a
 # fresh Debian/Ubuntu machine with Python 3.11+: a virtualenv, pmdocs installed into it, and
 # the Debian packages pmdocs needs (installed when missing and we are root; otherwise we say
 # what to install).
@@ -11,7 +11,7 @@ STAMP := $(VENV)/.pmdocs-installed
 .PHONY: demo test setup system-packages browser-packages debian-packages clean
 
 demo: setup
-	$(BIN)/pmdocs check sample_project
+	$(BIN)/pmdocs build sample_project
 
 test: setup browser-packages
 	$(BIN)/python -m pytest
