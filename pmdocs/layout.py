@@ -4,9 +4,15 @@ cached by a hash of the DOT source and `dot -V` so an unchanged diagram is never
 `GraphvizLayout` runs `dot -Tsvg` itself (the `graphviz` package has no timeout): a diagram
 that takes longer than `timeout` seconds is tried once more with cheaper settings, then
 given up as "too_large" — a build never hangs (and the cache remembers it, so the next
-build with the same or a shorter timeout does not wait again). The cache holds Graphviz's own SVG, written
-atomically; `pmdocs.svg.clean_svg` post-processes it on every draw (it depends only on the
-SVG and the diagram id).
+build with the same or a shorter timeout does not wait again). The cache holds Graphviz's
+own SVG, written atomically; `pmdocs.svg.clean_svg` post-processes it on every draw (it
+depends only on the SVG and the diagram id).
+
+Starting `dot` (~17 ms) costs more than laying out a small diagram, so the uncached diagrams
+that are not large go in batches: one `dot` reads several graphs one after the other and
+writes one SVG document per graph. A batch that fails (an error, a crash, its timeout, or not
+one SVG per graph) is laid out again one diagram per process, so one bad diagram never spoils
+its neighbours. A diagram's SVG is the same, byte for byte, alone or in a batch.
 """
 
 from __future__ import annotations
@@ -14,12 +20,13 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import re
 import shutil
 import signal
 import subprocess
 import tempfile
 import threading
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol, Sequence
@@ -31,6 +38,20 @@ CHEAP_SETTINGS = ("-Gnslimit=2", "-Gnslimit1=2", "-Gmclimit=0.1", "-Gsearchsize=
                   "-Gremincross=false", "-Gsplines=line")
 """Second try after a timeout: fewer network-simplex and crossing-minimisation passes,
 straight edges."""
+
+BATCH_SOURCE_LIMIT = 64_000   # characters of DOT: a shorter diagram is laid out in a batch
+BATCH_TOTAL_LIMIT = 200_000   # characters of DOT in one batch, at most
+BATCH_SECONDS_PER_GRAPH = 0.1   # a batch's timeout: `timeout` + this (or less) per graph
+BATCH_GRAPH_LIMIT = 50
+"""Graphs in one batch, at most: a failed batch is laid out again one by one, and dot 2.43
+can crash (SIGSEGV in its layout) after some 85 graphs in one process."""
+
+_LEAKED_PAGE = re.compile(r'(<svg\b[^>]*>\s*<g id=")page\d+,\d+_')
+"""After its first graph, dot prefixes the root `<g>` id with the previous graph's page
+counter (`page0,1_graph0`); alone, a graph has no prefix. Paged or layered graphs, whose
+ids have such prefixes of their own, are never batched:"""
+_PAGED = re.compile(r"\b(?:page|layers)\s*=|page\d+,\d+_")
+_SVG_END = "</svg>\n"
 
 INSTALL_HINT = ("Graphviz is not installed: the `dot` program was not found on PATH. "
                 "Install it (Debian/Ubuntu: `apt-get install graphviz`; macOS: "
@@ -99,14 +120,19 @@ class GraphvizLayout:
         if self.cache_dir is not None:
             with contextlib.suppress(OSError):
                 self.cache_dir.mkdir(parents=True, exist_ok=True)
-        with ThreadPoolExecutor(max_workers=self.workers) as pool:
-            drawings = list(pool.map(self._draw_one, diagrams))
-        return {diagram.id: drawing for diagram, drawing in zip(diagrams, drawings)}
+        drawings: dict[str, Drawing] = {}
+        for diagram in diagrams:
+            cached = self._from_cache(diagram)
+            if cached is not None:
+                drawings[diagram.id] = cached
+        drawings.update(self._lay_out([item for item in diagrams if item.id not in drawings]))
+        return {diagram.id: drawings[diagram.id] for diagram in diagrams}
 
     def cache_key(self, dot_source: str) -> str:
         return hashlib.sha256(f"{self.version}\n{dot_source}".encode("utf-8")).hexdigest()
 
-    def _draw_one(self, diagram: Diagram) -> Drawing:
+    def _from_cache(self, diagram: Diagram) -> Drawing | None:
+        """The cached drawing of a diagram (its SVG, or "too_large"), or None."""
         key = self.cache_key(diagram.dot)
         svg = self._cached(key)
         if svg is not None:
@@ -115,13 +141,55 @@ class GraphvizLayout:
         if self._known_too_large(key):
             self._count("failed")
             return Drawing(None, "too_large")
+        return None
+
+    def _lay_out(self, diagrams: Sequence[Diagram]) -> dict[str, Drawing]:
+        """All batches in the pool; a failed batch goes back to it one diagram at a time."""
+        drawings: dict[str, Drawing] = {}
+        with ThreadPoolExecutor(max_workers=self.workers) as pool:
+            running: dict[Future, list[Diagram]] = {
+                pool.submit(self._draw_batch, batch): batch
+                for batch in plan_batches(diagrams, self.workers)}
+            while running:
+                done, _ = wait(running, return_when=FIRST_COMPLETED)
+                for future in done:
+                    batch, result = running.pop(future), future.result()
+                    if result is not None:
+                        drawings.update(result)
+                    else:
+                        running.update({pool.submit(self._draw_batch, [diagram]): [diagram]
+                                        for diagram in batch})
+        return drawings
+
+    def _draw_batch(self, batch: Sequence[Diagram]) -> dict[str, Drawing] | None:
+        """Lay out diagrams with one `dot`; None if that failed in any way. One diagram is
+        laid out alone (with a cheaper retry after a timeout, and never None)."""
+        if len(batch) == 1:
+            return self._draw_alone(batch[0])
+        source = "".join(f"{diagram.dot}\n" for diagram in batch)
+        timeout = self.timeout + len(batch) * min(self.timeout, BATCH_SECONDS_PER_GRAPH)
+        try:
+            output = run_dot([self.dot, "-Tsvg"], source, timeout)
+        except (subprocess.TimeoutExpired, subprocess.CalledProcessError):
+            return None
+        documents = split_svg_documents(output)
+        if documents is None or len(documents) != len(batch):
+            return None
+        return {diagram.id: self._store(diagram, svg) for diagram, svg in zip(batch, documents)}
+
+    def _draw_alone(self, diagram: Diagram) -> dict[str, Drawing]:
+        """Lay out one diagram with its own `dot` (and one cheaper retry)."""
         svg, note = self._run(diagram.dot)
-        if svg is None:
-            self._count("failed")
-            if note == "too_large":
-                self._write(f"{key}.too_large", f"{self.timeout}\n")
-            return Drawing(None, note)
-        self._write(f"{key}.svg", svg)
+        if svg is not None:
+            return {diagram.id: self._store(diagram, svg)}
+        self._count("failed")
+        if note == "too_large":
+            self._write(f"{self.cache_key(diagram.dot)}.too_large", f"{self.timeout}\n")
+        return {diagram.id: Drawing(None, note)}
+
+    def _store(self, diagram: Diagram, svg: str) -> Drawing:
+        """Cache a freshly laid out SVG; its drawing."""
+        self._write(f"{self.cache_key(diagram.dot)}.svg", svg)
         self._count("rendered")
         return Drawing(clean_svg(svg, diagram.id))
 
@@ -173,6 +241,36 @@ class GraphvizLayout:
     def _count(self, name: str) -> None:
         with self._lock:
             self._counts[name] += 1
+
+
+def plan_batches(diagrams: Sequence[Diagram], workers: int) -> list[list[Diagram]]:
+    """What each `dot` lays out: a large diagram alone (largest first), the others in batches
+    in id order (reproducible), and in enough batches to keep every worker busy."""
+    large = [diagram for diagram in diagrams if not _batchable(diagram)]
+    small = sorted((diagram for diagram in diagrams if _batchable(diagram)),
+                   key=lambda diagram: diagram.id)
+    per_batch = max(1, min(BATCH_GRAPH_LIMIT, -(-len(small) // max(1, workers))))
+    batches: list[list[Diagram]] = []
+    for diagram in small:
+        if (not batches or len(batches[-1]) >= per_batch or len(diagram.dot)
+                + sum(len(item.dot) for item in batches[-1]) > BATCH_TOTAL_LIMIT):
+            batches.append([])
+        batches[-1].append(diagram)
+    large.sort(key=lambda diagram: (-len(diagram.dot), diagram.id))
+    return [[diagram] for diagram in large] + batches
+
+
+def _batchable(diagram: Diagram) -> bool:
+    return len(diagram.dot) < BATCH_SOURCE_LIMIT and not _PAGED.search(diagram.dot)
+
+
+def split_svg_documents(output: str) -> list[str] | None:
+    """The SVG documents `dot` wrote one after the other (each one from its XML declaration
+    to its `</svg>`, as `dot` would have written it alone); None if the output is not that."""
+    parts = output.split(_SVG_END)
+    if parts[-1].strip() or any("<svg" not in part for part in parts[:-1]):
+        return None
+    return [_LEAKED_PAGE.sub(r"\1", part + _SVG_END, count=1) for part in parts[:-1]]
 
 
 def run_dot(command: Sequence[str], dot_source: str, timeout: float) -> str:

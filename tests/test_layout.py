@@ -3,14 +3,20 @@ and one clear error when Graphviz is missing."""
 
 from __future__ import annotations
 
+import random
 import shutil
 import time
 from pathlib import Path
 
 import pytest
 
-from pmdocs.graph import Diagram
-from pmdocs.layout import Drawing, GraphvizLayout, GraphvizMissing, LayoutStats
+from pmdocs.check import check_project
+from pmdocs.graph import Diagram, all_diagrams
+from pmdocs.labels import labels_for
+from pmdocs.layout import (BATCH_GRAPH_LIMIT, Drawing, GraphvizLayout, GraphvizMissing,
+                           LayoutStats, plan_batches, run_dot)
+
+from .conftest import SAMPLE
 
 needs_dot = pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz is not installed")
 
@@ -42,6 +48,39 @@ def fake_dot(folder: Path, monkeypatch: pytest.MonkeyPatch, sleep: float = 0.0,
 
 def runs(log: Path) -> list[str]:
     return log.read_text(encoding="utf-8").splitlines() if log.exists() else []
+
+
+def counting_dot(folder: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The real `dot` behind a wrapper on PATH that logs one line per layout process."""
+    folder.mkdir(parents=True, exist_ok=True)
+    log = folder / "runs.log"
+    script = folder / "dot"
+    script.write_text(
+        "#!/bin/sh\n"
+        f'if [ "$1" != "-V" ]; then echo "$@" >> "{log}"; fi\n'
+        f'exec {shutil.which("dot")} "$@"\n', encoding="utf-8")
+    script.chmod(0o755)
+    monkeypatch.setenv("PATH", str(folder))
+    return log
+
+
+def dot_slow_on_batches(folder: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A fake `dot` that hangs when it is given more than one graph, and logs how many."""
+    folder.mkdir(parents=True, exist_ok=True)
+    log = folder / "graphs.log"
+    script = folder / "dot"
+    script.write_text(
+        "#!/bin/sh\n"
+        'if [ "$1" = "-V" ]; then echo "dot - fake graphviz version 1" >&2; exit 0; fi\n'
+        f"count=$({shutil.which('cat')} | {shutil.which('grep')} -c digraph)\n"
+        f'echo "$count" >> "{log}"\n'
+        f'if [ "$count" -gt 1 ]; then {shutil.which("sleep")} 60; fi\n'
+        "echo '<svg width=\"1pt\" height=\"1pt\" viewBox=\"0 0 1 1\" "
+        "xmlns=\"http://www.w3.org/2000/svg\"><g id=\"graph0\"></g></svg>'\n",
+        encoding="utf-8")
+    script.chmod(0o755)
+    monkeypatch.setenv("PATH", str(folder))
+    return log
 
 
 @needs_dot
@@ -151,3 +190,74 @@ def test_unwritable_cache_only_costs_time(tmp_path: Path) -> None:
     layout = GraphvizLayout(cache)
     assert layout.draw([diagram(1)])["test-1"].svg
     assert layout.stats == LayoutStats(rendered=1, cached=0, failed=0)
+
+
+@needs_dot
+def test_a_batch_gives_the_same_svgs_as_single_runs(tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    real_dot = shutil.which("dot")
+    project, _, _ = check_project(SAMPLE)
+    wanted = ["flow-order_flow", "lifecycle-order", "objects", "page-cart", "page-home",
+              "pagemap", "pagemap-trade", "structure", "usecases"]
+    diagrams = [item for item in all_diagrams(project, labels_for("zh")) if item.id in wanted]
+    log = counting_dot(tmp_path / "bin", monkeypatch)
+    layout = GraphvizLayout(tmp_path / "cache", workers=1)
+    drawings = layout.draw(diagrams)
+    assert len(runs(log)) == 1 and len(diagrams) == len(wanted)   # all in one batch
+    assert all(drawing.svg for drawing in drawings.values())
+    for item in diagrams:
+        alone = run_dot([real_dot, "-Tsvg"], item.dot, 60)
+        batched = (tmp_path / "cache" / f"{layout.cache_key(item.dot)}.svg").read_text("utf-8")
+        assert batched == alone, item.id
+
+
+@needs_dot
+def test_a_broken_diagram_in_a_batch_fails_alone(tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    log = counting_dot(tmp_path / "bin", monkeypatch)
+    broken = Diagram("test-5b", "test", "Broken", "digraph { a -> }\n")
+    diagrams = [diagram(number) for number in range(10)] + [broken]
+    layout = GraphvizLayout(tmp_path / "cache", workers=1)
+    drawings = layout.draw(diagrams)
+    assert drawings["test-5b"] == Drawing(None, "failed")
+    assert all(drawings[item.id].svg for item in diagrams if item is not broken)
+    assert layout.stats == LayoutStats(rendered=10, cached=0, failed=1)
+    assert len(runs(log)) == 1 + len(diagrams)   # the batch, then each diagram alone
+
+
+def test_a_batch_that_times_out_falls_back_and_stays_bounded(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    log = dot_slow_on_batches(tmp_path / "bin", monkeypatch)
+    layout = GraphvizLayout(tmp_path / "cache", timeout=0.3, workers=1)
+    started = time.monotonic()
+    drawings = layout.draw([diagram(number) for number in range(10)])
+    assert time.monotonic() - started < 8   # the batch may take 0.3 + 10 × 0.1 s
+    assert all(drawing.svg for drawing in drawings.values())
+    assert layout.stats == LayoutStats(rendered=10, cached=0, failed=0)
+    assert runs(log) == ["10"] + ["1"] * 10
+
+
+@needs_dot
+def test_many_small_diagrams_take_few_processes(tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    log = counting_dot(tmp_path / "bin", monkeypatch)
+    layout = GraphvizLayout(tmp_path / "cache", workers=2)
+    drawings = layout.draw([diagram(number) for number in range(200)])
+    assert all(drawing.svg and drawing.svg.startswith(f'<svg id="{key}"')
+               for key, drawing in drawings.items())
+    assert layout.stats == LayoutStats(rendered=200, cached=0, failed=0)
+    assert len(runs(log)) == -(-200 // BATCH_GRAPH_LIMIT)
+
+
+def test_batches_are_reproducible_and_large_or_paged_diagrams_go_alone() -> None:
+    small = [diagram(number) for number in range(30)]
+    large = Diagram("big", "test", "Big", "digraph big {\n" + "a -> b;\n" * 20_000 + "}\n")
+    paged = Diagram("paged", "test", "Paged", 'digraph { page="8.5,11"; a -> b }\n')
+    shuffled = small + [large, paged]
+    random.Random(7).shuffle(shuffled)
+    batches = plan_batches(shuffled, workers=2)
+    assert batches == plan_batches(small + [paged, large], workers=2)
+    assert batches[:2] == [[large], [paged]]
+    assert [item.id for batch in batches[2:] for item in batch] == sorted(
+        item.id for item in small)
+    assert [len(batch) for batch in batches[2:]] == [15, 15]   # one batch per worker
