@@ -61,7 +61,8 @@ def _report(issues: list[Issue], file_count: int) -> None:
     click.echo(summarize(issues, file_count))
 
 
-def _compile(project: str, strict: bool, cache_dir: str | None) -> tuple["Project", "RenderedSite"]:
+def _compile(project: str, strict: bool, cache_dir: str | None
+             ) -> tuple["Project", "RenderedSite", str]:
     """check, then render; exits with check's report when the specs have errors.
     (The site's modules are imported here, so `pmdocs check` starts fast.)"""
     from .layout import GraphvizLayout, GraphvizMissing
@@ -80,7 +81,11 @@ def _compile(project: str, strict: bool, cache_dir: str | None) -> tuple["Projec
     except GraphvizMissing as error:
         click.echo(f"pmdocs: {error}", err=True)
         sys.exit(EXIT_ERRORS)
-    return model, render_site(model, issues, layout)
+    rendered = render_site(model, issues, layout)
+    stats = layout.stats
+    drawn = (f"diagrams: {stats.rendered} laid out, {stats.cached} from cache"
+             + (f", {stats.failed} not drawn" if stats.failed else ""))
+    return model, rendered, drawn
 
 
 def exit_status(issues: list[Issue], strict: bool) -> int:
@@ -148,7 +153,7 @@ def build(project: str, output: str | None, strict: bool, cache_dir: str | None,
     """Check the specs and build the PRD site of PROJECT (atomically)."""
     from .site import OutputError, build_site
     started = time.perf_counter()
-    model, rendered = _compile(project, strict, cache_dir)
+    model, rendered, drawn = _compile(project, strict, cache_dir)
     target = Path(output) if output else Path(project) / model.settings.output
     try:
         build_site(rendered, target, Path(project), strict=strict, site_url=site_url)
@@ -156,8 +161,8 @@ def build(project: str, output: str | None, strict: bool, cache_dir: str | None,
         click.echo(f"pmdocs: {error}", err=True)
         sys.exit(EXIT_ERRORS)
     pages = len(rendered.documents)
-    click.echo(f"built {pages} pages into {target} in {time.perf_counter() - started:.1f} s; "
-               f"open {target / 'index.html'}")
+    click.echo(f"built {pages} pages into {target} in {time.perf_counter() - started:.1f} s "
+               f"({drawn}); open {target / 'index.html'}")
 
 
 @main.command()
@@ -169,7 +174,7 @@ def build(project: str, output: str | None, strict: bool, cache_dir: str | None,
 def export(project: str, output: str, cache_dir: str | None, site_url: str | None) -> None:
     """Write the generated Markdown, SVGs and an mkdocs.yml for plain `mkdocs build`."""
     from .site import OutputError, export_site
-    _, rendered = _compile(project, False, cache_dir)
+    _, rendered, _ = _compile(project, False, cache_dir)
     try:
         export_site(rendered, Path(output), Path(project), site_url=site_url)
     except OutputError as error:

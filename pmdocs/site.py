@@ -250,6 +250,9 @@ def _reproducible() -> Iterator[None]:
 
 @contextlib.contextmanager
 def _quiet_mkdocs() -> Iterator[None]:
+    with contextlib.suppress(ImportError):
+        import jieba    # Material's search segments Chinese with it; it sets its own log level
+        jieba.setLogLevel(logging.WARNING)                         # on import, so import it now
     loggers = [logging.getLogger(name) for name in ("mkdocs", "jieba")]
     levels = [logger.level for logger in loggers]
     for logger in loggers:
