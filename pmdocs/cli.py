@@ -143,7 +143,7 @@ SITE_URL_OPTION = click.option("--site-url", help="The URL the site is hosted at
 
 @main.command()
 @PROJECT_ARGUMENT
-@click.option("-o", "--output", type=click.Path(file_okay=False),
+@click.option("-o", "--output", type=click.Path(),
               help="The folder to build into (default: PROJECT/site, or pmdocs.yml's `output`).")
 @click.option("--strict", is_flag=True, help="Warnings stop the build too (exit 2).")
 @CACHE_OPTION
@@ -167,7 +167,7 @@ def build(project: str, output: str | None, strict: bool, cache_dir: str | None,
 
 @main.command()
 @PROJECT_ARGUMENT
-@click.option("-o", "--output", type=click.Path(file_okay=False), required=True,
+@click.option("-o", "--output", type=click.Path(), required=True,
               help="The folder to write the Markdown, SVGs and mkdocs.yml into.")
 @CACHE_OPTION
 @SITE_URL_OPTION

@@ -61,8 +61,17 @@ def url_resolver(page: Any, files: Any, prefix: str = "") -> Callable[[str], Opt
     return url_for
 
 
+def keep_title_escaped(page: Any) -> None:
+    """Material prints `page.title | striptags` into `<title>`, and `striptags` turns the
+    title's `&lt;` back into `<`: a spec title `</title><script>…` would run. Material prints
+    `page.meta.title` as it is, so the (escaped) title goes there."""
+    if page.title and "title" not in page.meta:
+        page.meta["title"] = page.title
+
+
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
     """The mkdocs hook of an export: SVGs are read from `diagrams/` beside mkdocs.yml."""
+    keep_title_escaped(page)
     if "pmdocs-diagram" not in html:
         return html
     folder = os.path.join(os.path.dirname(config.config_file_path), DIAGRAM_FOLDER)

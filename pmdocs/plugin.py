@@ -5,6 +5,7 @@ when a spec file changes. The same pipeline as `pmdocs build`; nothing imports t
 
 from __future__ import annotations
 
+import html
 import logging
 import posixpath
 from pathlib import Path
@@ -60,7 +61,7 @@ class PmdocsPlugin(BasePlugin[PmdocsConfig]):
         if config.nav is None and not self.prefix:
             config.nav = nav
         elif config.nav is not None:
-            config.nav.append({self.rendered.title or "PRD": nav})
+            config.nav.append({html.escape(self.rendered.title or "PRD"): nav})   # printed raw
         return config
 
     def _render(self, project_dir: Path) -> RenderedSite:
@@ -98,10 +99,21 @@ class PmdocsPlugin(BasePlugin[PmdocsConfig]):
         return files
 
     def on_page_content(self, html: str, *, page: Any, config: Any, files: Files) -> str:
-        if self.rendered is None or "pmdocs-diagram" not in html:
+        if self.rendered is None or not self._generated(page):
+            return html
+        diagram_hook.keep_title_escaped(page)
+        if "pmdocs-diagram" not in html:
             return html
         return diagram_hook.insert_diagrams(html, self.rendered.diagrams.get,
                                             diagram_hook.url_resolver(page, files, self.prefix))
+
+    def _generated(self, page: Any) -> bool:
+        path = page.file.src_uri
+        if self.prefix:
+            if not path.startswith(self.prefix + "/"):
+                return False
+            path = path[len(self.prefix) + 1:]
+        return path in self.rendered.documents
 
     def on_serve(self, server: Any, *, config: Any, builder: Any) -> Any:
         if self.project_dir is not None:

@@ -10,6 +10,7 @@ not write) is refused before anything is deleted.
 from __future__ import annotations
 
 import contextlib
+import html
 import logging
 import os
 import shutil
@@ -50,7 +51,10 @@ class SiteSettings:
 # ----------------------------------------------------------------------- configuration
 
 def settings_of(rendered: RenderedSite, site_url: str | None = None) -> SiteSettings:
-    return SiteSettings(rendered.title or "PRD", rendered.language, rendered.nav, site_url)
+    """Material prints `site_name` unescaped (in `<title>`, the header, the nav): the product
+    name is spec text, so it is escaped here."""
+    return SiteSettings(html.escape(rendered.title or "PRD", quote=True), rendered.language,
+                        rendered.nav, site_url)
 
 
 def theme(settings: SiteSettings) -> dict[str, Any]:
@@ -269,7 +273,7 @@ def serve_config(project: Path, scratch: Path) -> Path:
     from .model import read_project
 
     model, _, _ = read_project(project)
-    settings = SiteSettings(model.settings.name, model.settings.language, ())
+    settings = SiteSettings(html.escape(model.settings.name, quote=True), model.settings.language, ())
     config = mkdocs_settings(settings, plugin={"project": str(project), "prefix": ""}, hooks=False)
     config.pop("nav")
     (scratch / "docs").mkdir()

@@ -1,0 +1,98 @@
+"""`pmdocs serve`: the live preview answers on loopback, and when a spec file changes it
+rebuilds and the served page shows the change (with mkdocs' live-reload script in it, so an
+open browser reloads). The server runs as a subprocess and is always stopped."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+from typing import Callable
+
+from tests.browser import SAMPLE, BuiltSite, sample_site  # noqa: F401
+
+PMDOCS = Path(sys.executable).parent / "pmdocs"
+STARTUP_WAIT = 90.0
+REBUILD_WAIT = 60.0
+NEW_TITLE = "购物车（改版）"
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def fetch(url: str) -> str | None:
+    """The page's text, or None while the server does not answer it."""
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return None
+
+
+def wait_for(what: str, check: Callable[[], str | None], server: subprocess.Popen,
+             log: Path, seconds: float) -> str:
+    """Poll `check` until it gives text; fail (with the server's log) after `seconds` or when
+    the server exits."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise AssertionError(f"pmdocs serve exited ({server.returncode}) while waiting for "
+                                 f"{what}:\n{log.read_text(errors='replace')[-3000:]}")
+        text = check()
+        if text is not None:
+            return text
+        time.sleep(0.25)
+    raise AssertionError(f"no {what} after {seconds:.0f} s:\n{log.read_text(errors='replace')[-3000:]}")
+
+
+def heading(page: str) -> str | None:
+    match = re.search(r"<h1[^>]*>(.*?)<", page, re.DOTALL)
+    return match.group(1).strip() if match else None
+
+
+def test_serve_rebuilds_when_a_spec_changes(sample_site: BuiltSite, tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    shutil.copytree(SAMPLE, project)
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/pages/cart.html"
+    log = tmp_path / "serve.log"
+    env = {**os.environ, "XDG_CACHE_HOME": str(sample_site.xdg_cache_home)}   # a warm cache
+    with log.open("wb") as output:
+        server = subprocess.Popen([str(PMDOCS), "serve", str(project), "-a", f"127.0.0.1:{port}"],
+                                  stdout=output, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                                  cwd=tmp_path, env=env)
+    try:
+        page = wait_for("page spec of cart", lambda: fetch(url), server, log, STARTUP_WAIT)
+        assert heading(page) == "购物车", heading(page)
+        assert "livereload" in page, "the served page has no live-reload script"
+        assert "pmdocs-diagram" in page and "<svg" in page
+
+        spec = project / "pages" / "trade.yml"
+        text = spec.read_text(encoding="utf-8")
+        changed = text.replace("  - id: cart\n    title: 购物车\n",
+                               f"  - id: cart\n    title: {NEW_TITLE}\n", 1)
+        assert changed != text, "the sample's cart page no longer starts as expected"
+        spec.write_text(changed, encoding="utf-8")
+
+        def rebuilt() -> str | None:
+            page = fetch(url)
+            return page if page is not None and heading(page) == NEW_TITLE else None
+        page = wait_for(f"rebuilt page titled {NEW_TITLE}", rebuilt, server, log, REBUILD_WAIT)
+        assert "livereload" in page
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait(timeout=15)
