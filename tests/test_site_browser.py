@@ -8,8 +8,6 @@ Screenshots go to tests/artifacts/. The sites are built once per session (tests.
 
 from __future__ import annotations
 
-import re
-import shutil
 import types
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Union, get_args, get_origin
@@ -17,7 +15,7 @@ from urllib.parse import unquote, urldefrag, urlsplit
 
 import pytest
 
-from tests.browser import (HOSTILE, WAIT, BuiltSite, browser, build, external,  # noqa: F401
+from tests.browser import (HOSTILE, WAIT, BuiltSite, browser, external,  # noqa: F401
                            hostile_site, open_dialog, requests_made, sample_site, screenshot)
 
 if TYPE_CHECKING:

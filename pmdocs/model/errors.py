@@ -67,7 +67,7 @@ def _explain_one(detail: dict, path: tuple, data: Any, prefix: tuple, fields_of:
                           f"add `{field}: …`")
     if kind == "string_pattern_mismatch":
         return make_issue("PM206", f"{context}: id `{value}` is not an ASCII slug", location,
-                          f"use lower-case letters, digits, `_` and `-`, starting with a letter"
+                          "use lower-case letters, digits, `_` and `-`, starting with a letter"
                           + (f", e.g. `{slug(value)}`" if slug(value) else ""))
     raw = raw_text(source, location)
     if kind in ("literal_error", "enum"):

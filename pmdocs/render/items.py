@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Iterable, TypeVar
+from typing import Iterable
 
+from ..graph.common import OTHER_MODULE, first_of_each
 from ..issues import Issue
 from ..model.base import ID_PATTERN
-from ..model.spec import Page, Rule, Spec
+from ..model.spec import Page, Rule
 from ..paths import item_path, module_map_path, relative
 from .context import RenderContext
 from .diagram import diagram_markdown
@@ -18,8 +19,6 @@ from .references import Key
 from .tables import joined
 from .text import Safe, inline, link
 
-OTHER_MODULE = "_other"
-"""The module of pages that name none (`pagemap/_other.md`)."""
 
 RULE_CHECK_CODES = tuple(f"PM{number}" for number in range(330, 345))
 """The checks whose findings make up a rule's completeness verdict."""
@@ -34,19 +33,11 @@ _RELATION_LABELS = {
 }
 
 
-Item = TypeVar("Item", bound=Spec)
 
 
-def unique(items: Iterable[Item]) -> list[Item]:
-    """The items in their declared order without later repeats of an id (the check reports
-    duplicates; the site shows the first, like `Project.index` and the diagrams)."""
-    seen: set[str] = set()
-    result = []
-    for item in items:
-        if item.id not in seen:
-            seen.add(item.id)
-            result.append(item)
-    return result
+unique = first_of_each
+"""The items in their declared order without later repeats of an id (the check reports
+duplicates; the site shows the first, like `Project.index` and the diagrams)."""
 
 
 def separator(context: RenderContext) -> str:
