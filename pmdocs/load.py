@@ -345,11 +345,14 @@ class _Builder:
 
     def _count(self, amount: int, mark) -> None:
         self.nodes += amount
-        if self.nodes > MAX_NODES and not self.anchors:
+        if self.nodes > MAX_NODES:
+            self._too_many(mark)
+
+    def _too_many(self, mark) -> None:
+        if not self.anchors:
             self._stop("PM107", f"the file holds more than {MAX_NODES:,} values", mark,
                        "split it into several files, e.g. one per module")
-        if self.nodes > MAX_NODES:
-            self._stop("PM107", f"the file expands to more than {MAX_NODES:,} values "
+        self._stop("PM107", f"the file expands to more than {MAX_NODES:,} values "
                        "(aliases repeated inside aliases?)", mark,
                        "write the values out instead of nesting aliases")
 
@@ -410,7 +413,7 @@ class _Builder:
             self._check_tag(event)
         self.nodes += 1
         if self.nodes > MAX_NODES:
-            self._count(0, mark)
+            self._too_many(mark)
         position = (mark.line + 1, mark.column + 1, mark.index)
         parent = self.stack[-1] if self.stack else None
         if parent is not None and parent.pending_key is None and isinstance(parent.container, dict):
@@ -515,16 +518,3 @@ def strip_where(data: Any) -> Any:
 
 def where_of(data: Any) -> Where | None:
     return data.get(WHERE_KEY) if isinstance(data, dict) else None
-
-
-def iter_scalars(data: Any) -> Iterator[Any]:
-    """Every scalar value in the data (for tests)."""
-    if isinstance(data, dict):
-        for key, value in data.items():
-            if key != WHERE_KEY:
-                yield from iter_scalars(value)
-    elif isinstance(data, list):
-        for item in data:
-            yield from iter_scalars(item)
-    else:
-        yield data

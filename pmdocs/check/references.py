@@ -87,18 +87,27 @@ def _element(project: Project, context: str, element: Element,
 
 
 def _attribute(project: Project, context: str, value: str, location: Location) -> Iterator[Issue]:
-    object_id, _, attribute_id = value.partition(".")
-    objects = project.known_ids("objects")
-    if object_id not in objects:
-        yield unknown_reference(context, "object", object_id, location, objects)
+    """`object.attribute`, as an element's `shows:` names it."""
+    yield from _member(project, context, value, location, ("objects", "object"), "attribute",
+                       lambda business_object: business_object.attributes)
+
+
+def _member(project: Project, context: str, value: str, location: Location,
+            owner: tuple[str, str], kind: str, members_of) -> Iterator[Issue]:
+    """An `owner.member` reference: the owner first (section, kind), then its member."""
+    section, owner_kind = owner
+    owner_id, _, member_id = value.partition(".")
+    known = project.known_ids(section)
+    if owner_id not in known:
+        yield unknown_reference(context, owner_kind, owner_id, location, known)
         return
-    business_object = project.index["objects"].get(object_id)
-    if business_object is None:      # the object itself failed validation
+    item = project.index[section].get(owner_id)
+    if item is None:      # the owner itself failed validation
         return
-    attributes = {attribute.id for attribute in business_object.attributes}
-    if not attribute_id or attribute_id not in attributes:
-        choices = {f"{object_id}.{attribute}" for attribute in attributes}
-        yield unknown_reference(context, "attribute", value, location, choices)
+    members = {member.id for member in members_of(item)}
+    if not member_id or member_id not in members:
+        choices = {f"{owner_id}.{member}" for member in members}
+        yield unknown_reference(context, kind, value, location, choices)
 
 
 def _rule(project: Project, rule: Rule, pages: frozenset[str]) -> Iterator[Issue]:
@@ -120,14 +129,6 @@ def _rule(project: Project, rule: Rule, pages: frozenset[str]) -> Iterator[Issue
 
 
 def _page_element(project: Project, context: str, value: str, location: Location) -> Iterator[Issue]:
-    page_id, _, element_id = value.partition(".")
-    pages = project.known_ids("pages")
-    if page_id not in pages:
-        yield unknown_reference(context, "page", page_id, location, pages)
-        return
-    page = project.page(page_id)
-    if page is None:
-        return
-    elements = {f"{page_id}.{element.id}" for element in page.elements}
-    if value not in elements:
-        yield unknown_reference(context, "element", value, location, elements)
+    """`page.element`, as a rule's `applies_to` names it."""
+    yield from _member(project, context, value, location, ("pages", "page"), "element",
+                       lambda page: page.elements)
