@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-import pmdocs.load
+import pmdocs.load.events
+import pmdocs.load.files
 from pmdocs.cli import main
 from pmdocs.load import parse_yaml, strip_where, where_of
 
@@ -233,7 +234,7 @@ def test_deep_block_nesting_is_refused(project: Path) -> None:
 
 def test_too_many_values_without_aliases_asks_to_split_the_file(
         project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(pmdocs.load, "MAX_NODES", 1_000)   # the real limit takes seconds to reach
+    monkeypatch.setattr(pmdocs.load.events, "MAX_NODES", 1_000)   # the real limit takes seconds to reach
     assert check_spec(project, "roles: [" + "x, " * 1_000 + "]\n") == one_error(
         "specs.yml:1:3000: error PM107 the file holds more than 1,000 values "
         "(split it into several files, e.g. one per module)")
@@ -249,7 +250,7 @@ def test_a_50_mb_file_is_refused_without_being_read(project: Path,
         assert not os.fspath(file).endswith("huge.yml"), "the huge file was opened"
         return real_open(file, *args, **kwargs)
 
-    monkeypatch.setattr(pmdocs.load, "open", open_anything_but_huge, raising=False)
+    monkeypatch.setattr(pmdocs.load.files, "open", open_anything_but_huge, raising=False)
     started = time.perf_counter()
     result = run_check()
     assert time.perf_counter() - started < 5
@@ -295,7 +296,7 @@ def deny_reading(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
             raise PermissionError(errno.EACCES, "Permission denied", os.fspath(file))
         return real_open(file, *args, **kwargs)
 
-    monkeypatch.setattr(pmdocs.load, "open", refusing_open, raising=False)
+    monkeypatch.setattr(pmdocs.load.files, "open", refusing_open, raising=False)
 
 
 def test_an_unreadable_file(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -18,16 +18,16 @@ from .. import __version__
 from ..issues import Issue
 from .project import FileModel
 
-_CODE = ("issues.py", "load.py", "model/base.py", "model/errors.py", "model/project.py",
-         "model/spec.py")
-
-
 def code_fingerprint() -> str:
-    """pmdocs' version, pydantic's, and the bytes of the modules that decide a file's model."""
+    """pmdocs' version, pydantic's, and the bytes of every module that decides a file's model
+    (the issues registry and the load and model stages, found by globbing, so a new module
+    cannot be forgotten)."""
     digest = hashlib.sha256(f"{__version__} {pydantic.VERSION}".encode())
     package = Path(__file__).resolve().parent.parent
-    for name in _CODE:
-        digest.update((package / name).read_bytes())
+    sources = [package / "issues.py", *(package / "load").glob("*.py"),
+               *(package / "model").glob("*.py")]
+    for path in sorted(sources):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
 
 

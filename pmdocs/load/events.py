@@ -1,36 +1,20 @@
-"""Reading spec files: YAML text -> plain data where every mapping knows its source positions.
-
-This is the only module that reads spec files. It never raises on bad input: every
-problem becomes an `Issue` at `file:line:col`, and a file that cannot be read is left out.
-
-YAML is parsed as an event stream (libyaml when available) and the data is built here,
-iteratively, so that duplicate keys, alias bombs, deep nesting and unsupported tags are
-caught with their positions and in bounded time and memory. Keys are always read as
-text (`on:` is the key "on", not `True`); values keep YAML's types so that the model can
-say "quote it" when a value meant as text was read as a boolean, number or date.
-"""
+"""YAML text -> data with positions, built from libyaml's event stream one event at a time
+(no recursion), so duplicate keys, alias bombs, deep nesting and unsupported tags are
+caught at their positions in bounded time and memory. (libyaml's own composer recurses in
+C and crashes on deep nesting.) Keys are always read as text (`on:` is the key "on");
+values keep YAML's types, so the model can say "quote it" when text was read as a boolean,
+number or date."""
 
 from __future__ import annotations
 
-import errno
-import fnmatch
-import os
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any, Callable, Iterator, Mapping
+from typing import Any
 
 import yaml
 
-from .issues import Issue, Location, make_issue
+from ..issues import Issue, Location, make_issue
+from .data import WHERE_KEY, Position, Where, location_at
 
-WHERE_KEY = "@where"
-"""The key under which every loaded mapping carries its `Where` (never a valid YAML key
-written by hand, since ids and field names are slugs)."""
-
-PROJECT_FILE_NAMES = ("pmdocs.yml", "pmdocs.yaml")
-SPEC_SUFFIXES = (".yml", ".yaml")
-SKIPPED_FOLDERS = frozenset({"site", "node_modules", "__pycache__", "venv"})
-MAX_FILE_BYTES = 8 * 1024 * 1024
 MAX_NODES = 250_000
 MAX_DEPTH = 64
 
@@ -42,230 +26,12 @@ _ALLOWED_EXPLICIT_TAGS = {_TAG + name for name in ("str", "int", "float", "bool"
                                                    "map", "seq")} | {"!"}
 
 
-Position = tuple[int, int, int]
-"""(line, col, offset) in the file of the `Where` holding it: the loader records one for every
-value, and a plain tuple is far cheaper to create and to cache than a `Location`."""
-
-
-@dataclass(frozen=True)
-class Where:
-    """Source positions of one mapping: itself, each key, and each value below it that is
-    not inside a nested mapping (paths like `("label",)` or `("pages", 2)`). Positions are
-    `Location`s or, as the loader writes them, `Position`s in the mapping's own file."""
-
-    node: Location
-    keys: Mapping[str, Location | Position] = field(default_factory=dict)
-    values: Mapping[tuple, Location | Position] = field(default_factory=dict)
-
-    def _located(self, position: Location | Position) -> Location:
-        if isinstance(position, Location):
-            return position
-        return Location(self.node.file, *position)
-
-    def key(self, name: str) -> Location:
-        position = self.keys.get(name)
-        return self.node if position is None else self._located(position)
-
-    def value(self, *path: Any) -> Location:
-        """The position of the value at `path`, or of its nearest known ancestor."""
-        for end in range(len(path), 0, -1):
-            position = self.values.get(tuple(path[:end]))
-            if position is not None:
-                return self._located(position)
-        return self.node
-
-
-@dataclass(frozen=True)
-class SpecFile:
-    """One loaded spec file."""
-
-    path: str
-    relative: str
-    text: str
-    data: dict | None
-    is_project_file: bool = False
-    issues: tuple[Issue, ...] = ()
-    """The problems met reading and parsing this file."""
-    skipped: bool = False
-    """Read but not parsed: the caller already knows this text (`load_project(..., known=)`)."""
-
-
-@dataclass(frozen=True)
-class LoadResult:
-    """Every spec file of a project, and the problems met while reading them."""
-
-    root: Path
-    files: tuple[SpecFile, ...]
-    issues: tuple[Issue, ...]
-    file_count: int
-
-
 class _Stop(Exception):
     """Raised inside the builder to abandon one file with an issue."""
 
     def __init__(self, issue: Issue):
         super().__init__(issue.message)
         self.issue = issue
-
-
-def location_at(file: str, text: str, offset: int) -> Location:
-    """The `file:line:col` of a character offset in a file's text."""
-    offset = max(0, min(offset, len(text)))
-    line = text.count("\n", 0, offset) + 1
-    col = offset - (text.rfind("\n", 0, offset) + 1) + 1
-    return Location(file, line, col, offset)
-
-
-# ----------------------------------------------------------------------------- discovery
-
-KnownText = Callable[[str, str, bool], bool]
-"""`known(display path, text, is project file)`: whether the caller already has what this
-text gives (a cache), so the file need not be parsed."""
-
-
-def load_project(root: str | os.PathLike, known: KnownText | None = None) -> LoadResult:
-    """Find and load `pmdocs.yml` and every `*.yml`/`*.yaml` file under `root`."""
-    root_text = os.fspath(root)
-    root_path = Path(root_text)
-    if not root_path.is_dir():
-        issue = make_issue("PM100", f"project folder `{root_text}` does not exist or is not a folder",
-                           Location(root_text), "pass the folder that holds pmdocs.yml")
-        return LoadResult(root_path, (), (issue,), 0)
-    project_name = next((name for name in PROJECT_FILE_NAMES if (root_path / name).is_file()), None)
-    if project_name is None:
-        issue = make_issue("PM100", f"no pmdocs.yml in `{root_text}`", Location(root_text),
-                           "create one with `pmdocs new`, or pass the folder that holds it")
-        return LoadResult(root_path, (), (issue,), 0)
-    files: list[SpecFile] = []
-    issues: list[Issue] = []
-    project = _load_file(root_text, project_name, True, None, issues)
-    excluded = _excluded_patterns(project)
-    relatives, walk_issues = _discover(root_path, root_text, excluded)
-    issues.extend(walk_issues)
-    for relative in relatives:
-        if relative == project_name:
-            files.append(project)
-        else:
-            files.append(_load_file(root_text, relative, False, known, issues))
-    return LoadResult(root_path, tuple(files), tuple(issues), len(files))
-
-
-def _excluded_patterns(project: SpecFile) -> tuple[str, ...]:
-    patterns: list[str] = []
-    if project.data:
-        for key in ("exclude",):
-            value = project.data.get(key)
-            if isinstance(value, list):
-                patterns.extend(str(item) for item in value if isinstance(item, str))
-        output = project.data.get("output")
-        if isinstance(output, str):
-            patterns.append(output.strip("/"))
-    return tuple(patterns)
-
-
-def _discover(root: Path, root_text: str, excluded: tuple[str, ...]) -> tuple[list[str], list[Issue]]:
-    """Relative paths of spec files, sorted; symlinked folders are followed once each."""
-    found: list[str] = []
-    issues: list[Issue] = []
-    seen_folders = {os.path.realpath(root)}
-
-    def on_error(error: OSError) -> None:
-        where = _display(root_text, os.path.relpath(error.filename or root, root))
-        issues.append(make_issue("PM108", f"cannot read folder: {error.strerror}", Location(where)))
-
-    for folder, subfolders, names in os.walk(root, followlinks=True, onerror=on_error):
-        relative_folder = os.path.relpath(folder, root)
-        kept = []
-        for name in sorted(subfolders):
-            relative = os.path.normpath(os.path.join(relative_folder, name)).replace(os.sep, "/")
-            if name.startswith(".") or name in SKIPPED_FOLDERS or _matches(relative, excluded):
-                continue
-            real = os.path.realpath(os.path.join(folder, name))
-            if real in seen_folders:
-                issues.append(make_issue(
-                    "PM108", "folder is a symbolic link back into the project (a loop); skipped",
-                    Location(_display(root_text, relative)), "remove the link or point it elsewhere"))
-                continue
-            seen_folders.add(real)
-            kept.append(name)
-        subfolders[:] = kept
-        for name in sorted(names):
-            relative = os.path.normpath(os.path.join(relative_folder, name)).replace(os.sep, "/")
-            if name.startswith(".") or not name.endswith(SPEC_SUFFIXES) or _matches(relative, excluded):
-                continue
-            found.append(relative)
-    return sorted(found), issues
-
-
-def _matches(relative: str, patterns: tuple[str, ...]) -> bool:
-    return any(relative == pattern or relative.startswith(pattern + "/")
-               or fnmatch.fnmatch(relative, pattern) for pattern in patterns)
-
-
-def _display(root_text: str, relative: str) -> str:
-    return os.path.normpath(os.path.join(root_text, relative)).replace(os.sep, "/")
-
-
-# ----------------------------------------------------------------------------- one file
-
-def _load_file(root_text: str, relative: str, is_project_file: bool, known: KnownText | None,
-               issues: list[Issue]) -> SpecFile:
-    display = _display(root_text, relative)
-    text, problem = _read_text(os.path.join(root_text, relative), display)
-    if problem is not None:
-        issues.append(problem)
-        return SpecFile(display, relative, "", None, is_project_file, (problem,))
-    if known is not None and known(display, text, is_project_file):
-        return SpecFile(display, relative, text, None, is_project_file, skipped=True)
-    data, parse_issues = parse_yaml(text, display)
-    issues.extend(parse_issues)
-    return SpecFile(display, relative, text, data, is_project_file, tuple(parse_issues))
-
-
-def _read_text(path: str, display: str) -> tuple[str, Issue | None]:
-    try:
-        if not os.path.isfile(path):
-            return "", make_issue("PM108", f"cannot read spec file: {_not_a_file(path)}",
-                                  Location(display))
-        size = os.path.getsize(path)
-        if size > MAX_FILE_BYTES:
-            return "", make_issue(
-                "PM106", f"spec file is {size / 1024 ** 2:.1f} MiB; a spec file may have at most "
-                f"{MAX_FILE_BYTES // (1024 * 1024)} MiB", Location(display),
-                "split it into several files, e.g. one per module")
-        with open(path, "rb") as handle:
-            raw = handle.read(MAX_FILE_BYTES + 1)
-    except OSError as error:
-        return "", make_issue("PM108", f"cannot read spec file: {error.strerror or error}",
-                              Location(display), "check the file's permissions and links")
-    return decode(raw, display)
-
-
-def _not_a_file(path: str) -> str:
-    """Why `path` is not a readable regular file."""
-    try:
-        os.stat(path)
-    except OSError as error:
-        if error.errno == errno.ELOOP:
-            return "symbolic link loop (the link leads back to itself)"
-        return "broken symbolic link" if os.path.islink(path) else str(error.strerror)
-    return "not a regular file"
-
-
-def decode(raw: bytes, display: str) -> tuple[str, Issue | None]:
-    """UTF-8 text (a BOM is allowed), or an issue at the first bad byte."""
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        good = raw[:error.start].decode("utf-8", errors="replace")
-        where = location_at(display, good, len(good))
-        return "", make_issue("PM101", f"file is not UTF-8 text (byte 0x{raw[error.start]:02x})",
-                              where, "save the file as UTF-8")
-    if "\x00" in text:
-        where = location_at(display, text, text.index("\x00"))
-        return "", make_issue("PM101", "file contains a NUL character; it is not a text file", where,
-                              "save the file as UTF-8 text")
-    return text, None
 
 
 def parse_yaml(text: str, display: str) -> tuple[dict | None, list[Issue]]:
@@ -505,16 +271,3 @@ def scalar_value(event: yaml.ScalarEvent) -> Any:
     except (ValueError, TypeError, OverflowError):
         return event.value
     return event.value
-
-
-def strip_where(data: Any) -> Any:
-    """The data without position records (for tests and debugging)."""
-    if isinstance(data, dict):
-        return {key: strip_where(value) for key, value in data.items() if key != WHERE_KEY}
-    if isinstance(data, list):
-        return [strip_where(item) for item in data]
-    return data
-
-
-def where_of(data: Any) -> Where | None:
-    return data.get(WHERE_KEY) if isinstance(data, dict) else None

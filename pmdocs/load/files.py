@@ -1,0 +1,168 @@
+"""Finding and reading a project's spec files: discovery (symlinked folders followed once,
+loops reported), size and encoding limits, and the read itself. This is the only module
+that opens spec files; parsing is `events`'."""
+
+from __future__ import annotations
+
+import errno
+import fnmatch
+import os
+from pathlib import Path
+from typing import Callable
+
+from ..issues import Issue, Location, make_issue
+from .data import LoadResult, SpecFile, location_at
+from .events import parse_yaml
+
+PROJECT_FILE_NAMES = ("pmdocs.yml", "pmdocs.yaml")
+SPEC_SUFFIXES = (".yml", ".yaml")
+SKIPPED_FOLDERS = frozenset({"site", "node_modules", "__pycache__", "venv"})
+MAX_FILE_BYTES = 8 * 1024 * 1024
+
+
+KnownText = Callable[[str, str, bool], bool]
+"""`known(display path, text, is project file)`: whether the caller already has what this
+text gives (a cache), so the file need not be parsed."""
+
+
+def load_project(root: str | os.PathLike, known: KnownText | None = None) -> LoadResult:
+    """Find and load `pmdocs.yml` and every `*.yml`/`*.yaml` file under `root`."""
+    root_text = os.fspath(root)
+    root_path = Path(root_text)
+    if not root_path.is_dir():
+        issue = make_issue("PM100", f"project folder `{root_text}` does not exist or is not a folder",
+                           Location(root_text), "pass the folder that holds pmdocs.yml")
+        return LoadResult(root_path, (), (issue,), 0)
+    project_name = next((name for name in PROJECT_FILE_NAMES if (root_path / name).is_file()), None)
+    if project_name is None:
+        issue = make_issue("PM100", f"no pmdocs.yml in `{root_text}`", Location(root_text),
+                           "create one with `pmdocs new`, or pass the folder that holds it")
+        return LoadResult(root_path, (), (issue,), 0)
+    files: list[SpecFile] = []
+    issues: list[Issue] = []
+    project = _load_file(root_text, project_name, True, None, issues)
+    excluded = _excluded_patterns(project)
+    relatives, walk_issues = _discover(root_path, root_text, excluded)
+    issues.extend(walk_issues)
+    for relative in relatives:
+        if relative == project_name:
+            files.append(project)
+        else:
+            files.append(_load_file(root_text, relative, False, known, issues))
+    return LoadResult(root_path, tuple(files), tuple(issues), len(files))
+
+
+def _excluded_patterns(project: SpecFile) -> tuple[str, ...]:
+    patterns: list[str] = []
+    if project.data:
+        for key in ("exclude",):
+            value = project.data.get(key)
+            if isinstance(value, list):
+                patterns.extend(str(item) for item in value if isinstance(item, str))
+        output = project.data.get("output")
+        if isinstance(output, str):
+            patterns.append(output.strip("/"))
+    return tuple(patterns)
+
+
+def _discover(root: Path, root_text: str, excluded: tuple[str, ...]) -> tuple[list[str], list[Issue]]:
+    """Relative paths of spec files, sorted; symlinked folders are followed once each."""
+    found: list[str] = []
+    issues: list[Issue] = []
+    seen_folders = {os.path.realpath(root)}
+
+    def on_error(error: OSError) -> None:
+        where = _display(root_text, os.path.relpath(error.filename or root, root))
+        issues.append(make_issue("PM108", f"cannot read folder: {error.strerror}", Location(where)))
+
+    for folder, subfolders, names in os.walk(root, followlinks=True, onerror=on_error):
+        relative_folder = os.path.relpath(folder, root)
+        kept = []
+        for name in sorted(subfolders):
+            relative = os.path.normpath(os.path.join(relative_folder, name)).replace(os.sep, "/")
+            if name.startswith(".") or name in SKIPPED_FOLDERS or _matches(relative, excluded):
+                continue
+            real = os.path.realpath(os.path.join(folder, name))
+            if real in seen_folders:
+                issues.append(make_issue(
+                    "PM108", "folder is a symbolic link back into the project (a loop); skipped",
+                    Location(_display(root_text, relative)), "remove the link or point it elsewhere"))
+                continue
+            seen_folders.add(real)
+            kept.append(name)
+        subfolders[:] = kept
+        for name in sorted(names):
+            relative = os.path.normpath(os.path.join(relative_folder, name)).replace(os.sep, "/")
+            if name.startswith(".") or not name.endswith(SPEC_SUFFIXES) or _matches(relative, excluded):
+                continue
+            found.append(relative)
+    return sorted(found), issues
+
+
+def _matches(relative: str, patterns: tuple[str, ...]) -> bool:
+    return any(relative == pattern or relative.startswith(pattern + "/")
+               or fnmatch.fnmatch(relative, pattern) for pattern in patterns)
+
+
+def _display(root_text: str, relative: str) -> str:
+    return os.path.normpath(os.path.join(root_text, relative)).replace(os.sep, "/")
+
+
+def _load_file(root_text: str, relative: str, is_project_file: bool, known: KnownText | None,
+               issues: list[Issue]) -> SpecFile:
+    display = _display(root_text, relative)
+    text, problem = _read_text(os.path.join(root_text, relative), display)
+    if problem is not None:
+        issues.append(problem)
+        return SpecFile(display, relative, "", None, is_project_file, (problem,))
+    if known is not None and known(display, text, is_project_file):
+        return SpecFile(display, relative, text, None, is_project_file, skipped=True)
+    data, parse_issues = parse_yaml(text, display)
+    issues.extend(parse_issues)
+    return SpecFile(display, relative, text, data, is_project_file, tuple(parse_issues))
+
+
+def _read_text(path: str, display: str) -> tuple[str, Issue | None]:
+    try:
+        if not os.path.isfile(path):
+            return "", make_issue("PM108", f"cannot read spec file: {_not_a_file(path)}",
+                                  Location(display))
+        size = os.path.getsize(path)
+        if size > MAX_FILE_BYTES:
+            return "", make_issue(
+                "PM106", f"spec file is {size / 1024 ** 2:.1f} MiB; a spec file may have at most "
+                f"{MAX_FILE_BYTES // (1024 * 1024)} MiB", Location(display),
+                "split it into several files, e.g. one per module")
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as error:
+        return "", make_issue("PM108", f"cannot read spec file: {error.strerror or error}",
+                              Location(display), "check the file's permissions and links")
+    return decode(raw, display)
+
+
+def _not_a_file(path: str) -> str:
+    """Why `path` is not a readable regular file."""
+    try:
+        os.stat(path)
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return "symbolic link loop (the link leads back to itself)"
+        return "broken symbolic link" if os.path.islink(path) else str(error.strerror)
+    return "not a regular file"
+
+
+def decode(raw: bytes, display: str) -> tuple[str, Issue | None]:
+    """UTF-8 text (a BOM is allowed), or an issue at the first bad byte."""
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        good = raw[:error.start].decode("utf-8", errors="replace")
+        where = location_at(display, good, len(good))
+        return "", make_issue("PM101", f"file is not UTF-8 text (byte 0x{raw[error.start]:02x})",
+                              where, "save the file as UTF-8")
+    if "\x00" in text:
+        where = location_at(display, text, text.index("\x00"))
+        return "", make_issue("PM101", "file contains a NUL character; it is not a text file", where,
+                              "save the file as UTF-8 text")
+    return text, None
