@@ -22,7 +22,7 @@ from .check import check_project
 from .issues import Severity
 from .layout import GraphvizLayout, GraphvizMissing, Layout, NoLayout
 from .render import RenderedSite, render_site
-from .resources import default_cache_dir
+from .resources import default_cache_dir, spec_cache_dir
 from .site import ASSET_FOLDER, asset_files, nav_config
 
 log = logging.getLogger("mkdocs.plugins.pmdocs")
@@ -65,7 +65,7 @@ class PmdocsPlugin(BasePlugin[PmdocsConfig]):
         return config
 
     def _render(self, project_dir: Path) -> RenderedSite:
-        project, issues, _ = check_project(project_dir)
+        project, issues, _ = check_project(project_dir, spec_cache_dir())   # serve: only edits re-read
         errors = [issue for issue in issues if issue.severity == Severity.ERROR]
         for issue in issues:
             if issue.severity == Severity.WARNING:
