@@ -28,6 +28,17 @@ def module_map_path(module_id: str) -> str:
     return f"pagemap/{module_id}.md"
 
 
+PROTOTYPE_FOLDER = "prototype"
+PROTOTYPE_ASSETS = f"{PROTOTYPE_FOLDER}/_assets"
+"""The prototype's script, style and sitemap; a page id never starts with `_`."""
+
+
+def prototype_path(page_id: str | None = None) -> str:
+    """`prototype/cart/index.html`: the page's wireframe; without an id, where the prototype
+    opens. Explicit `index.html` files, so the links work from `file://` too."""
+    return f"{PROTOTYPE_FOLDER}/{page_id}/index.html" if page_id else f"{PROTOTYPE_FOLDER}/index.html"
+
+
 def relative(target: str, source: str) -> str:
     """The relative link from the page at `source` to the page at `target` (both doc paths)."""
     return posixpath.relpath(target, posixpath.dirname(source) or ".")

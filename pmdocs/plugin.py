@@ -23,7 +23,7 @@ from .issues import Severity
 from .layout import GraphvizLayout, GraphvizMissing, Layout, NoLayout
 from .render import RenderedSite, render_site
 from .resources import default_cache_dir, spec_cache_dir
-from .site import ASSET_FOLDER, asset_files, nav_config
+from .site import ASSET_FOLDER, asset_files, nav_config, static_page
 
 log = logging.getLogger("mkdocs.plugins.pmdocs")
 ITEM_FOLDERS = ("features/", "flows/", "objects/", "roles/", "pages/", "rules/", "pagemap/")
@@ -96,6 +96,13 @@ class PmdocsPlugin(BasePlugin[PmdocsConfig]):
             inclusion = InclusionLevel.NOT_IN_NAV if item_page else InclusionLevel.UNDEFINED
             files.append(File.generated(config, self._path(path), content=content,
                                         inclusion=inclusion))
+
+        def built(doc_path: str) -> str | None:
+            target = files.get_file_from_path(self._path(doc_path))
+            return None if target is None else target.dest_uri
+        for path, text in sorted(self.rendered.html.items()):
+            files.append(File.generated(config, self._path(path),
+                                        content=static_page(self._path(path), text, built)))
         return files
 
     def on_page_content(self, html: str, *, page: Any, config: Any, files: Files) -> str:

@@ -13,19 +13,22 @@ import contextlib
 import html
 import logging
 import os
+import posixpath
 import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator, Optional
 
 import yaml
 
+from .paths import PROTOTYPE_ASSETS
 from .render import NavEntry, RenderedSite
 from .resources import templates_dir
 
 ASSET_FOLDER = "assets/pmdocs"
 ASSETS = ("pmdocs.css", "pmdocs.js", "svg-pan-zoom.min.js", "iframe-worker-shim.js")
+PROTOTYPE_FILES = ("prototype.css", "prototype.js")
 MARKER = ".pmdocs-output"
 """Written into every output folder, so a rebuild knows the folder is pmdocs' to replace."""
 HOOK_FILE = "pmdocs_hooks.py"
@@ -128,7 +131,10 @@ def nav_config(entries: tuple[NavEntry, ...], prefix: str = "") -> list[Any]:
 def asset_files() -> dict[str, bytes]:
     """The assets every pmdocs site serves, by doc path."""
     folder = templates_dir() / "assets"
-    return {f"{ASSET_FOLDER}/{name}": (folder / name).read_bytes() for name in ASSETS}
+    files = {f"{ASSET_FOLDER}/{name}": (folder / name).read_bytes() for name in ASSETS}
+    files.update({f"{PROTOTYPE_ASSETS}/{name}": (folder / name).read_bytes()
+                  for name in PROTOTYPE_FILES})
+    return files
 
 
 # ------------------------------------------------------------------------------ safety
@@ -201,12 +207,31 @@ def export_files(rendered: RenderedSite, settings: SiteSettings) -> dict[str, st
     files: dict[str, str | bytes] = {f"docs/{path}": text for path, text in rendered.documents.items()}
     files.update({f"docs/{path}": data for path, data in rendered.files.items()})
     files.update({f"docs/{path}": data for path, data in asset_files().items()})
+    files.update({f"docs/{path}": static_page(path, text, built_page)
+                  for path, text in rendered.html.items()})
     files.update({f"{diagram_hook.DIAGRAM_FOLDER}/{key}.svg": svg
                   for key, svg in rendered.diagrams.items()})
     files[HOOK_FILE] = Path(diagram_hook.__file__).read_text(encoding="utf-8")
     files["mkdocs.yml"] = yaml.safe_dump(mkdocs_settings(settings, plugin=None, hooks=True),
                                          allow_unicode=True, sort_keys=False)
     return files
+
+
+def built_page(doc_path: str) -> str:
+    """Where mkdocs writes a generated page, with `use_directory_urls: false`."""
+    return doc_path[:-3] + ".html" if doc_path.endswith(".md") else doc_path
+
+
+def static_page(path: str, text: str, built: Callable[[str], Optional[str]]) -> str:
+    """A static HTML file (the prototype) with its `pmdocs:<doc path>` links made relative to
+    where `built` says each page is written: explicit `…/index.html` paths, which work from
+    `file://` as well as from a server."""
+    from .diagram_hook import resolve_links
+
+    def url_for(doc_path: str) -> Optional[str]:
+        target = built(doc_path)
+        return None if target is None else posixpath.relpath(target, posixpath.dirname(path))
+    return resolve_links(text, url_for)
 
 
 def export_site(rendered: RenderedSite, output: Path, project: Path,

@@ -17,6 +17,7 @@ import pytest
 import yaml
 
 from pmdocs.check import check_project
+from pmdocs.graph.common import first_of_each
 from pmdocs.labels import LABELS
 from pmdocs.model import Project
 from pmdocs.render import RenderedSite, render_site
@@ -48,6 +49,7 @@ def in_english(project: Project) -> Project:
 def test_sample_matches_goldens(sample: tuple[Project, RenderedSite], update_goldens: bool) -> None:
     _, site = sample
     generated = {path: text.encode("utf-8") for path, text in site.documents.items()}
+    generated.update({path: text.encode("utf-8") for path, text in site.html.items()})
     generated.update(site.files)
     if update_goldens:
         shutil.rmtree(GOLDENS, ignore_errors=True)
@@ -65,6 +67,7 @@ def test_rendering_twice_gives_the_same_site(sample: tuple[Project, RenderedSite
     project, site = sample
     again = render_site(project, check_project(SAMPLE)[1])
     assert again.documents == site.documents
+    assert again.html == site.html
     assert again.files == site.files
 
 
@@ -77,7 +80,10 @@ def test_every_section_and_item_has_its_page(sample: tuple[Project, RenderedSite
         expected |= {f"{section}/{item.id}.md" for item in project.items(section)}
     expected |= {f"pagemap/{module.id}.md" for module in project.settings.modules}
     assert set(site.documents) == expected
-    assert set(site.files) == {"copy.csv"}
+    assert set(site.files) == {"copy.csv", "prototype/_assets/sitemap.js"}
+    pages = first_of_each(project.pages)
+    assert set(site.html) == {"prototype/index.html"} | {f"prototype/{page.id}/index.html"
+                                                          for page in pages}
     for path, text in site.documents.items():
         if path.count("/") and not path.endswith("index.md") and not path.startswith("pagemap/"):
             assert "\n## 被引用\n" in text, path
@@ -117,7 +123,7 @@ def test_tables_are_valid_markdown_tables(sample: tuple[Project, RenderedSite]) 
 
 def test_links_resolve_to_documents_and_anchors(sample: tuple[Project, RenderedSite]) -> None:
     _, site = sample
-    targets = set(site.documents) | set(site.files)
+    targets = set(site.documents) | set(site.files) | set(site.html)
     for path, text in site.documents.items():
         for destination in LINK.findall(text):
             page, _, fragment = destination.partition("#")

@@ -32,6 +32,9 @@ class RenderedSite:
     """Markdown by doc path (`pages/cart.md`)."""
     files: Mapping[str, bytes] = field(default_factory=dict)
     """Other generated files by doc path (`copy.csv`)."""
+    html: Mapping[str, str] = field(default_factory=dict)
+    """Static HTML by doc path (the prototype); its `pmdocs:<doc path>` links are resolved
+    by the front end, which knows the site's URLs."""
     diagrams: Mapping[str, str] = field(default_factory=dict)
     """SVG by diagram id; node links read `pmdocs:<doc path>` until the front end resolves them."""
     nav: tuple[NavEntry, ...] = ()
@@ -45,16 +48,20 @@ def render_site(project: Project, issues: Sequence[Issue], layout: Layout | None
     context = build_context(project, issues, layout or NoLayout())
     documents: dict[str, str] = {}
     files: dict[str, bytes] = {}
+    pages_html: dict[str, str] = {}
     for section in SECTIONS:
         for path, content in section.render(context):
             if isinstance(content, bytes):
                 files[path] = content
+            elif path.endswith(".html"):
+                pages_html[path] = content
             else:
                 documents[path] = content
     diagrams = {key: drawing.svg for key, drawing in sorted(context.drawings.items())
                 if drawing.svg is not None}
-    return RenderedSite(dict(sorted(documents.items())), dict(sorted(files.items())), diagrams,
-                        navigation(context), project.settings.language, project.settings.name)
+    return RenderedSite(dict(sorted(documents.items())), dict(sorted(files.items())),
+                        dict(sorted(pages_html.items())), diagrams, navigation(context),
+                        project.settings.language, project.settings.name)
 
 
 def navigation(context: RenderContext) -> tuple[NavEntry, ...]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from ...paths import prototype_path
 from ..context import RenderContext
 from ..problems import issue_summary, issue_table
 from ..tables import document, table
@@ -33,6 +34,9 @@ def render(context: RenderContext) -> Iterator[tuple[str, str]]:
                    [[len(project.index[key]) for key, _ in COUNTED]])
     sections = [Safe(f"{link(labels[key], path, PATH)} — {inline(labels['about_' + key])}")
                 for key, path in SECTIONS]
+    if project.pages:
+        sections.append(Safe(f"{link(labels['proto_title'], prototype_path(), PATH)} — "
+                             f"{inline(labels['about_prototype'])}"))
     yield PATH, document(render_template(
         "home.md.j2", settings=project.settings, labels=labels, counts=counts,
         summary=issue_summary(context, context.issues),

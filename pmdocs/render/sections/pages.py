@@ -7,14 +7,14 @@ from __future__ import annotations
 from typing import Iterator, Sequence
 
 from ...model.spec import Element, Jump, Page
-from ...paths import item_path
+from ...paths import item_path, prototype_path
 from ..context import RenderContext
 from ..items import (anchored_link, attribute_link, diagram, item_link, item_links, module_key,
                      module_link, referenced_by, rule_verdict, separator, state_name,
                      unique)
 from ..tables import anchor, cell_block, document, joined, properties, table
 from ..templating import render_template
-from ..text import Safe, inline
+from ..text import Safe, inline, link
 from .pagemap import device_text, entry_text, kind_text
 
 
@@ -30,6 +30,7 @@ def page_document(context: RenderContext, page: Page, governing: dict[str, list[
     return document(render_template(
         "page.md.j2", labels=context.labels, page=page, facts=_facts(context, page, path),
         diagram=diagram(context, "page-" + page.id, path),
+        prototype=link(context.labels["proto_page_link"], prototype_path(page.id), path),
         elements=_elements(context, page, path), actions=_actions(context, page, path),
         states=_states(context, page, path), copy=_copy(context, page),
         rules=_rules(context, page, governing, path),

@@ -1,0 +1,274 @@
+"""The clickable prototype, as data: every page, dialog, sheet and toast of the specs turned
+into screens (one per state) of numbered widgets whose actions are resolved to what a click
+does — go to a page, open an overlay, show a toast, go back, close, or stay with an effect.
+
+Nothing here is drawn: `sections/prototype.py` prints these views through HTML templates.
+The prototype is derived from the page specs alone, so it can never drift from the PRD.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+
+from ..graph.common import first_of_each, modules
+from ..model import Project
+from ..model.spec import SPECIAL_TARGETS, Element, Page, State
+from ..paths import diagram_target, item_path
+from .context import RenderContext
+from .items import state_name
+
+OVERLAY_KINDS = ("dialog", "sheet", "toast")
+PREFERRED_STATES = ("loaded", "default")
+"""The state a page opens in when the link names none (else its first state)."""
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One way an action can go: `go` (a page), `open` (a dialog or sheet), `toast`, `back`,
+    `close` or `stay` (the system does something; the user stays)."""
+
+    does: str
+    event: str
+    when: str = ""
+    target: str = ""
+    target_title: str = ""
+    effect: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Widget:
+    """One element, numbered as in the PRD's element table."""
+
+    number: int
+    element: Element
+    choices: tuple[Choice, ...]
+    rules: tuple[tuple[str, str, str], ...]
+    """(rule id, title, `pmdocs:` link) of the rules that govern it."""
+    shows: str = ""
+    """The data it shows, in words: `商品 › 标题` for `goods.title`."""
+    tabs: tuple[tuple[str, Choice | None], ...] = ()
+    """A tab bar without actions of its own: each item and the tab page it opens (matched by
+    the `entry: tab` page's menu or title), so every tab is clickable on its own."""
+
+    @property
+    def direct(self) -> Choice | None:
+        """The one thing a click does when there is no choice to make."""
+        if len(self.choices) == 1 and not self.choices[0].when:
+            return self.choices[0]
+        return None
+
+
+@dataclass(frozen=True)
+class Screen:
+    """A page in one state: the widgets that show in it, its description and copy."""
+
+    state: str
+    label: str
+    description: str
+    copy: tuple[str, ...]
+    widgets: tuple[Widget, ...]
+
+
+@dataclass(frozen=True)
+class WireframePage:
+    page: Page
+    device: str
+    screens: tuple[Screen, ...]
+    widgets: tuple[Widget, ...]
+    tabbar: Widget | None
+    """The tab bar drawn at the bottom: the page's own, or for a tab page without one the
+    project's (global navigation is usually specified once)."""
+    overlays: tuple["WireframePage", ...]
+    """The dialogs, sheets and toasts this page can open (also through its overlays)."""
+    opener: str
+    """The first page that leads here (where `back` goes when there is no history)."""
+    spec_link: str
+
+    @property
+    def is_overlay(self) -> bool:
+        return self.page.kind in OVERLAY_KINDS
+
+    @property
+    def opening_screen(self) -> Screen:
+        """The screen shown when the page opens with no state asked for."""
+        wanted = default_state(self.page)
+        return next((screen for screen in self.screens if screen.state == wanted), self.screens[0])
+
+
+@dataclass(frozen=True)
+class SitemapEntry:
+    page: Page
+    children: tuple[Page, ...]
+    """The dialogs, sheets and toasts first opened from this page."""
+
+
+@dataclass(frozen=True)
+class SitemapGroup:
+    title: str
+    entries: tuple[SitemapEntry, ...]
+
+
+def wireframes(context: RenderContext) -> list[WireframePage]:
+    """One wireframe per page id, in spec order."""
+    builder = _Builder(context)
+    return [builder.wireframe(page) for page in builder.pages.values()]
+
+
+def sitemap(context: RenderContext) -> list[SitemapGroup]:
+    """Pages by module, entry pages first, each overlay under the page that first opens it."""
+    builder = _Builder(context)
+    groups = []
+    for module in modules(context.project, context.labels):
+        pages = [page for page in module.pages if page.id in builder.pages]
+        tops = [page for page in pages if builder.opener_page(page.id) is None
+                or page.kind not in OVERLAY_KINDS]
+        tops.sort(key=lambda page: not page.is_entry)          # stable: spec order otherwise
+        placed = {page.id for page in tops}
+        entries = []
+        for page in tops:
+            children = tuple(builder.pages[child] for child in builder.overlays_of(page.id)
+                             if child not in placed and builder.opener_page(child) == page.id)
+            placed.update(child.id for child in children)
+            entries.append(SitemapEntry(page, children))
+        groups.append(SitemapGroup(module.title, tuple(entries)))
+    return [group for group in groups if group.entries]
+
+
+def start_page(context: RenderContext) -> str | None:
+    """Where the prototype opens: the first entry page (launch first), else the first page."""
+    pages = [page for page in first_of_each(context.project.pages) if page.kind == "page"]
+    for wanted in (lambda page: "launch" in page.entry, lambda page: page.is_entry,
+                   lambda page: True):
+        found = next((page for page in pages if wanted(page)), None)
+        if found is not None:
+            return found.id
+    first = first_of_each(context.project.pages)
+    return first[0].id if first else None
+
+
+def default_state(page: Page) -> str:
+    names = [state.name for state in page.states]
+    return next((name for name in PREFERRED_STATES if name in names), names[0] if names else "")
+
+
+class _Builder:
+    """Resolves jumps against the project once, for every wireframe."""
+
+    def __init__(self, context: RenderContext) -> None:
+        self.context = context
+        self.project: Project = context.project
+        self.pages: dict[str, Page] = {page.id: page for page in first_of_each(self.project.pages)}
+        self.tabs = {text: page.id for page in self.pages.values() if "tab" in page.entry
+                     for text in (page.menu, page.title) if text}
+        self.global_tabbar = next(
+            (element for page in self.pages.values() if "tab" in page.entry
+             for element in page.elements if element.type == "tabbar"), None)
+        self._openers: dict[str, str] = {}
+        for page in self.pages.values():
+            for target in _jump_targets(page):
+                if target in self.pages and target != page.id:
+                    self._openers.setdefault(target, page.id)
+
+    def wireframe(self, page: Page, with_overlays: bool = True) -> WireframePage:
+        """The page's screens; with every overlay it can open (flat: an overlay opened from
+        an overlay is in its page's list, so one page's HTML can show them all)."""
+        widgets = tuple(self.widget(number, element)
+                        for number, element in enumerate(page.elements, start=1))
+        overlays = tuple(self.wireframe(self.pages[overlay], with_overlays=False)
+                         for overlay in self.overlays_of(page.id)) if with_overlays else ()
+        tabbar = next((widget for widget in widgets if widget.element.type == "tabbar"), None)
+        if tabbar is None and "tab" in page.entry and self.global_tabbar is not None:
+            tabbar = self.widget(0, self.global_tabbar)
+        return WireframePage(page, page.device or "mobile", self.screens(page, widgets), widgets,
+                             tabbar, overlays, self.opener_page(page.id) or "",
+                             diagram_target(item_path("pages", page.id)))
+
+    def screens(self, page: Page, widgets: tuple[Widget, ...]) -> tuple[Screen, ...]:
+        if not page.states:
+            return (Screen("", self.context.labels["proto_default_state"], "", (), widgets),)
+        only_in_some = {element for state in page.states for element in state.shows}
+        return tuple(Screen(state.name, state_name(self.context, state.name), state.description,
+                            tuple(state.copy_text), _visible(widgets, state, only_in_some))
+                     for state in first_of_each_state(page.states))
+
+    def widget(self, number: int, element: Element) -> Widget:
+        choices = [self.choice(event, jump.to, jump.when, jump.effect, jump.note)
+                   for event, jumps in element.actions() for jump in jumps]
+        tabs: tuple[tuple[str, Choice | None], ...] = ()
+        if element.type == "tabbar" and not choices:
+            tabs = tuple((item, self.choice("tap", self.tabs[item], "", "", "")
+                          if item in self.tabs else None) for item in element.items)
+        rules = tuple((rule_id, self.context.title_of("rules", rule_id),
+                       diagram_target(item_path("rules", rule_id)))
+                      for rule_id in dict.fromkeys(element.rules)
+                      if rule_id in self.project.index["rules"])
+        return Widget(number, element, tuple(choices), rules, self.shows(element.shows), tabs)
+
+    def shows(self, reference: str | None) -> str:
+        object_id, _, attribute_id = (reference or "").partition(".")
+        business_object = self.project.index["objects"].get(object_id)
+        if business_object is None:
+            return reference or ""
+        attribute = next((item for item in business_object.attributes if item.id == attribute_id),
+                         None)
+        name = (attribute.name or attribute.id) if attribute else attribute_id
+        return f"{business_object.name} › {name}" if name else business_object.name
+
+    def choice(self, event: str, target: str | None, when: str, effect: str, note: str) -> Choice:
+        page = self.pages.get(target or "")
+        if target in SPECIAL_TARGETS:
+            does = target
+        elif page is None:
+            does = "stay"            # no target, or an unknown one (check reports it)
+        elif page.kind == "toast":
+            does = "toast"
+        elif page.kind in OVERLAY_KINDS:
+            does = "open"
+        else:
+            does = "go"
+        title = page.title if page is not None else ""
+        return Choice(does, event, when, target if page is not None else "", title, effect, note)
+
+    def overlays_of(self, page_id: str) -> list[str]:
+        """The overlays reachable from a page through overlays only, breadth first."""
+        found: list[str] = []
+        queue = [page_id]
+        while queue:
+            for target in _jump_targets(self.pages[queue.pop(0)]):
+                page = self.pages.get(target)
+                if page is not None and page.kind in OVERLAY_KINDS and target not in found \
+                        and target != page_id:
+                    found.append(target)
+                    queue.append(target)
+        return found
+
+    def opener_page(self, page_id: str) -> str | None:
+        """The first full page that leads to this one, following overlays back to their page."""
+        seen = {page_id}
+        current = self._openers.get(page_id)
+        while current is not None and current not in seen:
+            if self.pages[current].kind not in OVERLAY_KINDS:
+                return current
+            seen.add(current)
+            current = self._openers.get(current)
+        return None
+
+
+def first_of_each_state(states: Iterable[State]) -> list[State]:
+    seen: set[str] = set()
+    return [state for state in states if not (state.name in seen or seen.add(state.name))]
+
+
+def _visible(widgets: tuple[Widget, ...], state: State, only_in_some: set[str]) -> tuple[Widget, ...]:
+    """What shows in a state: elements it does not hide, and those shown only in some states
+    when this is one of them."""
+    hidden = set(state.hides)
+    return tuple(widget for widget in widgets if widget.element.id not in hidden
+                 and (widget.element.id not in only_in_some or widget.element.id in state.shows))
+
+
+def _jump_targets(page: Page) -> list[str]:
+    return [jump.to for element in page.elements for _, jumps in element.actions()
+            for jump in jumps if jump.to and jump.to not in SPECIAL_TARGETS]

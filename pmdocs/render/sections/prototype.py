@@ -1,0 +1,86 @@
+"""The clickable prototype: `prototype/<page id>/index.html` for every page, dialog, sheet and
+toast, `prototype/index.html` opening at the start page, and the sitemap they share (the
+front end adds the script and style from `templates/assets/`).
+
+Plain HTML through autoescaping templates (`templates/prototype/`), a small vanilla script and
+the sitemap as a script file: no `fetch`, so it works from `file://` and from any static host.
+Links to the PRD are `pmdocs:<doc path>` until the front end knows the site's URLs.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from typing import Any, Iterator
+
+import jinja2
+
+from ...graph.common import first_of_each
+from ...paths import PROTOTYPE_ASSETS, diagram_target, prototype_path
+from ...resources import templates_dir
+from ..context import RenderContext
+from ..prototype import SitemapGroup, WireframePage, default_state, sitemap, start_page, wireframes
+
+_JSON_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026",
+                 0x2028: "\\u2028", 0x2029: "\\u2029"}
+
+
+def render(context: RenderContext) -> Iterator[tuple[str, str | bytes]]:
+    pages = wireframes(context)
+    if not pages:
+        return
+    roles = [(role.id, role.name) for role in first_of_each(context.project.roles)]
+    for wireframe in pages:
+        yield prototype_path(wireframe.page.id), _render(
+            "page.html.j2", context, wireframe=wireframe, roles=roles,
+            role_notes=_role_notes(context, wireframe, roles),
+            default_state=default_state(wireframe.page),
+            opener_title=context.title_of("pages", wireframe.opener) if wireframe.opener else "")
+    start = start_page(context)
+    yield prototype_path(), _render("index.html.j2", context, start=start)
+    yield f"{PROTOTYPE_ASSETS}/sitemap.js", _sitemap_script(sitemap(context)).encode()
+
+
+def _render(name: str, context: RenderContext, **values: Any) -> str:
+    return _environment().get_template(name).render(
+        labels=context.labels, language=context.project.settings.language,
+        product=context.project.settings.name, home=diagram_target("index.md"), **values)
+
+
+@cache
+def _environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates_dir() / "prototype")),
+        autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+        keep_trailing_newline=True)
+
+
+def _role_notes(context: RenderContext, wireframe: WireframePage,
+                roles: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Per role that may not see something here: what the notice says."""
+    labels = context.labels
+    notes = []
+    for role_id, role_name in roles:
+        if wireframe.page.roles and role_id not in wireframe.page.roles:
+            notes.append((role_id, labels["proto_page_hidden_for_role"].format(role=role_name)))
+            continue
+        hidden = [widget.element.label or widget.element.id for widget in wireframe.widgets
+                  if widget.element.roles and role_id not in widget.element.roles]
+        if hidden:
+            notes.append((role_id, labels["proto_hidden_for_role"].format(
+                role=role_name, elements=labels["list_separator"].join(hidden))))
+    return notes
+
+
+def _sitemap_script(groups: list[SitemapGroup]) -> str:
+    """The sitemap as a script (not JSON to fetch: `file://` forbids that), read by
+    prototype.js, which builds the sidebar with `textContent` only."""
+    data = [{"title": group.title, "pages": [
+        {"id": entry.page.id, "title": entry.page.title, "kind": entry.page.kind,
+         "entry": entry.page.is_entry,
+         "children": [{"id": child.id, "title": child.title, "kind": child.kind}
+                      for child in entry.children]}
+        for entry in group.entries]} for group in groups]
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return f"window.pmdocsSitemap = {text.translate(_JSON_ESCAPES)};\n"
+

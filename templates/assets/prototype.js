@@ -1,0 +1,250 @@
+/* pmdocs prototype: follows the wireframes' jumps, switches states and roles, opens dialogs,
+ * shows annotations, and keeps the whole view in the URL's hash:
+ *   #state=<name>&role=<id>&dialog=<id>,<id>&notes=1&all=1&pin=<element>
+ * Every page is plain HTML rendered from the specs; this script only shows and hides it.
+ * Spec text is only ever moved with textContent, never parsed as HTML. */
+(function () {
+  "use strict";
+
+  var body = document.body;
+  var stateSelect = document.getElementById("pp-state");
+  var roleSelect = document.getElementById("pp-role");
+  var allStates = document.getElementById("pp-all");
+  var notesToggle = document.getElementById("pp-notes");
+  var overlays = document.querySelector(".pp-overlays");
+  var notesPanel = document.querySelector(".pp-notes");
+  var systemToast = document.querySelector(".pp-system-toast");
+  var view = { state: "", role: "", dialogs: [], notes: false, all: false, pin: "" };
+  var toastTimer = 0;
+
+  function all(selector, root) {
+    return Array.prototype.slice.call((root || document).querySelectorAll(selector));
+  }
+
+  /* ---------------------------------------------------------------- the URL */
+
+  function readHash() {
+    var params = new URLSearchParams(location.hash.slice(1));
+    var states = all("option", stateSelect).map(function (option) { return option.value; });
+    var state = params.get("state");
+    view.state = states.indexOf(state) >= 0 ? state : body.dataset.defaultState;
+    view.role = params.get("role") || "";
+    view.dialogs = (params.get("dialog") || "").split(",").filter(function (id) {
+      return id && overlay(id);
+    });
+    view.notes = params.get("notes") === "1";
+    view.all = params.get("all") === "1";
+    view.pin = params.get("pin") || "";
+  }
+
+  function hash(keep) {
+    var params = new URLSearchParams();
+    if (!keep && view.state && view.state !== body.dataset.defaultState) params.set("state", view.state);
+    if (view.role) params.set("role", view.role);
+    if (!keep && view.dialogs.length) params.set("dialog", view.dialogs.join(","));
+    if (view.notes) params.set("notes", "1");
+    if (!keep && view.all) params.set("all", "1");
+    if (!keep && view.pin) params.set("pin", view.pin);
+    var text = params.toString();
+    return text ? "#" + text : "";
+  }
+
+  function writeHash() {
+    var target = location.href.split("#")[0] + hash(false);
+    if (target !== location.href) history.replaceState(null, "", target);
+  }
+
+  /* ------------------------------------------------------------ the view */
+
+  function render() {
+    stateSelect.value = view.state;
+    roleSelect.value = view.role;
+    allStates.checked = view.all;
+    notesToggle.checked = view.notes;
+    body.classList.toggle("pp-all-states", view.all);
+    body.classList.toggle("pp-notes-on", view.notes);
+    all(".pp-screen").forEach(function (screen) {
+      screen.hidden = !view.all && screen.dataset.state !== view.state;
+    });
+    showRole();
+    showDialogs();
+    showPin();
+    writeHash();
+  }
+
+  function showRole() {
+    all("[data-roles]").forEach(function (element) {
+      var allowed = element.dataset.roles.split(" ");
+      element.classList.toggle("pp-denied", view.role !== "" && allowed.indexOf(view.role) < 0);
+    });
+    all("[data-role-note]").forEach(function (note) {
+      note.hidden = note.dataset.roleNote !== view.role;
+    });
+  }
+
+  function overlay(id) {
+    return all("[data-overlay]", overlays).filter(function (node) {
+      return node.dataset.overlay === id;
+    })[0];
+  }
+
+  function currentDevice() {
+    var screen = all(".pp-screen").filter(function (node) { return !node.hidden; })[0];
+    return screen && screen.querySelector(".pp-device");
+  }
+
+  function showDialogs() {
+    all("[data-overlay]").forEach(function (node) {
+      node.classList.remove("pp-open");
+      overlays.appendChild(node);
+    });
+    var device = currentDevice();
+    if (view.all || !device) return;
+    view.dialogs.forEach(function (id) {
+      var node = overlay(id);
+      device.appendChild(node);
+      node.classList.add("pp-open");
+    });
+  }
+
+  function showPin() {
+    var shown = false;
+    all("[data-note]", notesPanel).forEach(function (note) {
+      note.hidden = note.dataset.note !== view.pin;
+      shown = shown || !note.hidden;
+    });
+    notesPanel.hidden = !(view.notes && shown);
+  }
+
+  function flash(text, node) {
+    clearTimeout(toastTimer);
+    var device = currentDevice();
+    var shown = node || systemToast;
+    if (!node) systemToast.textContent = text;
+    if (device) device.appendChild(shown);
+    shown.hidden = false;
+    shown.classList.add("pp-open", "pp-flash");
+    toastTimer = setTimeout(function () {
+      shown.classList.remove("pp-open", "pp-flash");
+      if (node) overlays.appendChild(node); else shown.hidden = true;
+    }, 1800);
+  }
+
+  function closeChoosers(except) {
+    all("[data-choose]").forEach(function (button) {
+      var chooser = button.nextElementSibling;
+      if (chooser === except) return;
+      chooser.hidden = true;
+      button.setAttribute("aria-expanded", "false");
+    });
+  }
+
+  /* ------------------------------------------------------------ clicks */
+
+  function go(link) {
+    location.href = link.getAttribute("href").split("#")[0] + hash(true);
+  }
+
+  function closeTop(control) {
+    if (view.dialogs.length) {
+      view.dialogs.pop();
+      render();
+    } else {
+      location.href = control.dataset.fallback + hash(true);
+    }
+  }
+
+  var actions = {
+    go: function (control) { go(control); },
+    back: function (control) {
+      if (control.closest(".pp-overlay.pp-open")) return closeTop(control);
+      if (history.length > 1) history.back(); else go(control);
+    },
+    open: function (control) {
+      var id = control.dataset.open;
+      if (view.dialogs.indexOf(id) < 0) view.dialogs.push(id);
+      render();
+    },
+    toast: function (control) { flash("", overlay(control.dataset.toast)); },
+    close: function (control) { closeTop(control); },
+    effect: function (control) { flash(control.dataset.effect); },
+    choose: function (control) {
+      var chooser = control.nextElementSibling;
+      closeChoosers(chooser);
+      chooser.hidden = !chooser.hidden;
+      control.setAttribute("aria-expanded", String(!chooser.hidden));
+      if (!chooser.hidden) chooser.querySelector("a, button").focus();
+    },
+    chooseCancel: function () { closeChoosers(null); },
+    pin: function (control) { view.pin = control.dataset.pin; render(); },
+    pinClose: function () { view.pin = ""; render(); }
+  };
+
+  document.addEventListener("click", function (event) {
+    var control = event.target.closest("[data-go], [data-back], [data-open], [data-toast], " +
+      "[data-close], [data-effect], [data-choose], [data-choose-cancel], [data-pin], [data-pin-close]");
+    if (!control) return;
+    if (control.tagName === "A" && (event.ctrlKey || event.metaKey || event.shiftKey || event.button)) return;
+    var name = Object.keys(actions).filter(function (key) {
+      return control.hasAttribute("data-" + key.replace(/[A-Z]/g, function (c) { return "-" + c.toLowerCase(); }));
+    })[0];
+    event.preventDefault();
+    if (name !== "choose") closeChoosers(null);
+    actions[name](control);
+  });
+
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") return;
+    if (all(".pp-chooser").some(function (chooser) { return !chooser.hidden; })) closeChoosers(null);
+    else if (view.pin) actions.pinClose();
+    else if (view.dialogs.length) { view.dialogs.pop(); render(); }
+  });
+
+  stateSelect.addEventListener("change", function () { view.state = stateSelect.value; render(); });
+  roleSelect.addEventListener("change", function () { view.role = roleSelect.value; render(); });
+  allStates.addEventListener("change", function () { view.all = allStates.checked; render(); });
+  notesToggle.addEventListener("change", function () { view.notes = notesToggle.checked; render(); });
+  window.addEventListener("hashchange", function () { readHash(); render(); });
+
+  /* ------------------------------------------------------------ the sitemap */
+
+  function sitemapLink(page) {
+    var link = document.createElement("a");
+    link.href = "../" + page.id + "/index.html";
+    link.dataset.go = page.id;
+    link.textContent = page.title;
+    link.className = "pp-sitemap-" + page.kind + (page.entry ? " pp-sitemap-entry" : "");
+    if (page.id === body.dataset.page) link.setAttribute("aria-current", "page");
+    return link;
+  }
+
+  function buildSitemap() {
+    var nav = document.querySelector(".pp-sitemap");
+    (window.pmdocsSitemap || []).forEach(function (group) {
+      var heading = document.createElement("h2");
+      heading.textContent = group.title;
+      var list = document.createElement("ul");
+      group.pages.forEach(function (page) {
+        var item = document.createElement("li");
+        item.appendChild(sitemapLink(page));
+        if (page.children.length) {
+          var children = document.createElement("ul");
+          page.children.forEach(function (child) {
+            var childItem = document.createElement("li");
+            childItem.appendChild(sitemapLink(child));
+            children.appendChild(childItem);
+          });
+          item.appendChild(children);
+        }
+        list.appendChild(item);
+      });
+      nav.appendChild(heading);
+      nav.appendChild(list);
+    });
+  }
+
+  body.classList.add("pp-js");
+  buildSitemap();
+  readHash();
+  render();
+})();

@@ -1,0 +1,180 @@
+"""The prototype's structure, read from the generated HTML (the browser tests click through it):
+every page and dialog of the sample has a wireframe, every element appears on it, every jump
+leads to something that exists, and the sitemap lists every page once."""
+
+from __future__ import annotations
+
+import json
+import posixpath
+from html.parser import HTMLParser
+
+import pytest
+
+from pmdocs.check import check_project
+from pmdocs.graph.common import first_of_each
+from pmdocs.model import Project
+from pmdocs.model.spec import SPECIAL_TARGETS
+from pmdocs.render import RenderedSite, render_site
+from pmdocs.render.prototype import OVERLAY_KINDS
+from pmdocs.site import SiteSettings, export_files
+
+from .conftest import SAMPLE
+
+
+class Wireframe(HTMLParser):
+    """What one prototype page holds: elements, links, overlay controls and overlays."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.elements: list[str] = []
+        self.pins: list[str] = []
+        self.links: list[str] = []
+        self.opens: set[str] = set()
+        self.overlays: set[str] = set()
+        self.states: list[str] = []
+        self.feed(text)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if "data-element" in values:
+            self.elements.append(values["data-element"] or "")
+        if "data-pin" in values:
+            self.pins.append(values["data-pin"] or "")
+        if tag in ("a", "link", "script") and (values.get("href") or values.get("src")):
+            self.links.append(values.get("href") or values.get("src") or "")
+        for attribute in ("data-open", "data-toast"):
+            if attribute in values:
+                self.opens.add(values[attribute] or "")
+        if "data-overlay" in values:
+            self.overlays.add(values["data-overlay"] or "")
+        if tag == "section" and "data-state" in values and "pp-screen" in (values.get("class") or ""):
+            self.states.append(values["data-state"] or "")
+
+
+class Tags(HTMLParser):
+    """Event-handler attributes and scripts, as a browser would parse them."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.handlers: list[str] = []
+        self.scripts: list[str | None] = []
+        self.feed(text)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handlers += [f"<{tag} {name}>" for name, _ in attrs if name.startswith("on")]
+        if tag in ("script", "iframe", "object", "embed", "svg"):
+            self.scripts.append(dict(attrs).get("src"))
+
+
+@pytest.fixture(scope="module")
+def sample() -> tuple[Project, RenderedSite]:
+    project, issues, _ = check_project(SAMPLE)
+    return project, render_site(project, issues)
+
+
+@pytest.fixture(scope="module")
+def exported(sample: tuple[Project, RenderedSite]) -> dict[str, str | bytes]:
+    """The sample's docs as `pmdocs export` writes them (links resolved), by doc path."""
+    _, site = sample
+    files = export_files(site, SiteSettings(site.title, site.language, site.nav))
+    return {path[len("docs/"):]: content for path, content in files.items()
+            if path.startswith("docs/")}
+
+
+def wireframe(exported: dict[str, str | bytes], page_id: str) -> Wireframe:
+    text = exported[f"prototype/{page_id}/index.html"]
+    assert isinstance(text, str)
+    return Wireframe(text)
+
+
+def test_every_page_and_dialog_has_a_wireframe_with_every_element_and_state(
+        sample: tuple[Project, RenderedSite], exported: dict[str, str | bytes]) -> None:
+    project, _ = sample
+    pages = first_of_each(project.pages)
+    assert {page.kind for page in pages} == {"page", "dialog", "sheet", "toast"}
+    for page in pages:
+        drawn = wireframe(exported, page.id)
+        missing = [element.id for element in page.elements if element.id not in drawn.elements]
+        assert not missing, f"prototype/{page.id}: elements not drawn: {missing}"
+        assert set(drawn.pins) >= {element.id for element in page.elements}, page.id
+        assert drawn.states == [state.name for state in page.states] or \
+            (not page.states and drawn.states == [""]), page.id
+
+
+def test_every_jump_leads_to_a_page_or_an_overlay_on_the_same_page(
+        sample: tuple[Project, RenderedSite], exported: dict[str, str | bytes]) -> None:
+    project, _ = sample
+    pages = {page.id: page for page in first_of_each(project.pages)}
+    for page in pages.values():
+        drawn = wireframe(exported, page.id)
+        for element in page.elements:
+            for _, jumps in element.actions():
+                for jump in jumps:
+                    if not jump.to or jump.to in SPECIAL_TARGETS:
+                        continue
+                    if pages[jump.to].kind in OVERLAY_KINDS:
+                        assert jump.to in drawn.opens, (page.id, element.id, jump.to)
+                        if page.kind == "page":
+                            assert jump.to in drawn.overlays, (page.id, jump.to)
+                    else:
+                        assert f"../{jump.to}/index.html" in drawn.links, (page.id, element.id)
+        assert drawn.opens <= drawn.overlays | ({page.id} if page.kind in OVERLAY_KINDS else set()) \
+            or page.kind != "page", (page.id, drawn.opens - drawn.overlays)
+
+
+def test_every_link_of_the_prototype_resolves_to_a_file_of_the_site(
+        exported: dict[str, str | bytes]) -> None:
+    built = {path[:-3] + ".html" if path.endswith(".md") else path for path in exported}
+    pages = [path for path in exported if path.startswith("prototype/") and path.endswith(".html")]
+    assert len(pages) > 20
+    for path in pages:
+        text = exported[path]
+        assert isinstance(text, str) and "pmdocs:" not in text, path
+        for link in Wireframe(text).links:
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(path), link.split("#")[0]))
+            assert target in built, (path, link)
+
+
+def test_the_prototype_opens_at_the_launch_page_and_every_page_links_both_ways(
+        sample: tuple[Project, RenderedSite], exported: dict[str, str | bytes]) -> None:
+    project, site = sample
+    assert 'url=home/index.html' in str(exported["prototype/index.html"])
+    assert "](prototype/index.html)" in site.documents["index.md"]
+    for page in first_of_each(project.pages):
+        assert f"](../prototype/{page.id}/index.html)" in site.documents[f"pages/{page.id}.md"]
+        assert f"../../pages/{page.id}.html" in wireframe(exported, page.id).links
+
+
+def test_the_sitemap_lists_every_page_once_with_dialogs_under_their_page(
+        sample: tuple[Project, RenderedSite], exported: dict[str, str | bytes]) -> None:
+    project, _ = sample
+    script = exported["prototype/_assets/sitemap.js"]
+    assert isinstance(script, bytes)
+    text = script.decode()
+    prefix = "window.pmdocsSitemap = "
+    assert text.startswith(prefix) and text.endswith(";\n")
+    groups = json.loads(text[len(prefix):-2])
+    listed = [(page["id"], None) for group in groups for page in group["pages"]] + \
+        [(child["id"], page["id"]) for group in groups for page in group["pages"]
+         for child in page["children"]]
+    ids = [page_id for page_id, _ in listed]
+    assert sorted(ids) == sorted(page.id for page in first_of_each(project.pages))
+    parents = dict(listed)
+    assert parents["sku_sheet"] == "goods_detail"
+    assert parents["coupon_picker"] == "confirm_order"
+    first_group = groups[0]["pages"]
+    assert first_group[0]["entry"], "entry pages come first"
+
+
+def test_untrusted_text_never_becomes_markup_in_the_prototype() -> None:
+    from .browser import HOSTILE
+
+    project, issues, _ = check_project(HOSTILE)
+    site = render_site(project, issues)
+    for path, text in site.html.items():
+        tags = Tags(text)
+        assert not tags.handlers, (path, tags.handlers)
+        assert tags.scripts in ([], ["../_assets/sitemap.js", "../_assets/prototype.js"]), path
+        assert "<script>window" not in text, path
+    sitemap = site.files["prototype/_assets/sitemap.js"].decode()
+    assert "<" not in sitemap and ">" not in sitemap
