@@ -7,6 +7,7 @@ repository root builds the sample through the plugin.
 from __future__ import annotations
 
 import difflib
+import html
 import os
 import re
 import shutil
@@ -352,6 +353,21 @@ BLOCK_PMDOCS = ("import sys; sys.modules['pmdocs'] = None; "   # `import pmdocs`
                 "from mkdocs.__main__ import cli; sys.exit(cli())")
 
 
+PROTOTYPE_LINK = re.compile(r'\s(?:href|src)="([^"#]+)')
+
+
+def assert_prototype_links_resolve(prd: Path) -> None:
+    """Every page of the prototype is there and each of its links and scripts names a file of
+    the built site (links to the PRD pages included): nothing is left as `pmdocs:`."""
+    pages = sorted((prd / "prototype").glob("*/index.html"))
+    assert len(pages) > 20, f"the prototype has only {pages}"
+    for page in pages + [prd / "prototype" / "index.html"]:
+        text = page.read_text(encoding="utf-8")
+        assert "pmdocs:" not in text, page
+        for link in PROTOTYPE_LINK.findall(text):
+            assert (page.parent / html.unescape(link)).resolve().is_file(), (page, link)
+
+
 def test_an_export_builds_with_plain_mkdocs(sample_site: BuiltSite, tmp_path: Path) -> None:
     """`pmdocs export`, then `mkdocs build` in the export, where pmdocs cannot be imported:
     the pages are there, with their diagrams inlined and every diagram link resolved."""
@@ -372,6 +388,7 @@ def test_an_export_builds_with_plain_mkdocs(sample_site: BuiltSite, tmp_path: Pa
         assert (site / page).is_file(), f"plain mkdocs did not build {page}"
     assert "pmdocs-diagram" in (export / "docs" / "pagemap" / "index.md").read_text(encoding="utf-8")
     assert_diagram_links_resolve(site, site, minimum_items=100)
+    assert_prototype_links_resolve(site)
 
 
 def test_mkdocs_build_at_the_repository_root_builds_the_sample_through_the_plugin(
@@ -390,3 +407,4 @@ def test_mkdocs_build_at_the_repository_root_builds_the_sample_through_the_plugi
         assert (site / "prd" / page).is_file(), f"the plugin did not build prd/{page}"
     assert '<svg id="pagemap"' in (site / "prd" / "pagemap" / "index.html").read_text(encoding="utf-8")
     assert_diagram_links_resolve(site, site / "prd", minimum_items=100)
+    assert_prototype_links_resolve(site / "prd")
