@@ -14,8 +14,10 @@ from functools import cache
 from typing import Any, Iterator
 
 import jinja2
+from markupsafe import Markup
 
 from ...graph.common import first_of_each
+from ...labels import labels_for
 from ...paths import PROTOTYPE_ASSETS, diagram_target, prototype_path
 from ...resources import templates_dir
 from ..context import RenderContext
@@ -33,6 +35,7 @@ def render(context: RenderContext) -> Iterator[tuple[str, str | bytes]]:
     for wireframe in pages:
         yield prototype_path(wireframe.page.id), _render(
             "page.html.j2", context, wireframe=wireframe, roles=roles,
+            drawn=_drawn(context.labels.language, wireframe),
             role_notes=_role_notes(context, wireframe, roles),
             default_state=default_state(wireframe.page),
             opener_title=context.title_of("pages", wireframe.opener) if wireframe.opener else "")
@@ -52,7 +55,26 @@ def _environment() -> jinja2.Environment:
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates_dir() / "prototype")),
         autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-        keep_trailing_newline=True)
+        keep_trailing_newline=True, auto_reload=False)
+
+
+@cache
+def _widget_macro(language: str) -> Any:
+    return _environment().get_template("widgets.html.j2").make_module(
+        {"labels": labels_for(language)}).widget
+
+
+def _drawn(language: str, wireframe: WireframePage) -> dict[str, Markup]:
+    """Each widget's HTML, drawn once for all the states of its page (and overlays) that
+    show it; keyed as the template asks: `<overlay id>.<element id>` inside an overlay."""
+    widget = _widget_macro(language)
+    drawn = {item.element.id: widget(item, wireframe, wireframe.page, "")
+             for item in wireframe.widgets}
+    for overlay in wireframe.overlays:
+        prefix = overlay.page.id + "."
+        drawn.update({prefix + item.element.id: widget(item, overlay, overlay.page, prefix)
+                      for item in overlay.opening_screen.widgets})
+    return drawn
 
 
 def _role_notes(context: RenderContext, wireframe: WireframePage,
