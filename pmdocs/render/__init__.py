@@ -13,6 +13,7 @@ from typing import Mapping, Sequence
 from ..issues import Issue
 from ..layout import Layout, NoLayout
 from ..model import Project
+from ..paths import prototype_path
 from .context import RenderContext, build_context
 from .sections import SECTIONS
 
@@ -66,9 +67,10 @@ def render_site(project: Project, issues: Sequence[Issue], layout: Layout | None
 
 def navigation(context: RenderContext) -> tuple[NavEntry, ...]:
     labels = context.labels
+    prototype = (NavEntry(labels["proto_title"], prototype_path()),) if context.project.pages else ()
     return tuple(NavEntry(labels[key], path) for key, path in (
         ("home", "index.md"), ("features", "features/index.md"), ("releases", "releases.md"),
         ("flows", "flows/index.md"), ("usecases", "usecases.md"), ("objects", "objects/index.md"),
         ("roles", "roles/index.md"), ("structure", "structure.md"), ("pagemap", "pagemap/index.md"),
         ("rules", "rules/index.md"), ("trace", "trace.md"), ("copy", "copy.md"),
-        ("glossary", "glossary.md"), ("codes", "codes.md")))
+        ("glossary", "glossary.md"), ("codes", "codes.md"))) + prototype
