@@ -42,6 +42,7 @@ class PmdocsConfig(Config):
 class PmdocsPlugin(BasePlugin[PmdocsConfig]):
     def __init__(self) -> None:
         self.rendered: RenderedSite | None = None
+        self.files: Files | None = None
         self.project_dir: Path | None = None
 
     @property
@@ -106,13 +107,19 @@ class PmdocsPlugin(BasePlugin[PmdocsConfig]):
         return files
 
     def on_page_content(self, html: str, *, page: Any, config: Any, files: Files) -> str:
-        if self.rendered is None or not self._generated(page):
-            return html
-        diagram_hook.keep_title_escaped(page)
-        if "pmdocs-diagram" not in html:
-            return html
-        return diagram_hook.insert_diagrams(html, self.rendered.diagrams.get,
-                                            diagram_hook.url_resolver(page, files, self.prefix))
+        if self.rendered is not None and self._generated(page):
+            diagram_hook.keep_title_escaped(page)
+        self.files = files
+        return html
+
+    def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
+        """Diagrams go into the finished page, so search and the templates never carry them
+        (see `pmdocs.diagram_hook`)."""
+        if self.rendered is None or self.files is None or "pmdocs-diagram" not in output \
+                or not self._generated(page):
+            return output
+        return diagram_hook.insert_diagrams(output, self.rendered.diagrams.get,
+                                            diagram_hook.url_resolver(page, self.files, self.prefix))
 
     def _generated(self, page: Any) -> bool:
         path = page.file.src_uri

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import html
+import json
 import os
 import re
 import shutil
@@ -142,6 +143,18 @@ def test_every_diagram_node_links_to_its_items_page(sample_site: BuiltSite) -> N
     for page in ("pagemap/index.html", "pagemap/campaign.html", "flows/order_flow.html",
                  "usecases.html", "structure.html", "objects/index.html", "pages/cart.html"):
         assert diagrams_in(sample_site.folder / page), f"{page} shows no diagram"
+
+
+def test_the_search_index_holds_no_diagram_and_no_overview_that_repeats_item_pages(
+        sample_site: BuiltSite) -> None:
+    """Diagrams go in after search has indexed the page, and the copy, structure and trace
+    overviews (every word of them is on an item page) are left out: see benchmarks/README.md."""
+    index = json.loads((sample_site.folder / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = {entry["location"].split("#")[0] for entry in index["docs"]}
+    assert {"pages/cart.html", "features/index.html", "copy.html"} - locations == {"copy.html"}
+    assert not locations & {"structure.html", "trace.html"}
+    assert not [entry["location"] for entry in index["docs"] if "<svg" in entry["text"]
+                or "pmdocs-diagram" in entry["text"]]
 
 
 # ---------------------------------------------------------------------- reproducibility

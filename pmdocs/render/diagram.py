@@ -16,8 +16,12 @@ def placeholder(diagram_id: str) -> str:
     return f'<div class="pmdocs-diagram" data-pmdocs-diagram="{diagram_id}"></div>'
 
 
-def diagram_markdown(context: RenderContext, diagram_id: str, page_path: str) -> Safe:
-    """The diagram's Markdown for the page at `page_path` (edges table included)."""
+def diagram_markdown(context: RenderContext, diagram_id: str, page_path: str,
+                     edge_table: bool = True) -> Safe:
+    """The diagram's Markdown for the page at `page_path`, with its edge table; without it
+    (`edge_table=False`) when the diagram is drawn and its page says the same in its own
+    tables. When the diagram could not be drawn, the note says the table lists its edges,
+    so the table is always there."""
     diagram = context.diagrams.get(diagram_id)
     if diagram is None:
         return Safe("")
@@ -25,6 +29,8 @@ def diagram_markdown(context: RenderContext, diagram_id: str, page_path: str) ->
     labels = context.labels
     if drawing is not None and drawing.svg is not None:
         shown = placeholder(diagram_id)
+        if not edge_table:
+            return Safe(shown + "\n")
     else:
         reason = drawing.note if drawing is not None else "unavailable"
         note = labels.get(f"diagram_{reason}", labels["diagram_unavailable"])

@@ -5,19 +5,18 @@ groups, the module a page belongs to, and a rule's completeness verdict."""
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import Iterable
 
 from ..graph.common import OTHER_MODULE, first_of_each
 from ..issues import Issue
 from ..model.base import ID_PATTERN
 from ..model.spec import Page, Rule
-from ..paths import item_path, module_map_path, relative
+from ..paths import item_path, module_map_path
 from .context import RenderContext
 from .diagram import diagram_markdown
 from .references import Key
 from .tables import joined
-from .text import Safe, inline, link
+from .text import Safe, inline, link, relative_link
 
 
 RULE_CHECK_CODES = tuple(f"PM{number}" for number in range(330, 345))
@@ -44,15 +43,10 @@ def separator(context: RenderContext) -> str:
     return context.labels["list_separator"]
 
 
-def diagram(context: RenderContext, diagram_id: str, page_path: str) -> Safe:
+def diagram(context: RenderContext, diagram_id: str, page_path: str,
+            edge_table: bool = True) -> Safe:
     """The diagram and its edge table (nothing when the project has no such diagram)."""
-    return Safe(diagram_markdown(context, diagram_id, page_path).rstrip())
-
-
-@lru_cache(maxsize=1 << 16)
-def relative_link(target: str, page_path: str) -> str:
-    """The relative URL from one doc to another (cached: a site makes many alike)."""
-    return relative(target, page_path)
+    return Safe(diagram_markdown(context, diagram_id, page_path, edge_table).rstrip())
 
 
 def item_link(context: RenderContext, section: str, item_id: str, page_path: str) -> Safe:
