@@ -1,11 +1,10 @@
 """The command line: `pmdocs check | build | serve | export | new | schema | codes`.
-The only module that prints."""
+The only module that prints. What only one command needs is imported inside it, so that
+`pmdocs check` starts fast."""
 
 from __future__ import annotations
 
-import json
 import sys
-import tempfile
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -15,9 +14,7 @@ import click
 from . import __version__
 from .check import check_project
 from .issues import CODES, Issue, Severity, summarize
-from .model.schema import json_schema
 from .resources import spec_cache_dir
-from .starter import StarterError, write_starter
 
 if TYPE_CHECKING:
     from .model import Project
@@ -46,6 +43,7 @@ def check(project: str, output_format: str, strict: bool, no_cache: bool) -> Non
     """
     _, issues, file_count = check_project(project, None if no_cache else spec_cache_dir())
     if output_format == "json":
+        import json
         click.echo(json.dumps(_as_json(issues, file_count), ensure_ascii=False, indent=2))
     else:
         render = _github_line if output_format == "github" else _text_line
@@ -63,8 +61,7 @@ def _report(issues: list[Issue], file_count: int) -> None:
 
 def _compile(project: str, strict: bool, cache_dir: str | None
              ) -> tuple["Project", "RenderedSite", str]:
-    """check, then render; exits with check's report when the specs have errors.
-    (The site's modules are imported here, so `pmdocs check` starts fast.)"""
+    """check, then render; exits with check's report when the specs have errors."""
     from .layout import GraphvizLayout, GraphvizMissing
     from .render import render_site
     from .resources import default_cache_dir
@@ -191,6 +188,8 @@ def export(project: str, output: str, cache_dir: str | None, site_url: str | Non
 @click.option("--open", "open_browser", is_flag=True, help="Open the site in a browser.")
 def serve(project: str, dev_addr: str, open_browser: bool) -> None:
     """Preview the site; it rebuilds and reloads the browser when a spec file changes."""
+    import tempfile
+
     from mkdocs.commands.serve import serve as mkdocs_serve
 
     from .site import serve_config
@@ -207,6 +206,7 @@ def serve(project: str, dev_addr: str, open_browser: bool) -> None:
               help="The language of the starter's labels and text.")
 def new(directory: str, language: str) -> None:
     """Create a starter project in DIRECTORY that passes `pmdocs check`."""
+    from .starter import StarterError, write_starter
     try:
         written = write_starter(Path(directory), language)
     except StarterError as error:
@@ -222,6 +222,9 @@ def new(directory: str, language: str) -> None:
               help="spec: any spec file; project: pmdocs.yml.")
 def schema(kind: str) -> None:
     """Print the JSON Schema of spec files (for editors' YAML language server)."""
+    import json
+
+    from .model.schema import json_schema
     click.echo(json.dumps(json_schema(kind), ensure_ascii=False, indent=2, sort_keys=True))
 
 

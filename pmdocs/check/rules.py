@@ -9,7 +9,7 @@ from typing import Any, Iterator, Mapping
 from ..issues import Issue, Location, did_you_mean, make_issue
 from ..model import Project
 from ..model.errors import raw_text
-from ..model.spec import Input, Rule
+from ..model.spec import Input, Row, Rule, Spec
 from . import decision_table
 from .decision_table import MAX_COMBINATIONS, Analysis, CellProblem
 
@@ -37,11 +37,17 @@ def table_of(rule: Rule) -> decision_table.Table:
     return decision_table.Table(
         columns=tuple(decision_table.Column(item.id, item.type, tuple(item.values), item.min, item.max)
                       for item in rule.inputs),
-        rows=tuple(decision_table.TableRow(tuple(row.when.items()), row.then.model_dump())
+        rows=tuple(decision_table.TableRow(tuple(row.when.items()), _outcome(row))
                    for row in rule.table),
         hit=rule.hit,
         parameters=tuple(decision_table.Parameter(item.id, item.default, item.min, item.max)
                          for item in rule.parameters))
+
+
+def _outcome(row: Row) -> dict[str, Any]:
+    """What a row decides, as its fields' values. (Not `model_dump()`, which would first
+    build pydantic's serializer, otherwise never needed when every file came from the cache.)"""
+    return dict(row.then)
 
 
 # -------------------------------------------------------------------------- parameters
@@ -60,17 +66,17 @@ def _parameter_issues(rule: Rule) -> Iterator[Issue]:
 
 def _undefined_in_texts(rule: Rule) -> Iterator[Issue]:
     """`$name` in an outcome, in the limit's `max` or in its `exceeded` copy."""
-    places: list[tuple[str, Any, Location]] = []
+    places: list[tuple[str, Any, Spec, str]] = []     # (where, text, node, key)
     for number, row in enumerate(rule.table, start=1):
         for key, name in OUTCOME_TEXTS.items():
-            places.append((f"row {number}", getattr(row.then, name), row.then.at(key)))
+            places.append((f"row {number}", getattr(row.then, name), row.then, key))
     if rule.limit is not None:
-        places.append(("limit", rule.limit.max, rule.limit.at("max")))
-        places.append(("limit", rule.limit.exceeded, rule.limit.at("exceeded")))
-    for where, text, location in places:
+        places.append(("limit", rule.limit.max, rule.limit, "max"))
+        places.append(("limit", rule.limit.exceeded, rule.limit, "exceeded"))
+    for where, text, node, key in places:
         for name in decision_table.parameter_references(text) if isinstance(text, str) else ():
             if rule.parameter(name) is None:
-                yield _undefined(rule, f"rule `{rule.id}` › {where}", name, location)
+                yield _undefined(rule, f"rule `{rule.id}` › {where}", name, node.at(key))
 
 
 def _undefined(rule: Rule, context: str, name: str, location: Location) -> Issue:
@@ -180,7 +186,7 @@ def _kind_of(value: Any) -> str:
 def _row_issues(rule: Rule, analysis: Analysis) -> Iterator[Issue]:
     rows = rule.table
     for duplicate in analysis.duplicates:
-        same = rows[duplicate.row].then.model_dump() == rows[duplicate.earlier].then.model_dump()
+        same = _outcome(rows[duplicate.row]) == _outcome(rows[duplicate.earlier])
         yield make_issue(
             "PM334", f"rule `{rule.id}`: row {duplicate.row + 1} has the same conditions as row "
             f"{duplicate.earlier + 1}", rule.at("table", duplicate.row),

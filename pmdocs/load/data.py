@@ -59,7 +59,8 @@ class SpecFile:
     issues: tuple[Issue, ...] = ()
     """The problems met reading and parsing this file."""
     skipped: bool = False
-    """Read but not parsed: the caller already knows this text (`load_project(..., known=)`)."""
+    """Read but not parsed: the caller parses it or has it cached
+    (`load_project(..., parse=False)`)."""
 
 
 @dataclass(frozen=True)

@@ -38,8 +38,7 @@ def parse_yaml(text: str, display: str) -> tuple[dict | None, list[Issue]]:
     """Parse one file's text into data; a file with problems gives `None` and its issues."""
     builder = _Builder(display)
     try:
-        for event in yaml.parse(text, Loader=_Loader):
-            builder.feed(event)
+        builder.build(_Loader(text))
     except _Stop as stop:
         return None, [stop.issue]
     except yaml.MarkedYAMLError as error:
@@ -98,10 +97,17 @@ class _Builder:
     def _stop(self, code: str, message: str, mark, hint: str = "") -> None:
         raise _Stop(make_issue(code, message, self._loc(mark), hint))
 
-    def feed(self, event: yaml.Event) -> None:
-        handler = _HANDLERS.get(type(event))
-        if handler is not None:
-            handler(self, event)
+    def build(self, parser: "yaml.CSafeLoader | yaml.SafeLoader") -> None:
+        """Read every event of the parser (this loop runs once per YAML node and key: no
+        generator or method call more than needed)."""
+        get_event, handlers = parser.get_event, _HANDLERS
+        try:
+            while (event := get_event()) is not None:
+                handler = handlers.get(type(event))
+                if handler is not None:
+                    handler(self, event)
+        finally:
+            parser.dispose()
 
     def _document(self, event: yaml.DocumentStartEvent) -> None:
         self.document_count += 1
@@ -158,7 +164,7 @@ class _Builder:
         if frame.anchor:
             self.open_anchors.discard(frame.anchor)
             self.anchors[frame.anchor] = (value, frame.size)
-        self._add(value, frame.location, frame.size)
+        self._add(value, frame.location[1:], frame.size)    # as a `Position`, like scalars
 
     def _alias(self, event: yaml.AliasEvent) -> None:
         if event.anchor in self.open_anchors:
@@ -169,7 +175,8 @@ class _Builder:
                        event.start_mark)
         value, size = self.anchors[event.anchor]
         self._count(size, event.start_mark)
-        self._add(value, self._loc(event.start_mark), size)
+        mark = event.start_mark
+        self._add(value, (mark.line + 1, mark.column + 1, mark.index), size)
 
     def _scalar(self, event: yaml.ScalarEvent) -> None:
         """The hot path (most events are scalars): checks inlined, the resolver skipped
@@ -185,9 +192,18 @@ class _Builder:
         if parent is not None and parent.pending_key is None and isinstance(parent.container, dict):
             self._key(parent, event, position)
             return
-        value = scalar_value(event)
+        value = event.value
+        if event.tag or (event.implicit[0] and (not value or value[0] in _IMPLICIT_FIRST)):
+            value = scalar_value(event)     # else text no implicit type can match (e.g. Chinese)
         if event.anchor:
             self.anchors[event.anchor] = (value, 1)
+        if parent is not None and parent.pending_key is not None:   # a mapping's value: `_add`, inlined
+            key = parent.pending_key
+            parent.size += 1
+            parent.container[key] = value
+            parent.values[(key,)] = position
+            parent.pending_key = None
+            return
         self._add(value, position, 1)
 
     def _key(self, frame: _Frame, event: yaml.ScalarEvent, position: Position) -> None:

@@ -8,7 +8,6 @@ import errno
 import fnmatch
 import os
 from pathlib import Path
-from typing import Callable
 
 from ..issues import Issue, Location, make_issue
 from .data import LoadResult, SpecFile, location_at
@@ -20,13 +19,11 @@ SKIPPED_FOLDERS = frozenset({"site", "node_modules", "__pycache__", "venv"})
 MAX_FILE_BYTES = 8 * 1024 * 1024
 
 
-KnownText = Callable[[str, str, bool], bool]
-"""`known(display path, text, is project file)`: whether the caller already has what this
-text gives (a cache), so the file need not be parsed."""
+def load_project(root: str | os.PathLike, parse: bool = True) -> LoadResult:
+    """Find and load `pmdocs.yml` and every `*.yml`/`*.yaml` file under `root`.
 
-
-def load_project(root: str | os.PathLike, known: KnownText | None = None) -> LoadResult:
-    """Find and load `pmdocs.yml` and every `*.yml`/`*.yaml` file under `root`."""
+    With `parse=False` the spec files other than pmdocs.yml (which says what to exclude) are
+    read but not parsed (`SpecFile.skipped`): the caller parses them, or has them cached."""
     root_text = os.fspath(root)
     root_path = Path(root_text)
     if not root_path.is_dir():
@@ -40,7 +37,7 @@ def load_project(root: str | os.PathLike, known: KnownText | None = None) -> Loa
         return LoadResult(root_path, (), (issue,), 0)
     files: list[SpecFile] = []
     issues: list[Issue] = []
-    project = _load_file(root_text, project_name, True, None, issues)
+    project = _load_file(root_text, project_name, True, True, issues)
     excluded = _excluded_patterns(project)
     relatives, walk_issues = _discover(root_path, root_text, excluded)
     issues.extend(walk_issues)
@@ -48,7 +45,7 @@ def load_project(root: str | os.PathLike, known: KnownText | None = None) -> Loa
         if relative == project_name:
             files.append(project)
         else:
-            files.append(_load_file(root_text, relative, False, known, issues))
+            files.append(_load_file(root_text, relative, False, parse, issues))
     return LoadResult(root_path, tuple(files), tuple(issues), len(files))
 
 
@@ -108,14 +105,14 @@ def _display(root_text: str, relative: str) -> str:
     return os.path.normpath(os.path.join(root_text, relative)).replace(os.sep, "/")
 
 
-def _load_file(root_text: str, relative: str, is_project_file: bool, known: KnownText | None,
+def _load_file(root_text: str, relative: str, is_project_file: bool, parse: bool,
                issues: list[Issue]) -> SpecFile:
     display = _display(root_text, relative)
     text, problem = _read_text(os.path.join(root_text, relative), display)
     if problem is not None:
         issues.append(problem)
         return SpecFile(display, relative, "", None, is_project_file, (problem,))
-    if known is not None and known(display, text, is_project_file):
+    if not parse:
         return SpecFile(display, relative, text, None, is_project_file, skipped=True)
     data, parse_issues = parse_yaml(text, display)
     issues.extend(parse_issues)

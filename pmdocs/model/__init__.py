@@ -6,11 +6,14 @@ import contextlib
 import gc
 import os
 from pathlib import Path
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 from ..issues import Issue
 from ..load import SpecFile, load_project
-from .project import FileModel, Project, assemble, build_project, model_file
+from .project import FileResult, Project, assemble, build_project, model_text
+
+if TYPE_CHECKING:
+    from .cache import ModelCache
 
 __all__ = ["Project", "build_project", "read_project"]
 
@@ -42,30 +45,32 @@ def _collector_paused() -> Iterator[None]:
 
 
 def _read(root: str | os.PathLike, cache_dir: Path | None) -> tuple[Project, list[Issue], int]:
-    if cache_dir is None:
-        loaded = load_project(root)
-        project, issues = build_project(loaded)
-        return project, list(loaded.issues) + issues, loaded.file_count
-    from .cache import ModelCache
-
-    cache = ModelCache(cache_dir)
-    loaded = load_project(root, known=cache.known)
+    loaded = load_project(root, parse=False)
+    cache = None
+    if cache_dir is not None:
+        from .cache import ModelCache
+        cache = ModelCache(cache_dir)
     issues = list(loaded.issues)
     models = []
     for spec_file in loaded.files:
-        model = _cached_model(cache, spec_file, issues)
+        parse_issues, model = _file_result(spec_file, cache)
+        issues.extend(parse_issues if spec_file.skipped else ())   # else in `loaded.issues`
         models.append(model)
-        issues.extend(model.issues)
+    issues.extend(issue for model in models for issue in model.issues)
     return assemble(loaded, models), issues, loaded.file_count
 
 
-def _cached_model(cache, spec_file: SpecFile, issues: list[Issue]) -> FileModel:
-    key = (spec_file.path, spec_file.text, spec_file.is_project_file)
-    if spec_file.skipped:
-        parse_issues, model = cache.get(*key)
-        issues.extend(parse_issues)
-        return model
-    model = model_file(spec_file)
-    if spec_file.text:
-        cache.put(*key, spec_file.issues, model)
-    return model
+def _file_result(spec_file: SpecFile, cache: "ModelCache | None") -> FileResult:
+    """A file's result from the cache, or parsed and validated now (and then cached).
+    pmdocs.yml is cached too: validating it would build the settings' validator."""
+    if cache is None or not spec_file.text:
+        return model_text(spec_file)
+    if cache.known(*_key(spec_file)):
+        return cache.get(*_key(spec_file))
+    result = model_text(spec_file)
+    cache.put(*_key(spec_file), result)
+    return result
+
+
+def _key(spec_file: SpecFile) -> tuple[str, str, bool]:
+    return spec_file.path, spec_file.text, spec_file.is_project_file

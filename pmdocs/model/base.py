@@ -6,11 +6,10 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Annotated, Any, Callable, get_origin
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, PrivateAttr, StringConstraints, \
-    model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, StringConstraints, model_validator
 
 from ..issues import Location
-from ..load import WHERE_KEY, Where
+from ..load import WHERE_KEY, Position, Where
 
 ID_PATTERN = r"^[a-z][a-z0-9_-]*$"
 
@@ -31,8 +30,15 @@ class Spec(BaseModel):
     """
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True,
-                              use_attribute_docstrings=True)
-    _where: Where = PrivateAttr(default_factory=lambda: NOWHERE)   # a default would be deep-copied per instance
+                              defer_build=True)
+    # defer_build: a validator is built when first used, so a run that takes every file
+    # from the cache builds none. Field docstrings become the schema's descriptions in
+    # `schema.py`, not here (pydantic would parse every model's source at each start).
+    #
+    # The `Where` is kept in pydantic's store of private values, `__pydantic_private__`
+    # (compared, copied and pickled with the instance), but declared as no `PrivateAttr`:
+    # pydantic would then run a function per instance to fill in the default (measured:
+    # a quarter of the model stage), only for `_remember_where` to overwrite it.
 
     @model_validator(mode="wrap")
     @classmethod
@@ -47,23 +53,25 @@ class Spec(BaseModel):
             where = _unwrap_plain_mappings(cls, data, where)
         instance = handler(data)
         if isinstance(where, Where):
-            instance._where = where
+            object.__setattr__(instance, "__pydantic_private__", {"where": where})
         return instance
 
     @property
     def where(self) -> Where:
-        return self._where
+        """Where it was written (`NOWHERE` for an instance made in code)."""
+        private = self.__pydantic_private__
+        return private["where"] if private else NOWHERE
 
     def at(self, *path: Any) -> Location:
         """The location of a field's value (or of this node when no path is given)."""
-        return self._where.value(*path) if path else self._where.node
+        return self.where.value(*path) if path else self.where.node
 
     def key_at(self, name: str) -> Location:
-        return self._where.key(name)
+        return self.where.key(name)
 
     @property
     def file(self) -> str:
-        return self._where.node.file
+        return self.where.node.file
 
 
 # --------------------------------------------------------------------------- shorthands
@@ -96,15 +104,21 @@ def _plain_mapping_keys(model: type[Spec]) -> tuple[str, ...]:
 def _unwrap_plain_mappings(model: type[Spec], data: dict, where: Any) -> Any:
     """A plain mapping (`when: {a: x}`) loses its position record, which is no item of it;
     the positions of its values join the node's own (`at("when", "a")`)."""
-    values = dict(where.values) if isinstance(where, Where) else {}
+    values = None     # copied only when there is something to add (a few kinds of item have it)
     for key in _plain_mapping_keys(model):
         value = data.get(key)
         if isinstance(value, dict) and WHERE_KEY in value:
             inner = value[WHERE_KEY]
             data[key] = {name: body for name, body in value.items() if name != WHERE_KEY}
-            if isinstance(inner, Where):
+            if isinstance(inner, Where) and isinstance(where, Where):
+                values = dict(where.values) if values is None else values
                 values.update({(key, *path): location for path, location in inner.values.items()})
-    return Where(where.node, where.keys, values) if isinstance(where, Where) else where
+    return where if values is None else Where(where.node, where.keys, values)
+
+
+def _position(location: Location) -> Position:
+    """A location as a position in its own file (cheaper to keep and to cache)."""
+    return location.line, location.col, location.offset
 
 
 def _is_text(value: Any) -> bool:
@@ -117,7 +131,7 @@ def _fill(value: Any, field: str, where: Where, key: str) -> Any:
         if not _is_text(item):
             return item
         location = where.value(key, *path)
-        return {field: item, WHERE_KEY: Where(location, {}, {(field,): location})}
+        return {field: item, WHERE_KEY: Where(location, {}, {(field,): _position(location)})}
     if isinstance(value, list):
         return [wrap(item, index) for index, item in enumerate(value)]
     return wrap(value)
@@ -178,11 +192,11 @@ def _named(key_field: str, text_field: str) -> Callable[[Any], Any]:
                 inner = body.get(WHERE_KEY)
                 if isinstance(inner, Where):
                     values = dict(inner.values)
-                    values[(key_field,)] = key_location
+                    values[(key_field,)] = _position(key_location)
                     item[WHERE_KEY] = Where(key_location, inner.keys, values)
             else:
-                item = {key_field: name, WHERE_KEY: Where(
-                    key_location, {}, {(key_field,): key_location, (text_field,): value_location})}
+                item = {key_field: name, WHERE_KEY: Where(key_location, {}, {
+                    (key_field,): _position(key_location), (text_field,): _position(value_location)})}
                 if body is not None:
                     item[text_field] = body
             items.append(item)

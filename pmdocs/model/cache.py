@@ -15,8 +15,7 @@ from pathlib import Path
 import pydantic
 
 from .. import __version__
-from ..issues import Issue
-from .project import FileModel
+from .project import FileResult
 
 def code_fingerprint() -> str:
     """pmdocs' version, pydantic's, and the bytes of every module that decides a file's model
@@ -32,12 +31,13 @@ def code_fingerprint() -> str:
 
 
 class ModelCache:
-    """Validated files by content; `known` plugs into `load_project(..., known=)`."""
+    """Validated files by content: `known` says whether a file is cached (and reads it),
+    `get` gives it, `put` stores a new one."""
 
     def __init__(self, folder: Path):
         self.folder = folder
         self.fingerprint = code_fingerprint()
-        self.entries: dict[str, tuple[tuple[Issue, ...], FileModel]] = {}
+        self.entries: dict[str, FileResult] = {}
         self.hits = 0
 
     def key(self, path: str, text: str, is_project_file: bool) -> str:
@@ -57,18 +57,17 @@ class ModelCache:
         self.hits += 1
         return True
 
-    def get(self, path: str, text: str, is_project_file: bool) -> tuple[tuple[Issue, ...], FileModel]:
+    def get(self, path: str, text: str, is_project_file: bool) -> FileResult:
         """(the file's read/parse issues, its model), after `known` said yes."""
         return self.entries[self.key(path, text, is_project_file)]
 
-    def put(self, path: str, text: str, is_project_file: bool, parse_issues: tuple[Issue, ...],
-            model: FileModel) -> None:
+    def put(self, path: str, text: str, is_project_file: bool, result: FileResult) -> None:
         key = self.key(path, text, is_project_file)
         target = self.folder / key[:2] / key
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
             with tempfile.NamedTemporaryFile("wb", dir=target.parent, delete=False) as handle:
-                pickle.dump((parse_issues, model), handle, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump(result, handle, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(handle.name, target)
         except OSError:
             pass    # a cache that cannot be written only costs time

@@ -3,7 +3,7 @@ hides the others, and ids of items that failed stay known (no cascade of "unknow
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any, Iterator, Mapping, Sequence
 
@@ -11,7 +11,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic.json_schema import SkipJsonSchema
 
 from ..issues import Issue, Location, did_you_mean, make_issue
-from ..load import WHERE_KEY, LoadResult, SpecFile, where_of
+from ..load import WHERE_KEY, LoadResult, SpecFile, parse_yaml, where_of
 from .errors import explain
 from .spec import SECTIONS, BusinessObject, Feature, Flow, Page, ProjectSettings, Role, Rule, Spec
 
@@ -72,6 +72,18 @@ class FileModel:
     broken: Mapping[str, frozenset[str]]
     settings: ProjectSettings | None
     issues: tuple[Issue, ...]
+
+
+FileResult = tuple[tuple[Issue, ...], FileModel]
+"""What a file gives: the problems met reading and parsing it, and its model."""
+
+
+def model_text(spec_file: SpecFile) -> FileResult:
+    """Parse (if `load_project` did not) and validate one file."""
+    if spec_file.skipped:
+        data, issues = parse_yaml(spec_file.text, spec_file.path)
+        spec_file = replace(spec_file, data=data, issues=tuple(issues), skipped=False)
+    return spec_file.issues, model_file(spec_file)
 
 
 def model_file(spec_file: SpecFile) -> FileModel:

@@ -246,8 +246,9 @@ class Element(Spec):
 
     def actions(self) -> list[tuple[str, tuple[Jump, ...]]]:
         """The element's events that do something, in a fixed order."""
-        return [(event, tuple(getattr(self, "on_" + event))) for event in EVENTS
-                if getattr(self, "on_" + event)]
+        jumps_by_event = (self.on_tap, self.on_long_press, self.on_change, self.on_submit,
+                          self.on_select, self.on_swipe)     # in the order of EVENTS
+        return [(event, tuple(jumps)) for event, jumps in zip(EVENTS, jumps_by_event) if jumps]
 
 
 class State(Spec):
