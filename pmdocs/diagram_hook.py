@@ -1,5 +1,9 @@
 """Puts pmdocs' diagrams into pages once the page's HTML is finished, turning each node's
-`pmdocs:<doc path>` link into a URL relative to the page.
+`pmdocs:<doc path>` link into a URL relative to the page. The generated tables (HTML blocks,
+like the long lists) are kept out of Python-Markdown the same way: set aside before it runs
+(`on_page_markdown`), put back as soon as the page's HTML exists (`on_page_content`), with
+their links (`<a href="pmdocs:…">`, raw HTML, which mkdocs does not rewrite) resolved, so
+search indexes the tables with working links.
 
 Why so late: raw SVG inside Markdown gets mangled, and an SVG in `page.content` is walked tag
 by tag by the search plugin (its labels then go into the index a second time: the edge table
@@ -22,6 +26,14 @@ from typing import Any, Callable, Optional
 
 PLACEHOLDER = re.compile(r'<div class="pmdocs-diagram" data-pmdocs-diagram="([a-z0-9_.-]+)"></div>')
 LINK = re.compile(r'\s(?:xlink:)?href="pmdocs:([^"]*)"')
+PAGE_LINK = re.compile(r'<a href="pmdocs:([^"]*)"')
+"""A link in a generated table, exactly as `pmdocs.render.cells` writes it: only a tag that
+pmdocs wrote can start with `<a ` (spec text has its `<` escaped everywhere)."""
+BLOCK = re.compile(r"^<(table|ul)>\n.*?\n</\1>$", re.MULTILINE | re.DOTALL)
+"""A generated HTML block: a table or a long list (the structure tree, a wide matrix)."""
+BLOCK_MARK = "<!--pmdocs-block-"
+BLOCK_COMMENT = re.compile(r"<!--pmdocs-block-([0-9]+)-->")
+ANCHOR = re.compile(r'<a id="([^"]+)"></a>')
 DIAGRAM_FOLDER = "diagrams"
 """Where an export keeps the SVGs: beside mkdocs.yml, outside the docs folder."""
 
@@ -41,14 +53,7 @@ def insert_diagrams(html: str, svg_for: Callable[[str], Optional[str]],
 def resolve_links(svg: str, url_for: Callable[[str], Optional[str]]) -> str:
     """Every `pmdocs:<doc path>[#fragment]` link turned into `url_for(doc path)[#fragment]`;
     when `url_for` gives None the link is dropped and the node (and its tooltip) kept."""
-    resolved: dict = {}
-
-    def url(target: str) -> Optional[str]:
-        if target not in resolved:
-            path, hash_sign, fragment = html.unescape(target).partition("#")
-            found = url_for(path)
-            resolved[target] = None if found is None else found + hash_sign + fragment
-        return resolved[target]
+    url = _remembered(url_for)
 
     def replace(match: "re.Match[str]") -> str:
         found = url(match.group(1))
@@ -57,6 +62,61 @@ def resolve_links(svg: str, url_for: Callable[[str], Optional[str]]) -> str:
         attribute = match.group(0).split("=", 1)[0]
         return f'{attribute}="{html.escape(found, quote=True)}"'
     return LINK.sub(replace, svg)
+
+
+def resolve_page_links(content: str, url_for: Callable[[str], Optional[str]]) -> str:
+    """`<a href="pmdocs:<doc path>[#fragment]">` in a page's HTML turned into a URL relative
+    to the page; a link to a document the site lacks loses its `href` (its text stays)."""
+    if "pmdocs:" not in content:
+        return content
+    url = _remembered(url_for)
+
+    def replace(match: "re.Match[str]") -> str:
+        found = url(match.group(1))
+        return "<a" if found is None else f'<a href="{html.escape(found, quote=True)}"'
+    return PAGE_LINK.sub(replace, content)
+
+
+def _remembered(url_for: Callable[[str], Optional[str]]) -> Callable[[str], Optional[str]]:
+    """The URL of a link's (HTML-escaped) `<doc path>[#fragment]`, asked once per target."""
+    resolved: dict = {}
+
+    def url(target: str) -> Optional[str]:
+        if target not in resolved:
+            path, hash_sign, fragment = html.unescape(target).partition("#")
+            found = url_for(path)
+            resolved[target] = None if found is None else found + hash_sign + fragment
+        return resolved[target]
+    return url
+
+
+def set_blocks_aside(markdown: str) -> tuple[str, list[str]]:
+    """The page's Markdown with each generated HTML block (lines `<table>` … `</table>` or
+    `<ul>` … `</ul>`) replaced by a comment naming it, and the blocks. Python-Markdown passes
+    a raw HTML block through unchanged, but only after two HTML parsers have walked it tag by
+    tag (its own and the one mkdocs adds to find anchors): at N=500 under cProfile, 12 of
+    the 17 s of Markdown. Only pmdocs can write a line that is exactly `<table>` or `<ul>` (spec text
+    has its `<` escaped everywhere); a page already holding the comment's text is left alone."""
+    if BLOCK_MARK in markdown or ("<table>" not in markdown and "<ul>" not in markdown):
+        return markdown, []
+    blocks: list[str] = []
+
+    def replace(match: "re.Match[str]") -> str:
+        blocks.append(match.group(0))
+        return f"{BLOCK_MARK}{len(blocks) - 1}-->"
+    return BLOCK.sub(replace, markdown), blocks
+
+
+def put_blocks_back(content: str, blocks: list[str], page: Any = None) -> str:
+    """`set_blocks_aside` undone in the page's HTML; the anchors in the blocks are added to
+    those mkdocs found on the page, so it can check Markdown links to them."""
+    if not blocks:
+        return content
+    content = BLOCK_COMMENT.sub(lambda match: blocks[int(match.group(1))], content)
+    anchors = getattr(page, "present_anchor_ids", None)
+    if anchors is not None:
+        anchors.update(ANCHOR.findall("".join(blocks)))
+    return content
 
 
 def url_resolver(page: Any, files: Any, prefix: str = "") -> Callable[[str], Optional[str]]:
@@ -77,6 +137,8 @@ def keep_title_escaped(page: Any) -> None:
 
 _site_files: list = []
 """The hook's view of the site's files (set by `on_files`): `on_post_page` gets none."""
+_blocks: dict = {}
+"""The HTML blocks set aside by `on_page_markdown`, by page, until `on_page_content`."""
 
 
 def on_files(files: Any, config: Any) -> Any:
@@ -84,9 +146,15 @@ def on_files(files: Any, config: Any) -> Any:
     return files
 
 
+def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
+    markdown, _blocks[page.file.src_uri] = set_blocks_aside(markdown)
+    return markdown
+
+
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
     keep_title_escaped(page)
-    return html
+    html = put_blocks_back(html, _blocks.pop(page.file.src_uri, []), page)
+    return resolve_page_links(html, url_resolver(page, files))
 
 
 def on_post_page(output: str, page: Any, config: Any) -> str:

@@ -45,8 +45,9 @@ def relative(target: str, source: str) -> str:
 
 
 DIAGRAM_LINK_SCHEME = "pmdocs:"
-"""Diagram nodes link to `pmdocs:<doc path>`; the front end turns it into a relative URL
-for the page the diagram is shown on (once mkdocs knows the URLs)."""
+"""Diagram nodes, links in the generated HTML tables and the prototype's links to the PRD
+read `pmdocs:<doc path>`; the front end turns each into a URL relative to the page it is
+shown on (once mkdocs knows the URLs)."""
 
 
 def diagram_target(path: str) -> str:

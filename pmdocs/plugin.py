@@ -44,6 +44,8 @@ class PmdocsPlugin(BasePlugin[PmdocsConfig]):
         self.rendered: RenderedSite | None = None
         self.files: Files | None = None
         self.project_dir: Path | None = None
+        self.blocks: dict[str, list[str]] = {}
+        """HTML blocks set aside before Markdown, by page, until the page's HTML exists."""
 
     @property
     def prefix(self) -> str:
@@ -106,11 +108,22 @@ class PmdocsPlugin(BasePlugin[PmdocsConfig]):
                                         content=static_page(self._path(path), text, built)))
         return files
 
+    def on_page_markdown(self, markdown: str, *, page: Any, config: Any, files: Files) -> str:
+        """The generated tables and long lists skip Python-Markdown (see `pmdocs.diagram_hook`)."""
+        if self.rendered is None or not self._generated(page):
+            return markdown
+        markdown, self.blocks[page.file.src_uri] = diagram_hook.set_blocks_aside(markdown)
+        return markdown
+
     def on_page_content(self, html: str, *, page: Any, config: Any, files: Files) -> str:
-        if self.rendered is not None and self._generated(page):
-            diagram_hook.keep_title_escaped(page)
+        """The blocks come back, their `pmdocs:` links made URLs, before search indexes the page."""
         self.files = files
-        return html
+        if self.rendered is None or not self._generated(page):
+            return html
+        diagram_hook.keep_title_escaped(page)
+        html = diagram_hook.put_blocks_back(html, self.blocks.pop(page.file.src_uri, []), page)
+        return diagram_hook.resolve_page_links(
+            html, diagram_hook.url_resolver(page, files, self.prefix))
 
     def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
         """Diagrams go into the finished page, so search and the templates never carry them

@@ -1,5 +1,6 @@
 """The render stage: the sample's generated Markdown against its goldens, in both languages;
-every table valid, every link resolving; hostile spec text that stays text; the copy CSV."""
+every table a valid HTML block, every link resolving; hostile spec text that stays text; the
+copy CSV."""
 
 from __future__ import annotations
 
@@ -17,10 +18,12 @@ import pytest
 import yaml
 
 from pmdocs.check import check_project
+from pmdocs.diagram_hook import put_blocks_back, resolve_page_links, set_blocks_aside
 from pmdocs.graph.common import first_of_each
 from pmdocs.labels import LABELS
 from pmdocs.model import Project
 from pmdocs.render import RenderedSite, render_site
+from pmdocs.render.cells import Html
 from pmdocs.render.tables import MATRIX_COLUMN_LIMIT, cell_block, matrix, table
 from pmdocs.render.text import Safe
 
@@ -30,6 +33,7 @@ GOLDENS = Path(__file__).resolve().parent / "goldens" / "site"
 EXTENSIONS = ["tables", "attr_list", "admonition", "toc", "md_in_html"]
 CJK = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]")
 LINK = re.compile(r"\]\(([^()\s]*)\)")
+HTML_LINK = re.compile(r'<a href="([^"]*)"')
 
 
 @pytest.fixture(scope="module")
@@ -92,46 +96,131 @@ def test_every_section_and_item_has_its_page(sample: tuple[Project, RenderedSite
 # --------------------------------------------------------------------- Markdown shape
 
 
-def table_blocks(text: str) -> list[tuple[int, int]]:
-    """(first line, last line) of every run of lines starting with `|`."""
+def html_blocks(text: str, tag: str = "table") -> list[tuple[int, int]]:
+    """(first line, last line) of every generated HTML block (`<table>` … `</table>` lines)."""
     lines = text.split("\n")
-    blocks, start = [], None
-    for number, line in enumerate(lines + [""]):
-        if line.startswith("|") and start is None:
-            start = number
-        elif not line.startswith("|") and start is not None:
-            blocks.append((start, number - 1))
-            start = None
-    return blocks
+    starts = [number for number, line in enumerate(lines) if line == f"<{tag}>"]
+    ends = [number for number, line in enumerate(lines) if line == f"</{tag}>"]
+    assert len(starts) == len(ends), f"an unclosed <{tag}>"
+    return list(zip(starts, ends))
 
 
-def test_tables_are_valid_markdown_tables(sample: tuple[Project, RenderedSite]) -> None:
+class _Rows(HTMLParser):
+    """The cells of an HTML table, row by row, and the line each row is on."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.rows: list[list[str]] = []
+        self.row_lines: list[int] = []
+        self.open: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag not in ("br", "a", "code", "strong", "p", "em", "ul", "li"):
+            self.open.append(tag)
+        if tag == "tr":
+            self.rows.append([])
+            self.row_lines.append(self.getpos()[0])
+        elif tag in ("td", "th"):
+            self.rows[-1].append("")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("br", "a", "code", "strong", "p", "em", "ul", "li"):
+            return
+        assert self.open and self.open[-1] == tag, (tag, self.open)
+        self.open.pop()
+        if tag == "tr":
+            assert self.getpos()[0] == self.row_lines[-1], "a row spans lines"
+
+    def handle_data(self, data: str) -> None:
+        if self.rows and self.rows[-1] and self.open[-1] in ("td", "th"):
+            self.rows[-1][-1] += data
+
+
+def parsed_table(html: str) -> list[list[str]]:
+    parser = _Rows()
+    parser.feed(html)
+    parser.close()
+    assert not parser.open, parser.open
+    return parser.rows
+
+
+def test_tables_are_valid_html_tables(sample: tuple[Project, RenderedSite]) -> None:
+    """Every table is an HTML block Python-Markdown passes through untouched (so no inline
+    pattern runs on its cells): blank lines around it, one row per line, as many cells in
+    every row as headers; and no Markdown pipe table is left. Long lists (the structure
+    tree) are HTML blocks too."""
     _, site = sample
     for path, text in site.documents.items():
         lines = text.split("\n")
-        blocks = table_blocks(text)
-        for first, last in blocks:
-            assert first == 0 or lines[first - 1] == "", (path, lines[first])
-            assert last + 1 >= len(lines) or lines[last + 1] == "", (path, lines[last])
-            columns = lines[first].count(" | ") + 1
-            assert re.fullmatch(r"\|(---\|)+", lines[first + 1]), (path, lines[first + 1])
-            assert lines[first + 1].count("---") == columns, (path, lines[first])
         converted = markdown.markdown(text, extensions=EXTENSIONS)
-        assert converted.count("<table>") == len(blocks), path
+        tables = html_blocks(text)
+        for tag in ("table", "ul"):
+            for first, last in html_blocks(text, tag):
+                assert first == 0 or lines[first - 1] == "", (path, lines[first])
+                assert last + 1 >= len(lines) or lines[last + 1] == "", (path, lines[last])
+                block = "\n".join(lines[first:last + 1])
+                assert block in converted, (path, "changed by Markdown", block[:200])
+        for first, last in tables:
+            rows = parsed_table("\n".join(lines[first:last + 1]))
+            assert len(rows) >= 2, (path, lines[first:last + 1])
+            assert all(len(row) == len(rows[0]) for row in rows), (path, lines[first:last + 1])
+        assert converted.count("<table>") == len(tables), path
+        assert not [line for line in lines if line.startswith("|")], path
         assert "\n\n\n" not in text, path
+    assert "<ul>" in site.documents["structure.md"]
+
+
+def test_html_blocks_set_aside_come_back_as_markdown_would_pass_them(
+        sample: tuple[Project, RenderedSite]) -> None:
+    """The front ends keep the HTML blocks out of Python-Markdown: the page comes out the same."""
+    _, site = sample
+    for path, text in site.documents.items():
+        shorter, blocks = set_blocks_aside(text)
+        assert "<table>" not in shorter and "\n<ul>\n" not in shorter, path
+        converted = markdown.markdown(text, extensions=EXTENSIONS)
+        assert put_blocks_back(markdown.markdown(shorter, extensions=EXTENSIONS), blocks) \
+            == converted, path
+    text = "Intro\n\n<table>\n<tr><td>a</td></tr>\n</table>\n\n<!--pmdocs-block-0-->\n"
+    assert set_blocks_aside(text) == (text, [])
+
+
+def link_targets(text: str) -> list[str]:
+    """Every link of a document: Markdown links (relative) and the tables' HTML links, whose
+    `pmdocs:<doc path>` is written relative to the docs folder (made relative here)."""
+    return LINK.findall(text) + HTML_LINK.findall(text)
 
 
 def test_links_resolve_to_documents_and_anchors(sample: tuple[Project, RenderedSite]) -> None:
     _, site = sample
     targets = set(site.documents) | set(site.files) | set(site.html)
+    checked = 0
     for path, text in site.documents.items():
-        for destination in LINK.findall(text):
+        for destination in link_targets(text):
             page, _, fragment = destination.partition("#")
-            target = posixpath.normpath(posixpath.join(posixpath.dirname(path), page)) if page \
-                else path
+            if page.startswith("pmdocs:"):
+                target = page[len("pmdocs:"):]
+            else:
+                target = posixpath.normpath(posixpath.join(posixpath.dirname(path), page)) \
+                    if page else path
             assert target in targets, (path, destination)
             if fragment:
                 assert f'<a id="{fragment}"></a>' in site.documents[target], (path, destination)
+            checked += 1
+    assert checked > 1000, checked
+
+
+def test_table_links_resolve_relative_to_the_page_and_text_stays_text() -> None:
+    """What the front ends do in `on_page_content`: `pmdocs:` links in tags pmdocs wrote
+    become URLs; a missing document loses its `href`; escaped text is never touched."""
+    urls = {"pages/cart.md": "../pages/cart.html"}
+    shown = table(("a",), [(Html('<a href="pmdocs:pages/cart.md#element-buy">x</a>'),),
+                           (Html('<a href="pmdocs:pages/gone.md">y</a>'),),
+                           ('<a href="pmdocs:pages/cart.md">z</a>',)])
+    resolved = resolve_page_links(shown, urls.get)
+    assert '<a href="../pages/cart.html#element-buy">x</a>' in resolved
+    assert "<a>y</a>" in resolved
+    assert "&lt;a href=&quot;pmdocs:pages/cart.md&quot;&gt;z&lt;/a&gt;" in resolved
+    assert resolved.count("pmdocs:") == 1 and shown.count("pmdocs:") == 3
 
 
 def test_english_site_has_the_same_pages_and_no_chinese_labels(
@@ -318,20 +407,37 @@ def test_formulas_in_the_copy_csv_are_neutralised(tmp_path: Path) -> None:
 
 
 def test_a_wide_matrix_becomes_a_list() -> None:
-    columns = [(f"c{number}", Safe(f"[c{number}](c{number}.md)"))
+    columns = [(f"c{number}", Html(f'<a href="pmdocs:c{number}.md">c{number}</a>'))
                for number in range(MATRIX_COLUMN_LIMIT + 1)]
-    rows = [("r", Safe("[r](r.md)")), ("s", Safe("[s](s.md)"))]
+    rows = [("r", Html('<a href="pmdocs:r.md">r</a>')), ("s", Html('<a href="pmdocs:s.md">s</a>'))]
     shown = matrix("row", rows, columns, {("r", "c3"): "✓", ("r", "c7"): "✓"}, ", ")
-    assert shown == "- [r](r.md): [c3](c3.md), [c7](c7.md)\n- [s](s.md): –"
-    narrow = matrix("row", rows, columns[:2], {("r", "c1"): "✓"}, ", ")
-    assert narrow.splitlines() == ["| row | [c0](c0.md) | [c1](c1.md) |", "|---|---|---|",
-                                   "| [r](r.md) |  | ✓ |", "| [s](s.md) |  |  |"]
+    assert shown.splitlines() == [
+        "<ul>",
+        '<li><a href="pmdocs:r.md">r</a>: <a href="pmdocs:c3.md">c3</a>, '
+        '<a href="pmdocs:c7.md">c7</a></li>',
+        '<li><a href="pmdocs:s.md">s</a>: –</li>',
+        "</ul>"]
+    narrow = matrix("row < 1", rows, columns[:2], {("r", "c1"): "✓"}, ", ")
+    assert parsed_table(narrow) == [["row < 1", "c0", "c1"], ["r", "", "✓"], ["s", "", ""]]
+
+
+def test_a_table_escapes_text_and_refuses_markdown() -> None:
+    shown = table(("a & b", Html("<code>x</code>")), [("<b>bold</b> | \\ *x*", "")])
+    assert parsed_table(shown) == [["a & b", "x"], ["<b>bold</b> | \\ *x*", "–"]]
+    assert "&lt;b&gt;" in shown and "<b>" not in shown
+    with pytest.raises(TypeError):
+        table(("a",), [(Safe("[x](y.md)"),)])
 
 
 def test_a_description_in_a_cell_stays_in_its_cell() -> None:
-    notes = "first | line\n\n- a [link](javascript:alert(1))\n- <b>bold</b> \\"
+    notes = "first | line\nsecond **bold**\n\n- a [link](javascript:alert(1))\n- <b>bold</b> \\"
     rendered = table(("notes", "next"), [(cell_block(notes), "after")])
     converted = markdown.markdown(rendered, extensions=EXTENSIONS)
-    assert converted.count("<td>") == 2
-    assert "<td>after</td>" in converted
+    assert rendered in converted
+    assert parsed_table(rendered)[1][1] == "after"
+    assert len(rendered.splitlines()) == 8
+    assert "first | line<br>second <strong>bold</strong>" in converted
+    assert '<li>a <a href="#">link</a></li>' in converted
     assert "javascript" not in converted and "<b>" not in converted
+    assert "&lt;b&gt;bold&lt;/b&gt;" in converted
+    assert cell_block("one line") == "one line"

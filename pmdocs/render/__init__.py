@@ -30,7 +30,8 @@ class NavEntry:
 @dataclass(frozen=True)
 class RenderedSite:
     documents: Mapping[str, str]
-    """Markdown by doc path (`pages/cart.md`)."""
+    """Markdown by doc path (`pages/cart.md`). Its tables and long lists are HTML blocks whose
+    links read `pmdocs:<doc path>` until the front end resolves them (see `render.cells`)."""
     files: Mapping[str, bytes] = field(default_factory=dict)
     """Other generated files by doc path (`copy.csv`)."""
     html: Mapping[str, str] = field(default_factory=dict)

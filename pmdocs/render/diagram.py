@@ -1,13 +1,15 @@
 """A diagram in a page: a placeholder the front end replaces with the SVG after Markdown has
 run (raw SVG inside Markdown gets mangled), or a note when there is no drawing, followed by
-the plain table of its edges."""
+the table of its edges."""
 
 from __future__ import annotations
 
 import re
 
+from . import cells
 from .context import RenderContext
-from .text import Safe, cell, inline, link
+from .tables import table
+from .text import Safe, inline
 
 DIAGRAM_PLACEHOLDER = re.compile(r'<div class="pmdocs-diagram" data-pmdocs-diagram="([a-z0-9_.-]+)"></div>')
 
@@ -35,11 +37,10 @@ def diagram_markdown(context: RenderContext, diagram_id: str, page_path: str,
         reason = drawing.note if drawing is not None else "unavailable"
         note = labels.get(f"diagram_{reason}", labels["diagram_unavailable"])
         shown = f"> {inline(note)}"
-    lines = [shown, "", f"**{inline(labels['edges'])}**", "",
-             f"| {inline(labels['from'])} | {inline(labels['to'])} | {inline(labels['label'])} |",
-             "|---|---|---|"]
-    for edge in diagram.edges:
-        source = link(edge.source, edge.source_path, page_path) if edge.source_path else cell(edge.source)
-        target = link(edge.target, edge.target_path, page_path) if edge.target_path else cell(edge.target)
-        lines.append(f"| {source} | {target} | {cell(edge.label)} |")
-    return Safe("\n".join(lines) + "\n")
+    rows = [(cells.link(edge.source, edge.source_path, page_path) if edge.source_path
+             else edge.source,
+             cells.link(edge.target, edge.target_path, page_path) if edge.target_path
+             else edge.target, edge.label) for edge in diagram.edges]
+    edges = table((labels["from"], labels["to"], labels["label"]), rows)
+    return Safe("\n".join([shown, "", f"**{inline(labels['edges'])}**", "",
+                           edges or inline(labels["none"])]) + "\n")

@@ -1,6 +1,7 @@
 """Mentions of items, as the sections write them: links to item pages (plain text for an
-unknown id), links into a page's element or an object's attribute, the "referenced by"
-groups, the module a page belongs to, and a rule's completeness verdict."""
+unknown id), links into a page's element or an object's attribute — as `Html` for table
+cells, as Markdown (`markdown_…`) for lists and paragraphs — the "referenced by" groups,
+the module a page belongs to, and a rule's completeness verdict."""
 
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ from ..issues import Issue
 from ..model.base import ID_PATTERN
 from ..model.spec import Page, Rule
 from ..paths import item_path, module_map_path
+from . import cells
+from .cells import Html, escaped
 from .context import RenderContext
 from .diagram import diagram_markdown
 from .references import Key
@@ -49,48 +52,88 @@ def diagram(context: RenderContext, diagram_id: str, page_path: str,
     return Safe(diagram_markdown(context, diagram_id, page_path, edge_table).rstrip())
 
 
-def item_link(context: RenderContext, section: str, item_id: str, page_path: str) -> Safe:
+def item_link(context: RenderContext, section: str, item_id: str, page_path: str) -> Html:
     """A link to the item's page, titled with its title; its id as text when it is unknown."""
     if item_id not in context.project.index.get(section, {}):
-        return inline(item_id)
-    target = relative_link(item_path(section, item_id), page_path)
-    return Safe(f"[{inline(context.title_of(section, item_id))}]({target})")
+        return escaped(item_id)
+    return cells.link(context.title_of(section, item_id), item_path(section, item_id), page_path)
 
 
 def item_links(context: RenderContext, section: str, item_ids: Iterable[str],
-               page_path: str) -> Safe:
-    return joined((item_link(context, section, item_id, page_path) for item_id in item_ids),
-                  separator(context))
+               page_path: str) -> Html:
+    return cells.joined((item_link(context, section, item_id, page_path) for item_id in item_ids),
+                        separator(context))
 
 
-def anchored_link(text: object, target: str, anchor_id: str, page_path: str) -> Safe:
+def anchored_link(text: object, target: str, anchor_id: str, page_path: str) -> Html:
     """A link to an anchor (`element-buy`) on the page at `target`."""
-    where = "" if target == page_path else relative_link(target, page_path)
-    return Safe(f"[{inline(text)}]({where}#{anchor_id})")
+    return cells.link(text, target, page_path, anchor_id)
 
 
-def element_link(context: RenderContext, page_id: str, element_id: str, page_path: str) -> Safe:
+def element_link(context: RenderContext, page_id: str, element_id: str, page_path: str) -> Html:
     """`Page title › element label`, linking to the element's row on the page's page."""
+    found = _element(context, page_id, element_id)
+    if found is None:
+        return escaped(f"{page_id}.{element_id}")
+    text, target, anchor_id = found
+    return anchored_link(text, target, anchor_id, page_path)
+
+
+def _element(context: RenderContext, page_id: str, element_id: str) -> tuple[str, str, str] | None:
+    """The text, document and anchor of a link to a page's element."""
     page = context.project.page(page_id)
     element = page.element(element_id) if page else None
     if page is None or element is None:
-        return inline(f"{page_id}.{element_id}")
-    text = f"{page.title} › {element.label or element.id}"
-    return anchored_link(text, item_path("pages", page.id), f"element-{element.id}", page_path)
+        return None
+    return (f"{page.title} › {element.label or element.id}", item_path("pages", page.id),
+            f"element-{element.id}")
 
 
-def attribute_link(context: RenderContext, reference: str, page_path: str) -> Safe:
+def attribute_link(context: RenderContext, reference: str, page_path: str) -> Html:
     """`Object › attribute` for `object.attribute`, linking to the attribute's row."""
     object_id, _, attribute_id = reference.partition(".")
     business_object = context.project.index["objects"].get(object_id)
     if business_object is None:
-        return inline(reference)
+        return escaped(reference)
     attribute = next((item for item in business_object.attributes if item.id == attribute_id), None)
     if attribute is None:
         return item_link(context, "objects", object_id, page_path)
     text = f"{business_object.name} › {attribute.name or attribute.id}"
     return anchored_link(text, item_path("objects", object_id), f"attribute-{attribute.id}",
                          page_path)
+
+
+# Markdown mentions, for lists and paragraphs (table cells take the `Html` ones above).
+
+def markdown_item_link(context: RenderContext, section: str, item_id: str,
+                       page_path: str) -> Safe:
+    """`item_link` as a Markdown link."""
+    if item_id not in context.project.index.get(section, {}):
+        return inline(item_id)
+    target = relative_link(item_path(section, item_id), page_path)
+    return Safe(f"[{inline(context.title_of(section, item_id))}]({target})")
+
+
+def markdown_item_links(context: RenderContext, section: str, item_ids: Iterable[str],
+                        page_path: str) -> Safe:
+    return joined((markdown_item_link(context, section, item_id, page_path)
+                   for item_id in item_ids), separator(context))
+
+
+def markdown_anchored_link(text: object, target: str, anchor_id: str, page_path: str) -> Safe:
+    """`anchored_link` as a Markdown link."""
+    where = "" if target == page_path else relative_link(target, page_path)
+    return Safe(f"[{inline(text)}]({where}#{anchor_id})")
+
+
+def markdown_element_link(context: RenderContext, page_id: str, element_id: str,
+                          page_path: str) -> Safe:
+    """`element_link` as a Markdown link."""
+    found = _element(context, page_id, element_id)
+    if found is None:
+        return inline(f"{page_id}.{element_id}")
+    text, target, anchor_id = found
+    return markdown_anchored_link(text, target, anchor_id, page_path)
 
 
 def referenced_by(context: RenderContext, key: Key, page_path: str) -> list[Safe]:
@@ -107,7 +150,7 @@ def referenced_by(context: RenderContext, key: Key, page_path: str) -> list[Safe
             sources.append(reference.source)
     colon = context.labels["colon"]
     return [Safe(f"**{inline(context.labels[label_key])}**{colon}"
-                 + joined((item_link(context, section, item_id, page_path)
+                 + joined((markdown_item_link(context, section, item_id, page_path)
                            for section, item_id in sources), separator(context)))
             for label_key, sources in groups.items()]
 
@@ -133,7 +176,11 @@ def module_title(context: RenderContext, module_id: str) -> str:
     return (module.title if module else "") or module_id
 
 
-def module_link(context: RenderContext, module_id: str, page_path: str) -> Safe:
+def module_link(context: RenderContext, module_id: str, page_path: str) -> Html:
+    return cells.link(module_title(context, module_id), module_map_path(module_id), page_path)
+
+
+def markdown_module_link(context: RenderContext, module_id: str, page_path: str) -> Safe:
     return link(module_title(context, module_id), module_map_path(module_id), page_path)
 
 

@@ -8,8 +8,9 @@ from typing import Sequence
 from ..issues import Issue, Location, Severity
 from .context import RenderContext
 from .items import anchored_link
+from .cells import Html, escaped
 from .tables import table
-from .text import Safe, inline
+from .text import Safe
 
 
 def issue_summary(context: RenderContext, issues: Sequence[Issue]) -> str:
@@ -39,9 +40,9 @@ def issue_table(context: RenderContext, issues: Sequence[Issue], page_path: str)
     labels = context.labels
     rows = []
     for issue in issues:
-        message = inline(issue.message)
+        message = escaped(issue.message)
         if issue.hint:
-            message = Safe(f"{message} ({inline(labels['hint'])}: {inline(issue.hint)})")
+            message = Html(f"{message} ({escaped(labels['hint'])}: {escaped(issue.hint)})")
         code = anchored_link(issue.code, "codes.md", "code-" + issue.code.lower(), page_path)
         rows.append((_where(context, issue), labels["severity_" + issue.severity.label], code,
                      message))

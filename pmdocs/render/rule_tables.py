@@ -8,8 +8,9 @@ from ..paths import item_path
 from .context import RenderContext
 from .items import (anchored_link, element_link, item_link, item_links, scalar_text,
                     separator, state_name)
-from .tables import anchor, joined, properties, table
-from .text import Safe, inline
+from .cells import Html, escaped, formatted, joined
+from .tables import anchored, properties, table
+from .text import Safe
 
 ANY = "-"
 OUTCOME_FIELDS = ("result", "state", "copy_text", "to", "effect")
@@ -17,7 +18,7 @@ OUTCOME_FIELDS = ("result", "state", "copy_text", "to", "effect")
 
 def parameters_table(context: RenderContext, rule: Rule, path: str) -> Safe:
     labels = context.labels
-    rows = [(Safe(anchor("parameter", parameter.id) + inline(parameter.id)), parameter.title,
+    rows = [(anchored("parameter", parameter.id, escaped(parameter.id)), parameter.title,
              parameter.type, scalar_text(context, parameter.default), _range(context, parameter),
              parameter.unit, item_links(context, "roles", parameter.editable_by, path),
              parameter.note) for parameter in rule.parameters]
@@ -79,7 +80,7 @@ def window_text(context: RenderContext, limit: Limit) -> str:
                                            details=labels["detail_separator"].join(details))
 
 
-def _maximum(context: RenderContext, rule: Rule, limit: Limit, path: str) -> Safe | str:
+def _maximum(context: RenderContext, rule: Rule, limit: Limit, path: str) -> Html | str:
     if limit.max is None:
         return ""
     if isinstance(limit.max, str) and limit.max.startswith("$"):
@@ -88,8 +89,8 @@ def _maximum(context: RenderContext, rule: Rule, limit: Limit, path: str) -> Saf
             target = anchored_link(parameter.title or parameter.id, item_path("rules", rule.id),
                                    "parameter-" + parameter.id, path)
             value = with_unit(scalar_text(context, parameter.default), parameter.unit)
-            return Safe(context.labels["parameter_with_default"].format(parameter=target,
-                                                                        value=inline(value)))
+            return formatted(context.labels["parameter_with_default"], parameter=target,
+                             value=value)
     return str(limit.max)
 
 
@@ -138,7 +139,7 @@ def _condition(context: RenderContext, row: Row, key: str) -> str:
     return context.labels["or"].join(scalar_text(context, item) for item in values)
 
 
-def _outcome(context: RenderContext, row: Row, name: str, path: str) -> Safe | str:
+def _outcome(context: RenderContext, row: Row, name: str, path: str) -> Html | str:
     value = getattr(row.then, name)
     if name == "to" and value:
         return item_link(context, "pages", value, path)

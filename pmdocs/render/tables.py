@@ -1,11 +1,17 @@
-"""Markdown building blocks the section renderers share: tables, matrices, joined lists and
-in-page anchors, all made from cells that are already safe (`Safe`) or escaped here."""
+"""Building blocks the section renderers share: tables and matrices (HTML blocks, see
+`render.cells`), joined Markdown lists and in-page anchors, all made from values that are
+already safe (`Html` in cells, `Safe` in Markdown) or escaped here."""
 
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Iterable, Mapping, Sequence
 
+import markdown
+
+from .cells import Html, as_html, escaped, strong
+from .cells import joined as joined_cells
 from .text import Safe, block, inline
 
 CHECK_MARK = "✓"
@@ -13,48 +19,67 @@ MATRIX_COLUMN_LIMIT = 40
 """Above this many columns a matrix is shown as a list (one line per row)."""
 
 _ANCHOR_ID = re.compile(r"^[a-z][a-z0-9_-]*$")
+_PREFORMATTED = re.compile(r"<pre>.*?</pre>", re.DOTALL)
 
 
-def table_cell(value: object, empty: str = "–") -> Safe:
-    """A cell: `Safe` Markdown is kept (on one line), anything else is escaped text; an
-    empty cell shows `empty`."""
-    text = value if isinstance(value, Safe) else inline(value)
-    text = text.replace("\r", " ").replace("\n", " ").strip()
-    return Safe(text or empty)
+def table_cell(value: object, empty: str = "–") -> Html:
+    """A cell: `Html` is kept, anything else is escaped text; an empty cell shows `empty`.
+    Markdown (`Safe`) has no place here: nothing in an HTML block is read as Markdown."""
+    if isinstance(value, Safe):
+        raise TypeError(f"Markdown in an HTML table cell: {value!r}")
+    shown = as_html(value)
+    return shown if shown.strip() else escaped(empty)
 
 
 def table(headers: Sequence[object], rows: Iterable[Sequence[object]], empty: str = "–") -> Safe:
-    """A Markdown table, or an empty `Safe` when there are no rows (templates say "none").
-    Headers are labels (escaped) or `Safe` links."""
-    body = ["| " + " | ".join(table_cell(value, empty) for value in row) + " |" for row in rows]
+    """An HTML table (a raw block that Python-Markdown passes through untouched), or an
+    empty `Safe` when there are no rows (templates say "none"). Headers are labels (escaped)
+    or `Html` links. One row per line; cells are separated by a space, so search does not
+    run the words of two cells together."""
+    body = ["<tr>" + " ".join(f"<td>{table_cell(value, empty)}</td>" for value in row) + "</tr>"
+            for row in rows]
     if not body:
         return Safe("")
-    head = "| " + " | ".join(header if isinstance(header, Safe) else inline(header)
-                             for header in headers) + " |"
-    return Safe("\n".join([head, "|" + "---|" * len(headers), *body]))
+    head = "<tr>" + " ".join(f"<th>{table_cell(header, '')}</th>" for header in headers) + "</tr>"
+    return Safe("\n".join(["<table>", "<thead>", head, "</thead>", "<tbody>", *body, "</tbody>",
+                           "</table>"]))
 
 
 def properties(headers: tuple[str, str], pairs: Iterable[tuple[str, object]]) -> Safe:
     """A two-column table of an item's properties (label → value); empty values are left out."""
-    rows = [(Safe(f"**{inline(label)}**"), value) for label, value in pairs
+    rows = [(strong(label), value) for label, value in pairs
             if value is not None and str(value) != ""]
     return table(headers, rows)
 
 
 def joined(values: Iterable[Safe | str], separator: str) -> Safe:
-    """Values on one line; plain strings are escaped."""
+    """Markdown values on one line (a list item, a paragraph); plain strings are escaped."""
     return Safe(separator.join(value if isinstance(value, Safe) else inline(value)
                                for value in values))
 
 
-def cell_block(value: object) -> Safe:
-    """A description's Markdown (see `block`) squeezed into one table cell: its lines are
-    joined with `<br>` and its pipes written as an entity, so it cannot end the cell."""
+def cell_block(value: object) -> Html:
+    """A description's Markdown (see `block`: raw HTML escaped, unsafe links dropped) for a
+    table cell, converted here with Python-Markdown since nothing converts Markdown inside
+    an HTML block; a lone paragraph loses its `<p>`, and a line break in the text is one
+    in the cell (like the `<br>` between lines before). Kept on one line (inside `<pre>`
+    as `&#10;`) so each table row stays one line."""
     text = block(value)
     if not text:
-        return Safe("")
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    return Safe("<br>".join(lines).replace("|", "&#124;"))
+        return Html("")
+    converted = _converter().reset().convert(text).strip()
+    if converted.startswith("<p>") and converted.endswith("</p>") \
+            and converted.count("<p>") == 1:
+        converted = converted[len("<p>"):-len("</p>")]
+    converted = _PREFORMATTED.sub(lambda match: match.group(0).replace("\n", "&#10;"), converted)
+    return Html(converted.replace("<br>\n", "<br>").replace("\n", " "))
+
+
+@cache
+def _converter() -> markdown.Markdown:
+    """Python-Markdown without extensions but `nl2br`: the text is `block`'s, so it holds no
+    raw HTML, no attribute lists and no unsafe link."""
+    return markdown.Markdown(extensions=["nl2br"], output_format="html")
 
 
 def anchor(kind: str, item_id: str) -> Safe:
@@ -65,17 +90,23 @@ def anchor(kind: str, item_id: str) -> Safe:
     return Safe(f'<a id="{kind}-{item_id}"></a>')
 
 
-def matrix(corner: str, rows: Sequence[tuple[str, Safe]], columns: Sequence[tuple[str, Safe]],
+def anchored(kind: str, item_id: str, content: Html) -> Html:
+    """A cell that is also the target of links to its row: the anchor, then `content`."""
+    return Html(anchor(kind, item_id) + content)
+
+
+def matrix(corner: str, rows: Sequence[tuple[str, Html]], columns: Sequence[tuple[str, Html]],
            marks: Mapping[tuple[str, str], str], separator: str) -> Safe:
-    """A ✓ matrix of rows × columns (keys with their link); with too many columns, a list
-    giving each row's marked columns instead."""
+    """A ✓ matrix of rows × columns (keys with their `Html` link); with too many columns, a
+    list giving each row's marked columns instead (an HTML block too: at N=2,000 it holds
+    thousands of links)."""
     if len(columns) > MATRIX_COLUMN_LIMIT:
         lines = []
         for row_key, row_link in rows:
             marked = [column_link for column_key, column_link in columns
                       if marks.get((row_key, column_key))]
-            lines.append(f"- {row_link}: {joined(marked, separator) or '–'}")
-        return Safe("\n".join(lines))
+            lines.append(f"<li>{row_link}: {joined_cells(marked, separator) or '–'}</li>")
+        return Safe("\n".join(["<ul>", *lines, "</ul>"])) if lines else Safe("")
     headers = [corner] + [column_link for _, column_link in columns]
     body = [[row_link] + [marks.get((row_key, column_key), "") for column_key, _ in columns]
             for row_key, row_link in rows]

@@ -12,7 +12,7 @@ from typing import Any
 import jinja2
 
 from ..resources import templates_dir
-from .text import Safe, block, cell, inline, link
+from .text import Safe, block, inline, link
 
 
 def _finalize(value: Any) -> str:
@@ -27,7 +27,7 @@ def environment() -> jinja2.Environment:
         loader=jinja2.FileSystemLoader(str(templates_dir() / "site")),
         autoescape=False, finalize=_finalize, undefined=jinja2.StrictUndefined,
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
-    env.filters.update(block=block, cell=cell, inline=inline)
+    env.filters.update(block=block, inline=inline)
     env.globals.update(link=link, Safe=Safe)
     return env
 

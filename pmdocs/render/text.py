@@ -1,7 +1,8 @@
 """Spec text made safe for Markdown: every string from a spec is untrusted (it comes from
 pull requests), so it is escaped wherever it is shown.
 
-`inline` is for titles, labels and table cells: nothing in it is Markdown or HTML.
+`inline` is for titles, labels, list items and paragraphs: nothing in it is Markdown or HTML.
+(Table cells are HTML, escaped by `render.cells`.)
 `block` is for descriptions: Markdown is kept, raw HTML is escaped, and links may only be
 http(s), mailto or relative (a `javascript:` or `data:` link is dropped).
 """
@@ -16,7 +17,8 @@ from ..paths import relative
 
 
 class Safe(str):
-    """Markdown built by pmdocs itself (a link, a table): printed as is by the templates."""
+    """Markdown built by pmdocs itself (a link, a list, an HTML table block): printed as is
+    by the templates."""
 
 
 _LINE_BREAKS = re.compile(r"\s*[\r\n]+\s*")
@@ -63,11 +65,6 @@ def _safe_destination(destination: str) -> str:
     if scheme is not None and scheme.group(1) not in _ALLOWED_SCHEMES:
         return "#"
     return destination
-
-
-def cell(value: object) -> Safe:
-    """Text for a Markdown table cell (an empty cell shows a dash)."""
-    return inline(value) if value not in (None, "") else Safe("–")
 
 
 def attribute(value: object) -> str:

@@ -7,9 +7,10 @@ from typing import Iterator
 
 from ...issues import CODES
 from ..context import RenderContext
-from ..tables import CHECK_MARK, anchor, document, table
+from ..cells import escaped
+from ..tables import CHECK_MARK, anchored, document, table
 from ..templating import render_template
-from ..text import Safe, inline
+from ..text import Safe
 
 PATH = "codes.md"
 EXAMPLE = (("disable: [PM381]", "codes_comment_disable"),
@@ -20,7 +21,7 @@ EXAMPLE = (("disable: [PM381]", "codes_comment_disable"),
 
 def render(context: RenderContext) -> Iterator[tuple[str, str]]:
     labels = context.labels
-    rows = [(Safe(anchor("code", code.code.lower()) + inline(code.code)),
+    rows = [(anchored("code", code.code.lower(), escaped(code.code)),
              labels["severity_" + code.severity.label], CHECK_MARK if code.switchable else "",
              code.title) for code in CODES.values()]
     codes = table((labels["code"], labels["default_severity"], labels["switchable"],

@@ -10,7 +10,8 @@ from ..context import RenderContext
 from ..items import anchored_link, item_link, item_links, referenced_by, unique
 from ..tables import document, properties, table
 from ..templating import render_template
-from ..text import Safe, inline
+from ..cells import Html, code, escaped
+from ..text import Safe
 
 INDEX = section_path("features")
 LINKED_SECTIONS = ("roles", "pages", "rules", "flows", "objects")
@@ -32,14 +33,14 @@ def features_table(context: RenderContext) -> Safe:
                   labels["release"], labels["owner"]), rows)
 
 
-def release_link(context: RenderContext, release_id: str | None, page_path: str) -> Safe | str:
+def release_link(context: RenderContext, release_id: str | None, page_path: str) -> Html | str:
     """The release's title, linking to its part of the release plan."""
     if not release_id:
         return ""
     release = next((item for item in context.project.settings.releases if item.id == release_id),
                    None)
     if release is None:
-        return inline(release_id)
+        return escaped(release_id)
     return anchored_link(release.title or release.id, "releases.md", "release-" + release.id,
                          page_path)
 
@@ -48,7 +49,7 @@ def feature_page(context: RenderContext, feature: Feature) -> str:
     labels = context.labels
     path = item_path("features", feature.id)
     facts = properties((labels["property"], labels["value"]), (
-        (labels["id"], Safe(f"`{feature.id}`")), (labels["priority"], feature.priority),
+        (labels["id"], code(feature.id)), (labels["priority"], feature.priority),
         (labels["status"], labels["status_" + feature.status]),
         (labels["release"], release_link(context, feature.release, path)),
         (labels["owner"], feature.owner)))

@@ -7,10 +7,11 @@ from typing import Iterator
 from ...model.spec import Flow, Step
 from ...paths import item_path, section_path
 from ..context import RenderContext
-from ..items import diagram, item_link, item_links, referenced_by, separator, unique
-from ..tables import anchor, document, joined, table
+from ..cells import Html, escaped, formatted, joined, lines, local_link
+from ..items import (diagram, item_link, item_links, markdown_item_links, referenced_by,
+                     separator, unique)
+from ..tables import anchored, document, table
 from ..templating import render_template
-from ..text import Safe, inline
 
 INDEX = section_path("flows")
 
@@ -34,7 +35,7 @@ def flow_page(context: RenderContext, flow: Flow) -> str:
                   [_step_row(context, flow, step, path) for step in flow.steps])
     return document(render_template(
         "flow.md.j2", labels=labels, flow=flow, steps=steps,
-        lanes=item_links(context, "roles", flow.lanes, path),
+        lanes=markdown_item_links(context, "roles", flow.lanes, path),
         diagram=diagram(context, "flow-" + flow.id, path),
         references=referenced_by(context, ("flows", flow.id), path)))
 
@@ -43,22 +44,22 @@ def _step_row(context: RenderContext, flow: Flow, step: Step, path: str) -> tupl
     labels = context.labels
     stage = next((item for item in flow.stages if item.id == step.stage), None)
     stage_title = (stage.title or stage.id) if stage else (step.stage or "")
-    return (Safe(anchor("step", step.id) + inline(step.id)),
+    return (anchored("step", step.id, escaped(step.id)),
             item_link(context, "roles", step.lane, path), stage_title,
             labels["step_kind_" + step.kind], step.label,
             joined(step.inputs, separator(context)), joined(step.outputs, separator(context)),
             _next_steps(context, flow, step))
 
 
-def _next_steps(context: RenderContext, flow: Flow, step: Step) -> Safe:
+def _next_steps(context: RenderContext, flow: Flow, step: Step) -> Html:
     """`→ draw (when …)`, linking to the next step's row."""
     known = {item.id for item in flow.steps}
     parts = []
     for arrow in step.next:
-        target = Safe(f"[{inline(arrow.to)}](#step-{arrow.to})") if arrow.to in known \
-            else inline(arrow.to)
+        target = local_link(arrow.to, "step-" + arrow.to) if arrow.to in known \
+            else escaped(arrow.to)
         if arrow.when:
-            target = Safe(context.labels["with_condition"].format(item=target,
-                                                                  condition=inline(arrow.when)))
-        parts.append(Safe(f"→ {target}"))
-    return Safe("<br>".join(parts))
+            target = formatted(context.labels["with_condition"], item=target,
+                               condition=arrow.when)
+        parts.append(Html(f"→ {target}"))
+    return lines(parts)

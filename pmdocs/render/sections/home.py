@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ...paths import prototype_path
+from .. import cells
 from ..context import RenderContext
 from ..problems import issue_summary, issue_table
 from ..tables import document, table
@@ -30,7 +31,7 @@ SECTIONS = (("features", "features/index.md"), ("releases", "releases.md"),
 def render(context: RenderContext) -> Iterator[tuple[str, str]]:
     labels = context.labels
     project = context.project
-    counts = table([link(labels[key], path, PATH) for key, path in COUNTED],
+    counts = table([cells.link(labels[key], path, PATH) for key, path in COUNTED],
                    [[len(project.index[key]) for key, _ in COUNTED]])
     sections = [Safe(f"{link(labels[key], path, PATH)} — {inline(labels['about_' + key])}")
                 for key, path in SECTIONS]

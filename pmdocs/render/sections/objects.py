@@ -11,9 +11,10 @@ from ...paths import item_path, section_path
 from ..context import RenderContext
 from ..items import (attribute_link, diagram, element_link, item_link, referenced_by, separator,
                      unique)
-from ..tables import CHECK_MARK, anchor, document, joined, table
+from ..cells import Html, escaped, joined, local_link
+from ..tables import CHECK_MARK, anchored, document, table
 from ..templating import render_template
-from ..text import Safe, inline
+from ..text import Safe
 
 INDEX = section_path("objects")
 
@@ -40,7 +41,7 @@ def object_page(context: RenderContext, item: BusinessObject,
     attributes = table(
         (labels["id"], labels["name"], labels["type"], labels["required"], labels["values"],
          labels["note"]),
-        [(Safe(anchor("attribute", attribute.id) + inline(attribute.id)), attribute.name,
+        [(anchored("attribute", attribute.id, escaped(attribute.id)), attribute.name,
           attribute.type, CHECK_MARK if attribute.required else "",
           joined(attribute.values, separator(context)), attribute.note)
          for attribute in item.attributes])
@@ -66,7 +67,7 @@ def _lifecycle(context: RenderContext, item: BusinessObject, path: str) -> Lifec
         return None
     labels = context.labels
     states = table((labels["state"], labels["name"], labels["description"], labels["state_role"]),
-                   [(Safe(anchor("state", state.id) + inline(state.id)), state.name,
+                   [(anchored("state", state.id, escaped(state.id)), state.name,
                      state.description, _state_role(context, lifecycle, state.id))
                     for state in lifecycle.states])
     transitions = table(
@@ -87,11 +88,11 @@ def _state_role(context: RenderContext, lifecycle: Lifecycle, state_id: str) -> 
     return context.labels["list_separator"].join(roles)
 
 
-def _state_link(lifecycle: Lifecycle, state_id: str) -> Safe:
+def _state_link(lifecycle: Lifecycle, state_id: str) -> Html:
     state = next((state for state in lifecycle.states if state.id == state_id), None)
     if state is None:
-        return inline(state_id)
-    return Safe(f"[{inline(state.name or state.id)}](#state-{state.id})")
+        return escaped(state_id)
+    return local_link(state.name or state.id, "state-" + state.id)
 
 
 def shown_on(context: RenderContext) -> dict[str, list[tuple[str, str, str]]]:

@@ -15,9 +15,10 @@ from ..context import RenderContext
 from ..items import (anchored_link, attribute_link, diagram, item_link, item_links, module_key,
                      module_link, referenced_by, rule_verdict, separator, state_name,
                      unique)
-from ..tables import anchor, cell_block, document, joined, properties, table
+from ..cells import Html, code, escaped, joined, lines
+from ..tables import anchored, cell_block, document, properties, table
 from ..templating import render_template
-from ..text import Safe, inline, link
+from ..text import Safe, link
 from .pagemap import device_text, entry_text, kind_text
 
 
@@ -47,7 +48,7 @@ def _facts(context: RenderContext, page: Page, path: str) -> Safe:
                if reference.source[0] == "pages" and reference.relation == "jump"]
     flags = [labels[flag] for flag in ("terminal", "dismissible") if getattr(page, flag)]
     return properties((labels["property"], labels["value"]), (
-        (labels["id"], Safe(f"`{page.id}`")), (labels["page_kind"], kind_text(context, page)),
+        (labels["id"], code(page.id)), (labels["page_kind"], kind_text(context, page)),
         (labels["module"], module_link(context, module_key(context, page), path)),
         (labels["menu"], page.menu), (labels["entry"], entry_text(context, page)),
         (labels["reached_from"], item_links(context, "pages", dict.fromkeys(sources), path)),
@@ -57,17 +58,17 @@ def _facts(context: RenderContext, page: Page, path: str) -> Safe:
         (labels["notes"], separator(context).join(flags))))
 
 
-def element_mention(page: Page, element_id: str, path: str) -> Safe:
+def element_mention(page: Page, element_id: str, path: str) -> Html:
     """An element of this page by its label (or id), linking to its row."""
     element = page.element(element_id)
     if element is None:
-        return inline(element_id)
+        return escaped(element_id)
     return anchored_link(element.label or element.id, path, "element-" + element.id, path)
 
 
 def _elements(context: RenderContext, page: Page, path: str) -> Safe:
     labels = context.labels
-    rows = [(Safe(anchor("element", element.id) + str(number)), element.id, element.type,
+    rows = [(anchored("element", element.id, escaped(number)), element.id, element.type,
              element.label, _contents(context, element), cell_block(element.notes),
              item_links(context, "rules", element.rules, path),
              _shows(context, element, path),
@@ -78,16 +79,16 @@ def _elements(context: RenderContext, page: Page, path: str) -> Safe:
                   labels["roles"]), rows)
 
 
-def _contents(context: RenderContext, element: Element) -> Safe:
+def _contents(context: RenderContext, element: Element) -> Html:
     """The placeholder and the example items, one per line."""
-    lines = [inline(item) for item in element.items]
+    shown: list[object] = list(element.items)
     if element.placeholder:
-        lines.insert(0, Safe(f"{inline(context.labels['placeholder'])}{context.labels['colon']}"
-                             f"{inline(element.placeholder)}"))
-    return Safe("<br>".join(lines))
+        shown.insert(0, context.labels["placeholder"] + context.labels["colon"]
+                     + element.placeholder)
+    return lines(shown)
 
 
-def _shows(context: RenderContext, element: Element, path: str) -> Safe | str:
+def _shows(context: RenderContext, element: Element, path: str) -> Html | str:
     return attribute_link(context, element.shows, path) if element.shows else ""
 
 
@@ -110,7 +111,7 @@ def _condition(context: RenderContext, jump: Jump, jumps: Sequence[Jump]) -> str
     return context.labels["otherwise"] if len(jumps) > 1 else ""
 
 
-def _target(context: RenderContext, jump: Jump, path: str) -> Safe | str:
+def _target(context: RenderContext, jump: Jump, path: str) -> Html | str:
     if jump.to is None:
         return context.labels["stay"]
     if jump.to in ("back", "close"):
@@ -127,7 +128,7 @@ def _states(context: RenderContext, page: Page, path: str) -> Safe:
                             separator(context)),
                      joined([element_mention(page, item, path) for item in state.hides],
                             separator(context)),
-                     Safe("<br>".join(inline(text) for text in state.copy_text))))
+                     lines(state.copy_text)))
     return table((labels["state"], labels["description"], labels["state_shows"],
                   labels["state_hides"], labels["copy_column"]), rows)
 

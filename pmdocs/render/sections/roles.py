@@ -7,8 +7,8 @@ from typing import Iterator
 from ...model.spec import Role
 from ...paths import item_path, section_path
 from ..context import RenderContext
-from ..items import (anchored_link, element_link, item_link, item_links, referenced_by,
-                     scalar_text, separator, unique)
+from ..items import (anchored_link, item_link, markdown_element_link, markdown_item_links,
+                     referenced_by, scalar_text, separator, unique)
 from ..tables import document, joined, table
 from ..templating import render_template
 from ..text import Safe
@@ -39,9 +39,9 @@ def role_page(context: RenderContext, role: Role) -> str:
                   [(item_link(context, "flows", flow.id, path),
                     sum(1 for step in flow.steps if step.lane == role.id))
                    for flow in unique(project.flows) if role.id in flow.lanes])
-    pages = item_links(context, "pages", [page.id for page in unique(project.pages)
-                                          if role.id in page.roles], path)
-    elements = joined([element_link(context, page.id, element.id, path)
+    pages = markdown_item_links(context, "pages", [page.id for page in unique(project.pages)
+                                                   if role.id in page.roles], path)
+    elements = joined([markdown_element_link(context, page.id, element.id, path)
                        for page in unique(project.pages) for element in page.elements
                        if role.id in element.roles], separator(context))
     open_pages = sum(1 for page in unique(project.pages) if not page.roles)

@@ -14,6 +14,7 @@ from ..rule_tables import (applies_to_table, decision_table, inputs_table, limit
                            parameters_table)
 from ..tables import document, properties, table
 from ..templating import render_template
+from ..cells import code
 from ..text import Safe
 
 INDEX = section_path("rules")
@@ -33,7 +34,7 @@ def rule_page(context: RenderContext, rule: Rule) -> str:
     labels = context.labels
     path = item_path("rules", rule.id)
     facts = properties((labels["property"], labels["value"]), (
-        (labels["id"], Safe(f"`{rule.id}`")),
+        (labels["id"], code(rule.id)),
         (labels["hit_policy"], labels["hit_" + rule.hit] + labels["colon"]
          + labels["hit_" + rule.hit + "_means"]),
         (labels["verdict"], rule_verdict(context, rule))))

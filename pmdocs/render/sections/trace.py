@@ -7,7 +7,9 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from ..context import RenderContext
-from ..items import item_link, item_links, module_ids, module_key, module_title, separator, unique
+from ..cells import Html
+from ..items import (item_link, markdown_item_links, module_ids, module_key, module_title,
+                     separator, unique)
 from ..tables import CHECK_MARK, document, matrix
 from ..templating import render_template
 from ..text import Safe
@@ -25,15 +27,15 @@ class ModuleMatrix:
 def render(context: RenderContext) -> Iterator[tuple[str, str]]:
     project = context.project
     covered = {page_id for feature in unique(project.features) for page_id in feature.pages}
-    uncovered = item_links(context, "pages", [page.id for page in unique(project.pages)
-                                              if page.id not in covered], PATH)
+    uncovered = markdown_item_links(context, "pages", [page.id for page in unique(project.pages)
+                                                       if page.id not in covered], PATH)
     yield PATH, document(render_template(
         "trace.md.j2", labels=context.labels, page_matrices=_feature_pages(context),
         uncovered=uncovered, rule_matrix=_feature_rules(context),
         role_matrix=_role_pages(context), open_mark=OPEN_MARK, check_mark=CHECK_MARK))
 
 
-def _link(context: RenderContext, section: str, item_id: str) -> tuple[str, Safe]:
+def _link(context: RenderContext, section: str, item_id: str) -> tuple[str, Html]:
     return item_id, item_link(context, section, item_id, PATH)
 
 
