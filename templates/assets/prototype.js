@@ -241,6 +241,8 @@
       nav.appendChild(heading);
       nav.appendChild(list);
     });
+    var current = nav.querySelector("[aria-current]");     // in view, even among a thousand
+    if (current) nav.scrollTop = current.offsetTop - nav.clientHeight / 2;
   }
 
   body.classList.add("pp-js");
