@@ -91,6 +91,7 @@ class PmdocsPlugin(BasePlugin[PmdocsConfig]):
 
     def on_files(self, files: Files, *, config: Any) -> Files:
         assert self.rendered is not None
+        self.files = files
         generated: dict[str, str | bytes] = dict(self.rendered.documents)
         generated.update(self.rendered.files)
         generated.update(asset_files())
@@ -117,7 +118,6 @@ class PmdocsPlugin(BasePlugin[PmdocsConfig]):
 
     def on_page_content(self, html: str, *, page: Any, config: Any, files: Files) -> str:
         """The blocks come back, their `pmdocs:` links made URLs, before search indexes the page."""
-        self.files = files
         if self.rendered is None or not self._generated(page):
             return html
         diagram_hook.keep_title_escaped(page)

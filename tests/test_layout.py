@@ -26,24 +26,32 @@ def diagram(number: int, extra: str = "") -> Diagram:
     return Diagram(f"test-{number}", "test", f"Test {number}", dot)
 
 
-def fake_dot(folder: Path, monkeypatch: pytest.MonkeyPatch, sleep: float = 0.0,
-             version: str = "1") -> Path:
-    """A `dot` on PATH (and nothing else) that logs its arguments, sleeps, and prints an SVG."""
+TINY_SVG = ("echo '<svg width=\"1pt\" height=\"1pt\" viewBox=\"0 0 1 1\" "
+            "xmlns=\"http://www.w3.org/2000/svg\"><g id=\"graph0\"></g></svg>'\n")
+"""The shell line a fake `dot` prints its drawing with."""
+
+
+def install_dot(folder: Path, monkeypatch: pytest.MonkeyPatch, log_name: str,
+                body: str) -> Path:
+    """A shell script as the only `dot` on PATH, given its log file's path as `{log}`;
+    returns that path."""
     folder.mkdir(parents=True, exist_ok=True)
-    log = folder / "runs.log"
+    log = folder / log_name
     script = folder / "dot"
-    script.write_text(
-        "#!/bin/sh\n"
-        f'if [ "$1" = "-V" ]; then echo "dot - fake graphviz version {version}" >&2; exit 0; fi\n'
-        f'echo "$@" >> "{log}"\n'
-        f"{shutil.which('cat')} > /dev/null\n"
-        f"{shutil.which('sleep')} {sleep}\n"
-        "echo '<svg width=\"1pt\" height=\"1pt\" viewBox=\"0 0 1 1\" "
-        "xmlns=\"http://www.w3.org/2000/svg\"><g id=\"graph0\"></g></svg>'\n",
-        encoding="utf-8")
+    script.write_text("#!/bin/sh\n" + body.replace("{log}", str(log)), encoding="utf-8")
     script.chmod(0o755)
     monkeypatch.setenv("PATH", str(folder))
     return log
+
+
+def fake_dot(folder: Path, monkeypatch: pytest.MonkeyPatch, sleep: float = 0.0,
+             version: str = "1") -> Path:
+    """A `dot` on PATH (and nothing else) that logs its arguments, sleeps, and prints an SVG."""
+    return install_dot(folder, monkeypatch, "runs.log",
+                       f'if [ "$1" = "-V" ]; then echo "dot - fake graphviz version {version}" >&2; exit 0; fi\n'
+                       'echo "$@" >> "{log}"\n'
+                       f"{shutil.which('cat')} > /dev/null\n"
+                       f"{shutil.which('sleep')} {sleep}\n" + TINY_SVG)
 
 
 def runs(log: Path) -> list[str]:
@@ -52,35 +60,18 @@ def runs(log: Path) -> list[str]:
 
 def counting_dot(folder: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """The real `dot` behind a wrapper on PATH that logs one line per layout process."""
-    folder.mkdir(parents=True, exist_ok=True)
-    log = folder / "runs.log"
-    script = folder / "dot"
-    script.write_text(
-        "#!/bin/sh\n"
-        f'if [ "$1" != "-V" ]; then echo "$@" >> "{log}"; fi\n'
-        f'exec {shutil.which("dot")} "$@"\n', encoding="utf-8")
-    script.chmod(0o755)
-    monkeypatch.setenv("PATH", str(folder))
-    return log
+    return install_dot(folder, monkeypatch, "runs.log",
+                       'if [ "$1" != "-V" ]; then echo "$@" >> "{log}"; fi\n'
+                       f'exec {shutil.which("dot")} "$@"\n')
 
 
 def dot_slow_on_batches(folder: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A fake `dot` that hangs when it is given more than one graph, and logs how many."""
-    folder.mkdir(parents=True, exist_ok=True)
-    log = folder / "graphs.log"
-    script = folder / "dot"
-    script.write_text(
-        "#!/bin/sh\n"
-        'if [ "$1" = "-V" ]; then echo "dot - fake graphviz version 1" >&2; exit 0; fi\n'
-        f"count=$({shutil.which('cat')} | {shutil.which('grep')} -c digraph)\n"
-        f'echo "$count" >> "{log}"\n'
-        f'if [ "$count" -gt 1 ]; then {shutil.which("sleep")} 60; fi\n'
-        "echo '<svg width=\"1pt\" height=\"1pt\" viewBox=\"0 0 1 1\" "
-        "xmlns=\"http://www.w3.org/2000/svg\"><g id=\"graph0\"></g></svg>'\n",
-        encoding="utf-8")
-    script.chmod(0o755)
-    monkeypatch.setenv("PATH", str(folder))
-    return log
+    return install_dot(folder, monkeypatch, "graphs.log",
+                       'if [ "$1" = "-V" ]; then echo "dot - fake graphviz version 1" >&2; exit 0; fi\n'
+                       f"count=$({shutil.which('cat')} | {shutil.which('grep')} -c digraph)\n"
+                       'echo "$count" >> "{log}"\n'
+                       f'if [ "$count" -gt 1 ]; then {shutil.which("sleep")} 60; fi\n' + TINY_SVG)
 
 
 @needs_dot

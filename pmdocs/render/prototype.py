@@ -110,42 +110,27 @@ class SitemapGroup:
     entries: tuple[SitemapEntry, ...]
 
 
-def wireframes(context: RenderContext) -> list[WireframePage]:
+@dataclass(frozen=True)
+class Prototype:
+    pages: tuple[WireframePage, ...]
     """One wireframe per page id, in spec order."""
+    sitemap: tuple[SitemapGroup, ...]
+    start: str
+    """Where the prototype opens: the first launch page, else the first entry page, else the
+    first page (full pages before overlays)."""
+
+
+def prototype(context: RenderContext) -> Prototype | None:
+    """The whole prototype, or None for a project without pages."""
     builder = _Builder(context)
-    return [builder.wireframe(page) for page in builder.pages.values()]
-
-
-def sitemap(context: RenderContext) -> list[SitemapGroup]:
-    """Pages by module, entry pages first, each overlay under the page that first opens it."""
-    builder = _Builder(context)
-    groups = []
-    for module in modules(context.project, context.labels):
-        pages = [page for page in module.pages if page.id in builder.pages]
-        tops = [page for page in pages if builder.opener_page(page.id) is None
-                or page.kind not in OVERLAY_KINDS]
-        tops.sort(key=lambda page: not page.is_entry)          # stable: spec order otherwise
-        placed = {page.id for page in tops}
-        entries = []
-        for page in tops:
-            children = tuple(builder.pages[child] for child in builder.overlays_of(page.id)
-                             if child not in placed and builder.opener_page(child) == page.id)
-            placed.update(child.id for child in children)
-            entries.append(SitemapEntry(page, children))
-        groups.append(SitemapGroup(module.title, tuple(entries)))
-    return [group for group in groups if group.entries]
-
-
-def start_page(context: RenderContext) -> str | None:
-    """Where the prototype opens: the first entry page (launch first), else the first page."""
-    pages = [page for page in first_of_each(context.project.pages) if page.kind == "page"]
-    for wanted in (lambda page: "launch" in page.entry, lambda page: page.is_entry,
-                   lambda page: True):
-        found = next((page for page in pages if wanted(page)), None)
-        if found is not None:
-            return found.id
-    first = first_of_each(context.project.pages)
-    return first[0].id if first else None
+    pages = list(builder.pages.values())
+    if not pages:
+        return None
+    full = [page for page in pages if page.kind not in OVERLAY_KINDS] or pages
+    start = next((page for page in full if "launch" in page.entry),
+                 next((page for page in full if page.is_entry), full[0]))
+    return Prototype(tuple(builder.wireframe(page) for page in pages), builder.sitemap(),
+                     start.id)
 
 
 def default_state(page: Page) -> str:
@@ -191,7 +176,7 @@ class _Builder:
         only_in_some = {element for state in page.states for element in state.shows}
         return tuple(Screen(state.name, state_name(self.context, state.name), state.description,
                             tuple(state.copy_text), _visible(widgets, state, only_in_some))
-                     for state in first_of_each_state(page.states))
+                     for state in _first_of_each_state(page.states))
 
     def widget(self, number: int, element: Element) -> Widget:
         choices = [self.choice(event, jump.to, jump.when, jump.effect, jump.note)
@@ -231,6 +216,19 @@ class _Builder:
         title = page.title if page is not None else ""
         return Choice(does, event, when, target if page is not None else "", title, effect, note)
 
+    def sitemap(self) -> tuple[SitemapGroup, ...]:
+        """Pages by module, entry pages first, each overlay under the page that first opens it."""
+        groups = []
+        for module in modules(self.project, self.context.labels):
+            tops = [page for page in module.pages if page.kind not in OVERLAY_KINDS
+                    or self.opener_page(page.id) is None]
+            tops.sort(key=lambda page: not page.is_entry)          # stable: spec order otherwise
+            entries = tuple(SitemapEntry(page, tuple(
+                self.pages[child] for child in self.overlays_of(page.id)
+                if self.opener_page(child) == page.id)) for page in tops)
+            groups.append(SitemapGroup(module.title, entries))
+        return tuple(group for group in groups if group.entries)
+
     def overlays_of(self, page_id: str) -> list[str]:
         """The overlays reachable from a page through overlays only, breadth first."""
         found: list[str] = []
@@ -256,7 +254,7 @@ class _Builder:
         return None
 
 
-def first_of_each_state(states: Iterable[State]) -> list[State]:
+def _first_of_each_state(states: Iterable[State]) -> list[State]:
     seen: set[str] = set()
     return [state for state in states if not (state.name in seen or seen.add(state.name))]
 

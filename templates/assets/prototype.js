@@ -154,49 +154,49 @@
     }
   }
 
+  /* What a click on a control does, by the attribute that marks it. */
   var actions = {
-    go: function (control) { go(control); },
-    back: function (control) {
+    "data-go": go,
+    "data-back": function (control) {
       if (control.closest(".pp-overlay.pp-open")) return closeTop(control);
       if (history.length > 1) history.back(); else go(control);
     },
-    open: function (control) {
+    "data-open": function (control) {
       var id = control.dataset.open;
       if (view.dialogs.indexOf(id) < 0) view.dialogs.push(id);
       render();
     },
-    toast: function (control) { flash("", overlay(control.dataset.toast)); },
-    close: function (control) { closeTop(control); },
-    effect: function (control) { flash(control.dataset.effect); },
-    choose: function (control) {
+    "data-toast": function (control) { flash("", overlay(control.dataset.toast)); },
+    "data-close": closeTop,
+    "data-effect": function (control) { flash(control.dataset.effect); },
+    "data-choose": function (control) {
       var chooser = control.nextElementSibling;
       closeChoosers(chooser);
       chooser.hidden = !chooser.hidden;
       control.setAttribute("aria-expanded", String(!chooser.hidden));
       if (!chooser.hidden) chooser.querySelector("a, button").focus();
     },
-    chooseCancel: function () { closeChoosers(null); },
-    pin: function (control) { view.pin = control.dataset.pin; render(); },
-    pinClose: function () { view.pin = ""; render(); }
+    "data-choose-cancel": function () { closeChoosers(null); },
+    "data-pin": function (control) { view.pin = control.dataset.pin; render(); },
+    "data-pin-close": function () { view.pin = ""; render(); }
   };
 
+  var controls = Object.keys(actions).map(function (name) { return "[" + name + "]"; }).join(", ");
+
   document.addEventListener("click", function (event) {
-    var control = event.target.closest("[data-go], [data-back], [data-open], [data-toast], " +
-      "[data-close], [data-effect], [data-choose], [data-choose-cancel], [data-pin], [data-pin-close]");
+    var control = event.target.closest(controls);
     if (!control) return;
     if (control.tagName === "A" && (event.ctrlKey || event.metaKey || event.shiftKey || event.button)) return;
-    var name = Object.keys(actions).filter(function (key) {
-      return control.hasAttribute("data-" + key.replace(/[A-Z]/g, function (c) { return "-" + c.toLowerCase(); }));
-    })[0];
+    var name = Object.keys(actions).filter(function (key) { return control.hasAttribute(key); })[0];
     event.preventDefault();
-    if (name !== "choose") closeChoosers(null);
+    if (name !== "data-choose") closeChoosers(null);
     actions[name](control);
   });
 
   document.addEventListener("keydown", function (event) {
     if (event.key !== "Escape") return;
     if (all(".pp-chooser").some(function (chooser) { return !chooser.hidden; })) closeChoosers(null);
-    else if (view.pin) actions.pinClose();
+    else if (view.pin) actions["data-pin-close"]();
     else if (view.dialogs.length) { view.dialogs.pop(); render(); }
   });
 

@@ -21,27 +21,26 @@ from ...labels import labels_for
 from ...paths import PROTOTYPE_ASSETS, diagram_target, prototype_path
 from ...resources import templates_dir
 from ..context import RenderContext
-from ..prototype import SitemapGroup, WireframePage, default_state, sitemap, start_page, wireframes
+from ..prototype import SitemapGroup, WireframePage, default_state, prototype
 
 _JSON_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026",
                  0x2028: "\\u2028", 0x2029: "\\u2029"}
 
 
 def render(context: RenderContext) -> Iterator[tuple[str, str | bytes]]:
-    pages = wireframes(context)
-    if not pages:
+    views = prototype(context)
+    if views is None:
         return
     roles = [(role.id, role.name) for role in first_of_each(context.project.roles)]
-    for wireframe in pages:
+    for wireframe in views.pages:
         yield prototype_path(wireframe.page.id), _render(
             "page.html.j2", context, wireframe=wireframe, roles=roles,
             drawn=_drawn(context.labels.language, wireframe),
             role_notes=_role_notes(context, wireframe, roles),
             default_state=default_state(wireframe.page),
             opener_title=context.title_of("pages", wireframe.opener) if wireframe.opener else "")
-    start = start_page(context)
-    yield prototype_path(), _render("index.html.j2", context, start=start)
-    yield f"{PROTOTYPE_ASSETS}/sitemap.js", _sitemap_script(sitemap(context)).encode()
+    yield prototype_path(), _render("index.html.j2", context, start=views.start)
+    yield f"{PROTOTYPE_ASSETS}/sitemap.js", _sitemap_script(views.sitemap).encode()
 
 
 def _render(name: str, context: RenderContext, **values: Any) -> str:
@@ -94,7 +93,7 @@ def _role_notes(context: RenderContext, wireframe: WireframePage,
     return notes
 
 
-def _sitemap_script(groups: list[SitemapGroup]) -> str:
+def _sitemap_script(groups: tuple[SitemapGroup, ...]) -> str:
     """The sitemap as a script (not JSON to fetch: `file://` forbids that), read by
     prototype.js, which builds the sidebar with `textContent` only."""
     data = [{"title": group.title, "pages": [
