@@ -14,7 +14,7 @@ from typing import Any
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from . import diagram_hook
@@ -46,6 +46,7 @@ class PmdocsPlugin(BasePlugin[PmdocsConfig]):
         self.project_dir: Path | None = None
         self.blocks: dict[str, list[str]] = {}
         """HTML blocks set aside before Markdown, by page, until the page's HTML exists."""
+        self.search = diagram_hook.SearchEntries()
 
     @property
     def prefix(self) -> str:
@@ -65,6 +66,7 @@ class PmdocsPlugin(BasePlugin[PmdocsConfig]):
             config.nav = nav
         elif config.nav is not None:
             config.nav.append({html.escape(self.rendered.title or "PRD"): nav})   # printed raw
+        self.search.configure(config)
         return config
 
     def _render(self, project_dir: Path) -> RenderedSite:
@@ -122,8 +124,15 @@ class PmdocsPlugin(BasePlugin[PmdocsConfig]):
             return html
         diagram_hook.keep_title_escaped(page)
         html = diagram_hook.put_blocks_back(html, self.blocks.pop(page.file.src_uri, []), page)
-        return diagram_hook.resolve_page_links(
-            html, diagram_hook.url_resolver(page, files, self.prefix))
+        html = diagram_hook.resolve_page_links(html, diagram_hook.url_resolver(page, files, self.prefix))
+        self.search.index(page, html)
+        return html
+
+    @event_priority(-50)    # after Material's search wrote its index, before `offline` reads it
+    def on_post_build(self, *, config: Any) -> None:
+        """pmdocs' pages join the search index (see `pmdocs.diagram_hook.SearchEntries`)."""
+        if self.files is not None:
+            self.search.write(config.site_dir, {page.src_uri for page in self.files.documentation_pages()})
 
     def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
         """Diagrams go into the finished page, so search and the templates never carry them

@@ -402,6 +402,19 @@ def test_an_export_builds_with_plain_mkdocs(sample_site: BuiltSite, tmp_path: Pa
     assert "pmdocs-diagram" in (export / "docs" / "pagemap" / "index.md").read_text(encoding="utf-8")
     assert_diagram_links_resolve(site, site, minimum_items=100)
     assert_prototype_links_resolve(site)
+    assert_search_covers(site, {"index.html", "pages/cart.html", "rules/checkin_lottery.html"})
+
+
+def assert_search_covers(site: Path, pages: set[str], offline: bool = True) -> None:
+    """Each page is in the search index once (its first section, without an anchor), and the
+    offline plugin's copy of the index (the one read from `file://`) holds the same."""
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    firsts = [entry["location"] for entry in index["docs"] if "#" not in entry["location"]]
+    assert {page: firsts.count(page) for page in pages} == dict.fromkeys(pages, 1), firsts
+    if not offline:
+        return
+    script = (site / "search" / "search_index.js").read_text(encoding="utf-8")
+    assert json.loads(script[script.index("{"):script.rindex("}") + 1]) == index
 
 
 def test_mkdocs_build_at_the_repository_root_builds_the_sample_through_the_plugin(
@@ -421,3 +434,5 @@ def test_mkdocs_build_at_the_repository_root_builds_the_sample_through_the_plugi
     assert '<svg id="pagemap"' in (site / "prd" / "pagemap" / "index.html").read_text(encoding="utf-8")
     assert_diagram_links_resolve(site, site / "prd", minimum_items=100)
     assert_prototype_links_resolve(site / "prd")
+    # the docs' own page indexed by Material, the PRD's pages by pmdocs
+    assert_search_covers(site, {"index.html", "prd/index.html", "prd/pages/cart.html"}, offline=False)

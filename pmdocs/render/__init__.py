@@ -58,12 +58,20 @@ def render_site(project: Project, issues: Sequence[Issue], layout: Layout | None
             elif path.endswith(".html"):
                 pages_html[path] = content
             else:
-                documents[path] = content
+                documents[path] = marked_generated(content)
     diagrams = {key: drawing.svg for key, drawing in sorted(context.drawings.items())
                 if drawing.svg is not None}
     return RenderedSite(dict(sorted(documents.items())), dict(sorted(files.items())),
                         dict(sorted(pages_html.items())), diagrams, navigation(context),
                         project.settings.language, project.settings.name)
+
+
+def marked_generated(markdown: str) -> str:
+    """The page with `generator: pmdocs` in its front matter: the front ends index the pages
+    pmdocs wrote for search themselves (see `pmdocs.diagram_hook.SearchEntries`)."""
+    if markdown.startswith("---\n"):
+        return f"---\ngenerator: pmdocs\n{markdown[4:]}"
+    return f"---\ngenerator: pmdocs\n---\n\n{markdown}"
 
 
 def navigation(context: RenderContext) -> tuple[NavEntry, ...]:

@@ -1,0 +1,97 @@
+"""pmdocs' own search entries for the pages it writes (`pmdocs.diagram_hook.SearchEntries`):
+the sections Material's indexer would make, the words escaped, Chinese segmented once per
+distinct run; pages pmdocs did not write are left to Material. The whole path (built site,
+index file, offline copy, a search in Chromium) is in test_site_output and test_site_browser."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from types import SimpleNamespace
+
+from pmdocs.diagram_hook import SearchEntries, Segmenter, page_sections, search_entries, text_of
+
+PAGE = """<h1 id="cart">购物车<a class="headerlink" href="#cart" title="Permanent link">&para;</a></h1>
+<p>按加入时间<strong>倒序</strong>列出商品</p>
+<!-- a comment -->
+<h2 id="_2">元素<a class="headerlink" href="#_2" title="Permanent link">&para;</a></h2>
+<table>
+<tr><th>编号</th><td>&lt;Home&gt; &amp; &quot;A&quot;</td></tr>
+</table>
+<h3>没有锚点的标题</h3>
+<ul><li>去结算</li><li></li></ul>
+"""
+
+
+def test_a_page_divides_at_its_anchored_headings_like_materials_index() -> None:
+    sections = page_sections(PAGE)
+    assert [(anchor, heading) for anchor, heading, _ in sections] == [(None, "购物车"), ("_2", "元素")]
+    assert "没有锚点的标题" in sections[1][2]
+    assert page_sections("<p>前言</p><h2 id=\"a\">甲</h2>正文")[0] == (None, None, "<p>前言</p>")
+
+
+def test_text_keeps_paragraphs_and_lists_bare_and_stays_escaped() -> None:
+    body = page_sections(PAGE)[1][2]
+    assert text_of(body) == ("编号 &lt;Home&gt; &amp; \"A\" 没有锚点的标题 <ul><li>去结算</li></ul>")
+    assert text_of('<p class="x">a <a href="y">b</a>c</p>') == "<p>a bc</p>"
+    assert "alert" not in "".join(body for _, _, body in page_sections("<script>alert(1)</script>x"))
+
+
+def test_chinese_is_segmented_once_per_distinct_run() -> None:
+    calls: list[str] = []
+
+    def cut(text: str) -> list[str]:
+        calls.append(text)
+        return [text[:2], text[2:]] if len(text) > 2 else [text]
+    segment = Segmenter(cut)
+    assert segment("去结算 button 去结算，购物车") == \
+        "去结\u200b算\u200b button \u200b去结\u200b算\u200b，\u200b购物\u200b车"
+    assert calls == ["去结算", "购物车"]
+    assert Segmenter(None)("去结算") == "去结算"
+
+
+def test_entries_are_one_per_section_with_materials_locations() -> None:
+    entries = search_entries("pages/cart.html", "购物车", PAGE, Segmenter(None))
+    assert [(entry["location"], entry["title"]) for entry in entries] == [
+        ("pages/cart.html", "购物车"), ("pages/cart.html#_2", "元素")]
+    assert entries[0]["text"] == "<p>按加入时间倒序列出商品</p>"
+
+
+def page(source: str, meta: dict) -> SimpleNamespace:
+    return SimpleNamespace(file=SimpleNamespace(src_uri=source), url=source.replace(".md", ".html"),
+                           title="标题", meta=meta)
+
+
+def material_search_config() -> SimpleNamespace:
+    plugin = type("SearchPlugin", (), {"__module__": "material.plugins.search.plugin"})()
+    plugin.config = SimpleNamespace(enabled=True)
+    return SimpleNamespace(plugins={"material/search": plugin})
+
+
+def test_only_pages_pmdocs_wrote_are_taken_from_materials_indexer(tmp_path: Path) -> None:
+    search = SearchEntries()
+    search.configure(material_search_config())
+    ours, theirs = page("a.md", {"generator": "pmdocs"}), page("b.md", {})
+    excluded = page("c.md", {"generator": "pmdocs", "search": {"exclude": True}})
+    for item in (ours, theirs, excluded):
+        search.index(item, "<h1 id=\"t\">标题</h1><p>正文</p>")
+    assert ours.meta["search"] == {"exclude": True} and "search" not in theirs.meta
+    assert list(search.pages) == ["a.md"]
+
+    index_file = tmp_path / "search" / "search_index.json"
+    index_file.parent.mkdir()
+    index_file.write_text(json.dumps({"config": {}, "docs": [{"location": "b.html"}]}), encoding="utf-8")
+    search.write(str(tmp_path), sources={"a.md", "b.md"})
+    locations = [entry["location"] for entry in json.loads(index_file.read_text(encoding="utf-8"))["docs"]]
+    assert locations == ["b.html", "a.html"]
+
+    search.write(str(tmp_path), sources={"b.md"})      # a.md was deleted while serving
+    assert search.pages == {}
+
+
+def test_without_materials_search_every_page_is_left_alone() -> None:
+    search = SearchEntries()
+    search.configure(SimpleNamespace(plugins={"search": object()}))
+    item = page("a.md", {"generator": "pmdocs"})
+    search.index(item, "<h1 id=\"t\">标题</h1>")
+    assert "search" not in item.meta and not search.pages
