@@ -35,7 +35,8 @@ def main() -> None:
               default="text", show_default=True, help="How to print the problems.")
 @click.option("--strict", is_flag=True, help="Fail (exit 2) on warnings too.")
 @click.option("--no-cache", is_flag=True,
-              help="Parse and validate every file again (unchanged files are cached in ~/.cache/pmdocs).")
+              help="Parse, validate and analyse every file again (unchanged files and decision "
+              "tables are cached in ~/.cache/pmdocs).")
 def check(project: str, output_format: str, strict: bool, no_cache: bool) -> None:
     """Check the specs in PROJECT and report every problem at file:line:col.
 

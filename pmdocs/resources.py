@@ -28,5 +28,6 @@ def default_cache_dir() -> Path:
 
 
 def spec_cache_dir() -> Path:
-    """Where validated spec files are cached."""
+    """Where what is derived from unchanged spec files is cached: validated files, and the
+    analyses of decision tables."""
     return cache_root() / "specs"

@@ -6,26 +6,30 @@ function; this module runs them all and applies the project's own check settings
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from ..issues import CODES, Issue, Severity, did_you_mean, make_issue
 from ..model import Project, read_project
-from . import features, flows, ids, jumps, lifecycles, limits, references, rules, states, wording
+from . import decision_table, features, flows, ids, jumps, lifecycles, limits, references, rules, \
+    states, wording
 
 CHECKS: tuple[Callable[[Project], Iterator[Issue]], ...] = (
     ids.check, references.check, jumps.check, states.check, rules.check, limits.check,
     wording.check,
     lifecycles.check, flows.check, features.check,
 )
+"""Every check; `rules.check` may also be given how to analyse decision tables."""
 
 __all__ = ["CHECKS", "check_project", "run_checks", "apply_settings"]
 
 
-def run_checks(project: Project) -> list[Issue]:
-    """Every check's issues for a modelled project (before the project's settings apply)."""
+def run_checks(project: Project, analyse: rules.Analyse = decision_table.analyse) -> list[Issue]:
+    """Every check's issues for a modelled project (before the project's settings apply).
+    (`analyse`: how decision tables are analysed, e.g. from a cache.)"""
     found: list[Issue] = []
     for check in CHECKS:
-        found.extend(check(project))
+        found.extend(rules.check(project, analyse) if check is rules.check else check(project))
     return found
 
 
@@ -67,6 +71,13 @@ def _bad_code(code: str, location, switchable: list[str]) -> Issue:
 
 def check_project(root, cache_dir=None) -> tuple[Project, list[Issue], int]:
     """Load, model and check a project folder: the project, all issues sorted, the file count.
-    (`cache_dir`: where validated files are cached; see `pmdocs.model.read_project`.)"""
+    (`cache_dir`: where validated files and decision-table analyses are cached, see
+    `pmdocs.model.read_project` and `table_cache`; `None`: no cache.)"""
     project, issues, file_count = read_project(root, cache_dir)
-    return project, apply_settings(project, issues + run_checks(project)), file_count
+    if cache_dir is None:
+        return project, apply_settings(project, issues + run_checks(project)), file_count
+    from .table_cache import AnalysisCache, cache_file
+    tables = AnalysisCache(cache_file(Path(cache_dir), project.root))
+    found = run_checks(project, tables.analyse)
+    tables.save()
+    return project, apply_settings(project, issues + found), file_count

@@ -4,7 +4,7 @@ defined without a default or a range. The analysis itself is `decision_table`'s.
 
 from __future__ import annotations
 
-from typing import Any, Iterator, Mapping
+from typing import Any, Callable, Iterator, Mapping
 
 from ..issues import Issue, Location, did_you_mean, make_issue
 from ..model import Project
@@ -22,12 +22,16 @@ NUMBER_HINT = ('write a number like `3`, a comparison like `"< 3"`, `">= 5"` or 
 CATCH_ALL = "end the table with a catch-all row whose conditions are all `-`"
 
 
-def check(project: Project) -> Iterator[Issue]:
+Analyse = Callable[[decision_table.Table], Analysis]
+"""How a decision table is analysed: `decision_table.analyse`, or a cache of its results."""
+
+
+def check(project: Project, analyse: Analyse = decision_table.analyse) -> Iterator[Issue]:
     for rule in project.rules:
         yield from _parameter_issues(rule)
         yield from _undefined_in_texts(rule)
         if rule.table:
-            analysis = decision_table.analyse(table_of(rule))
+            analysis = analyse(table_of(rule))
             yield from _cell_issues(rule, analysis.problems, project.sources)
             yield from _row_issues(rule, analysis)
 

@@ -6,28 +6,51 @@ either makes a fresh entry; a damaged or unreadable entry is simply a miss.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import pickle
 import tempfile
 from pathlib import Path
+from typing import Iterable
 
 import pydantic
 
 from .. import __version__
 from .project import FileResult
 
+
 def code_fingerprint() -> str:
     """pmdocs' version, pydantic's, and the bytes of every module that decides a file's model
     (the issues registry and the load and model stages, found by globbing, so a new module
     cannot be forgotten)."""
-    digest = hashlib.sha256(f"{__version__} {pydantic.VERSION}".encode())
     package = Path(__file__).resolve().parent.parent
-    sources = [package / "issues.py", *(package / "load").glob("*.py"),
-               *(package / "model").glob("*.py")]
+    return source_fingerprint(f"{__version__} {pydantic.VERSION}", [
+        package / "issues.py", *(package / "load").glob("*.py"), *(package / "model").glob("*.py")])
+
+
+def source_fingerprint(label: str, sources: Iterable[Path]) -> str:
+    """A digest of `label` and of the names and bytes of the `sources` (in sorted order)."""
+    digest = hashlib.sha256(label.encode())
     for path in sorted(sources):
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
+
+
+def dump_atomically(value: object, target: Path) -> None:
+    """Pickle `value` into `target` through a temporary file, so that a reader never sees half
+    of it; a cache that cannot be written only costs time, so an `OSError` is ignored."""
+    temporary = None
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("wb", dir=target.parent, delete=False) as handle:
+            temporary = handle.name
+            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, target)
+    except OSError:
+        if temporary is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
 
 
 class ModelCache:
@@ -63,11 +86,4 @@ class ModelCache:
 
     def put(self, path: str, text: str, is_project_file: bool, result: FileResult) -> None:
         key = self.key(path, text, is_project_file)
-        target = self.folder / key[:2] / key
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            with tempfile.NamedTemporaryFile("wb", dir=target.parent, delete=False) as handle:
-                pickle.dump(result, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(handle.name, target)
-        except OSError:
-            pass    # a cache that cannot be written only costs time
+        dump_atomically(result, self.folder / key[:2] / key)
