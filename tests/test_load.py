@@ -473,6 +473,20 @@ def test_parse_yaml_positions_with_windows_line_endings() -> None:
     assert str(where_of(data["roles"][0]).value("name")) == "f.yml:3:11"
 
 
+@pytest.mark.parametrize("line_end", ["\r", "\x85", "\u2028", "\u2029"])
+def test_parse_yaml_counts_the_other_line_breaks_as_libyaml_does(line_end: str) -> None:
+    text = f"roles:{line_end}  - id: buyer{line_end}    name: 买家😀{line_end}    title: x\n"
+    data, _ = parse_yaml(text, "f.yml")
+    where = where_of(data["roles"][0])
+    assert [str(where.value(key)) for key in ("name", "title")] == ["f.yml:3:11", "f.yml:4:12"]
+
+
+def test_parse_yaml_positions_after_a_byte_order_mark_left_in_the_text() -> None:
+    data, _ = parse_yaml("\ufeffroles:\n  - id: buyer\n", "f.yml")
+    assert str(where_of(data).key("roles")) == "f.yml:1:1"
+    assert str(where_of(data["roles"][0]).value("id")) == "f.yml:2:9"
+
+
 def test_parse_yaml_reads_keys_as_text() -> None:
     data, issues = parse_yaml("on: 1\nyes: 2\nno: 3\n1.10: 4\n12:30: 5\n~: 6\n", "f.yml")
     assert issues == []

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ..issues import Issue, Location, make_issue
+from ..issues import Issue, make_issue
 from ..model import Project
 from ..model.spec import Limit, Rule, Window
 
@@ -36,7 +36,7 @@ def _limit_issues(rule: Rule, limit: Limit) -> Iterator[Issue]:
                          "add `window: calendar_day` (with timezone and reset), "
                          "`campaign_period`, `lifetime` or `rolling`")
     else:
-        yield from _window_issues(name, limit.window, limit.at("window"))
+        yield from _window_issues(name, limit.window, limit)
     if limit.counts is None:
         yield make_issue("PM342", f"{name}: the limit does not say what uses up the quota: "
                          "every attempt, or only a success?", limit.at(),
@@ -44,22 +44,22 @@ def _limit_issues(rule: Rule, limit: Limit) -> Iterator[Issue]:
                          "a refund or a cancel gives the quota back")
 
 
-def _window_issues(name: str, window: Window, location: Location) -> Iterator[Issue]:
+def _window_issues(name: str, window: Window, limit: Limit) -> Iterator[Issue]:
     kind = window.kind
     period = PERIODS.get(kind, "period")
     if kind in CALENDAR_WINDOWS and not window.timezone:
         yield make_issue("PM343", f"{name}: the {kind} window has no time zone; a {period} starts at "
-                         "different moments for users in different places", location,
+                         "different moments for users in different places", limit.at("window"),
                          f"add `timezone: Asia/Shanghai`, the zone the business counts {period}s in")
     if kind in CALENDAR_WINDOWS and not window.reset:
         yield make_issue("PM343", f"{name}: the {kind} window does not say at what time the count "
-                         "starts again", location, 'add `reset: "00:00"`, in quotes')
+                         "starts again", limit.at("window"), 'add `reset: "00:00"`, in quotes')
     elif kind in CALENDAR_WINDOWS and not RESET.fullmatch(window.reset.strip()):
         yield make_issue("PM343", f"{name}: reset time `{window.reset}` is not a time of day "
                          "like 00:00", window.at("reset"), 'write it as hours:minutes, e.g. "04:00"')
     if kind == "rolling" and not window.duration:
         yield make_issue("PM343", f"{name}: the rolling window does not say how long it is "
-                         "(the last 24 hours? the last 7 days?)", location,
+                         "(the last 24 hours? the last 7 days?)", limit.at("window"),
                          "add `duration: 24h`: a number and m, h or d")
     elif kind == "rolling" and not DURATION.fullmatch(window.duration.strip()):
         yield make_issue("PM343", f"{name}: window duration `{window.duration}` is not like "

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from ..issues import Issue, Location, did_you_mean, make_issue
 from ..model import Project
@@ -78,7 +78,7 @@ def _element(project: Project, context: str, element: Element,
     yield from _refs(context, "rule", element.rules, project.known_ids("rules"),
                      lambda index: element.at("rules", index))
     if element.shows is not None:
-        yield from _attribute(project, context, element.shows, element.at("shows"))
+        yield from _attribute(project, context, element.shows, lambda: element.at("shows"))
     for event, jumps in element.actions():
         for jump in jumps:
             if jump.to is not None and jump.to not in targets:
@@ -86,20 +86,22 @@ def _element(project: Project, context: str, element: Element,
                                         targets)
 
 
-def _attribute(project: Project, context: str, value: str, location: Location) -> Iterator[Issue]:
+def _attribute(project: Project, context: str, value: str,
+               locate: Callable[[], Location]) -> Iterator[Issue]:
     """`object.attribute`, as an element's `shows:` names it."""
-    yield from _member(project, context, value, location, ("objects", "object"), "attribute",
+    yield from _member(project, context, value, locate, ("objects", "object"), "attribute",
                        lambda business_object: business_object.attributes)
 
 
-def _member(project: Project, context: str, value: str, location: Location,
+def _member(project: Project, context: str, value: str, locate: Callable[[], Location],
             owner: tuple[str, str], kind: str, members_of) -> Iterator[Issue]:
-    """An `owner.member` reference: the owner first (section, kind), then its member."""
+    """An `owner.member` reference: the owner first (section, kind), then its member.
+    (`locate` gives the reference's location, only computed for a problem.)"""
     section, owner_kind = owner
     owner_id, _, member_id = value.partition(".")
     known = project.known_ids(section)
     if owner_id not in known:
-        yield unknown_reference(context, owner_kind, owner_id, location, known)
+        yield unknown_reference(context, owner_kind, owner_id, locate(), known)
         return
     item = project.index[section].get(owner_id)
     if item is None:      # the owner itself failed validation
@@ -107,7 +109,7 @@ def _member(project: Project, context: str, value: str, location: Location,
     members = {member.id for member in members_of(item)}
     if not member_id or member_id not in members:
         choices = {f"{owner_id}.{member}" for member in members}
-        yield unknown_reference(context, kind, value, location, choices)
+        yield unknown_reference(context, kind, value, locate(), choices)
 
 
 def _rule(project: Project, rule: Rule, pages: frozenset[str]) -> Iterator[Issue]:
@@ -118,7 +120,8 @@ def _rule(project: Project, rule: Rule, pages: frozenset[str]) -> Iterator[Issue
     yield from _refs(context, "page", applies.pages, project.known_ids("pages"),
                      lambda index: applies.at("pages", index))
     for index, value in enumerate(applies.elements):
-        yield from _page_element(project, context, value, applies.at("elements", index))
+        yield from _page_element(project, context, value,
+                                 lambda i=index: applies.at("elements", i))
     roles = project.known_ids("roles")
     for parameter in rule.parameters:
         yield from _refs(f"{context} › parameter `{parameter.id}`", "role", parameter.editable_by,
@@ -128,7 +131,8 @@ def _rule(project: Project, rule: Rule, pages: frozenset[str]) -> Iterator[Issue
             yield unknown_reference(context, "page", row.then.to, row.then.at("to"), pages)
 
 
-def _page_element(project: Project, context: str, value: str, location: Location) -> Iterator[Issue]:
+def _page_element(project: Project, context: str, value: str,
+                  locate: Callable[[], Location]) -> Iterator[Issue]:
     """`page.element`, as a rule's `applies_to` names it."""
-    yield from _member(project, context, value, location, ("pages", "page"), "element",
+    yield from _member(project, context, value, locate, ("pages", "page"), "element",
                        lambda page: page.elements)

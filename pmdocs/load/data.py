@@ -3,6 +3,8 @@ source positions (`Where`) of itself, its keys and its values."""
 
 from __future__ import annotations
 
+import bisect
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping
@@ -14,37 +16,100 @@ WHERE_KEY = "@where"
 written by hand, since ids and field names are slugs)."""
 
 
-Position = tuple[int, int, int]
-"""(line, col, offset) in the file of the `Where` holding it: the loader records one for every
-value, and a plain tuple is far cheaper to create and to cache than a `Location`."""
+_LINE_BREAKS = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+"""What libyaml counts as a line break (a CR LF pair counts once)."""
+
+
+class Source:
+    """A spec file's name and line starts, shared by every `Where` of the file. It turns a
+    character offset (libyaml's `mark.index`) into a `Location` whose line and column are those
+    libyaml reports. The line starts are found in the text when the first location is asked
+    for (a run that reports nothing never does), and only they are pickled, not the text.
+    Two sources are equal when they give the same locations."""
+
+    __slots__ = ("file", "_text", "_starts")
+
+    def __init__(self, file: str, text: str, line_starts: list[int] | None = None):
+        self.file = file
+        self._text: str | None = text
+        self._starts = line_starts
+
+    def location(self, offset: int) -> Location:
+        """The `file:line:col` of an offset (just the file for a negative offset)."""
+        if offset < 0:
+            return Location(self.file)
+        starts = self.line_starts
+        line = bisect.bisect_right(starts, offset)
+        return Location(self.file, line, offset - starts[line - 1] + 1, offset)
+
+    @property
+    def line_starts(self) -> list[int]:
+        """The offset of each line's first character, as libyaml counts lines and offsets."""
+        if self._starts is None:
+            text = self._text or ""
+            skip = 1 if text.startswith("\ufeff") else 0    # libyaml skips a byte order mark
+            self._starts = [0] + [match.end() - skip for match in _LINE_BREAKS.finditer(text)]
+            self._text = None
+        return self._starts
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Source):
+            return NotImplemented
+        return self is other or (self.file == other.file and self.line_starts == other.line_starts)
+
+    def __hash__(self) -> int:
+        return hash(self.file)
+
+    def __reduce__(self) -> tuple:
+        return Source, (self.file, "", self.line_starts)
+
+    def __repr__(self) -> str:
+        return f"Source({self.file!r})"
+
+
+ValuePath = str | tuple
+"""Where a value is below its mapping: the key (`"label"`), or the key and the indexes and
+keys below it that are not inside a nested mapping (`("pages", 2)`)."""
 
 
 @dataclass(frozen=True)
 class Where:
     """Source positions of one mapping: itself, each key, and each value below it that is
-    not inside a nested mapping (paths like `("label",)` or `("pages", 2)`). Positions are
-    `Location`s or, as the loader writes them, `Position`s in the mapping's own file."""
+    not inside a nested mapping. Positions are character offsets in `source` (an int is far
+    cheaper to create and to cache than a `Location`); the `Location` is computed when asked
+    for. A value directly under a key is found by the key itself, deeper ones by a tuple."""
 
-    node: Location
-    keys: Mapping[str, Location | Position] = field(default_factory=dict)
-    values: Mapping[tuple, Location | Position] = field(default_factory=dict)
+    source: Source
+    offset: int
+    keys: Mapping[str, int] = field(default_factory=dict)
+    values: Mapping[ValuePath, int] = field(default_factory=dict)
 
-    def _located(self, position: Location | Position) -> Location:
-        if isinstance(position, Location):
-            return position
-        return Location(self.node.file, *position)
+    @property
+    def file(self) -> str:
+        return self.source.file
+
+    @property
+    def node(self) -> Location:
+        """Where the mapping itself starts."""
+        return self.source.location(self.offset)
 
     def key(self, name: str) -> Location:
-        position = self.keys.get(name)
-        return self.node if position is None else self._located(position)
+        return self.source.location(self.key_offset(name))
+
+    def key_offset(self, name: str) -> int:
+        return self.keys.get(name, self.offset)
 
     def value(self, *path: Any) -> Location:
         """The position of the value at `path`, or of its nearest known ancestor."""
-        for end in range(len(path), 0, -1):
-            position = self.values.get(tuple(path[:end]))
-            if position is not None:
-                return self._located(position)
-        return self.node
+        return self.source.location(self.value_offset(*path))
+
+    def value_offset(self, *path: Any) -> int:
+        values = self.values
+        for end in range(len(path), 1, -1):
+            offset = values.get(path[:end])
+            if offset is not None:
+                return offset
+        return values.get(path[0], self.offset) if path else self.offset
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from typing import Any
 import yaml
 
 from ..issues import Issue, Location, make_issue
-from .data import WHERE_KEY, Position, Where, location_at
+from .data import WHERE_KEY, Source, Where, location_at
 
 MAX_NODES = 250_000
 MAX_DEPTH = 64
@@ -36,7 +36,7 @@ class _Stop(Exception):
 
 def parse_yaml(text: str, display: str) -> tuple[dict | None, list[Issue]]:
     """Parse one file's text into data; a file with problems gives `None` and its issues."""
-    builder = _Builder(display)
+    builder = _Builder(Source(display, text))
     try:
         builder.build(_Loader(text))
     except _Stop as stop:
@@ -60,7 +60,7 @@ def parse_yaml(text: str, display: str) -> tuple[dict | None, list[Issue]]:
     if not isinstance(builder.root, dict):
         kind = "a list" if isinstance(builder.root, list) else "a single value"
         return None, [make_issue("PM105", f"file is {kind}; a spec file must be a mapping of "
-                                 "sections", builder.root_location,
+                                 "sections", builder.source.location(builder.root_offset),
                                  "start with a section name, e.g. `pages:`, and indent the items")]
     return builder.root, []
 
@@ -68,7 +68,7 @@ def parse_yaml(text: str, display: str) -> tuple[dict | None, list[Issue]]:
 @dataclass
 class _Frame:
     container: dict | list
-    location: Location
+    offset: int
     anchor: str | None
     size: int = 1
     keys: dict = field(default_factory=dict)
@@ -81,18 +81,18 @@ class _Frame:
 class _Builder:
     """Turns a YAML event stream into plain data, one event at a time, without recursion."""
 
-    def __init__(self, display: str):
-        self.display = display
+    def __init__(self, source: Source):
+        self.source = source
         self.stack: list[_Frame] = []
         self.anchors: dict[str, tuple[Any, int]] = {}
         self.open_anchors: set[str] = set()
         self.nodes = 0
         self.root: Any = None
-        self.root_location = Location(display, 1, 1, 0)
+        self.root_offset = 0
         self.document_count = 0
 
     def _loc(self, mark) -> Location:
-        return Location(self.display, mark.line + 1, mark.column + 1, mark.index)
+        return Location(self.source.file, mark.line + 1, mark.column + 1, mark.index)
 
     def _stop(self, code: str, message: str, mark, hint: str = "") -> None:
         raise _Stop(make_issue(code, message, self._loc(mark), hint))
@@ -140,11 +140,11 @@ class _Builder:
             self._stop("PM107", f"the YAML nests deeper than {MAX_DEPTH} levels", event.start_mark,
                        "flatten the structure")
         self._count(1, event.start_mark)
-        location = self._loc(event.start_mark)
+        offset = event.start_mark.index
         if isinstance(event, yaml.MappingStartEvent):
-            frame = _Frame({}, location, event.anchor)
+            frame = _Frame({}, offset, event.anchor)
         else:
-            frame = _Frame([], location, event.anchor)
+            frame = _Frame([], offset, event.anchor)
             parent = self.stack[-1] if self.stack else None
             if parent is not None and isinstance(parent.container, dict):
                 frame.owner, frame.prefix = parent, (parent.pending_key,)
@@ -160,11 +160,11 @@ class _Builder:
         if isinstance(value, dict):
             if frame.pending_key is not None:   # cannot happen with a well-formed stream
                 value[frame.pending_key] = None
-            value[WHERE_KEY] = Where(frame.location, frame.keys, frame.values)
+            value[WHERE_KEY] = Where(self.source, frame.offset, frame.keys, frame.values)
         if frame.anchor:
             self.open_anchors.discard(frame.anchor)
             self.anchors[frame.anchor] = (value, frame.size)
-        self._add(value, frame.location[1:], frame.size)    # as a `Position`, like scalars
+        self._add(value, frame.offset, frame.size)
 
     def _alias(self, event: yaml.AliasEvent) -> None:
         if event.anchor in self.open_anchors:
@@ -175,8 +175,7 @@ class _Builder:
                        event.start_mark)
         value, size = self.anchors[event.anchor]
         self._count(size, event.start_mark)
-        mark = event.start_mark
-        self._add(value, (mark.line + 1, mark.column + 1, mark.index), size)
+        self._add(value, event.start_mark.index, size)
 
     def _scalar(self, event: yaml.ScalarEvent) -> None:
         """The hot path (most events are scalars): checks inlined, the resolver skipped
@@ -187,10 +186,10 @@ class _Builder:
         self.nodes += 1
         if self.nodes > MAX_NODES:
             self._too_many(mark)
-        position = (mark.line + 1, mark.column + 1, mark.index)
+        offset = mark.index
         parent = self.stack[-1] if self.stack else None
         if parent is not None and parent.pending_key is None and isinstance(parent.container, dict):
-            self._key(parent, event, position)
+            self._key(parent, event, offset)
             return
         value = event.value
         if event.tag or (event.implicit[0] and (not value or value[0] in _IMPLICIT_FIRST)):
@@ -201,50 +200,47 @@ class _Builder:
             key = parent.pending_key
             parent.size += 1
             parent.container[key] = value
-            parent.values[(key,)] = position
+            parent.values[key] = offset
             parent.pending_key = None
             return
-        self._add(value, position, 1)
+        self._add(value, offset, 1)
 
-    def _key(self, frame: _Frame, event: yaml.ScalarEvent, position: Position) -> None:
+    def _key(self, frame: _Frame, event: yaml.ScalarEvent, offset: int) -> None:
         if event.implicit[0] and event.value == "<<":
             self._stop("PM109", "merge keys (`<<`) are not accepted in spec files", event.start_mark,
                        "write the keys out in full")
         key = event.value
         if key in frame.keys:
-            first = Location(self.display, *frame.keys[key])
+            first = self.source.location(frame.keys[key])
             raise _Stop(make_issue(
                 "PM103", f"key `{key}` appears twice in this mapping (first at line {first.line})",
-                Location(self.display, *position),
+                self._loc(event.start_mark),
                 "YAML would silently keep only the last one; merge or rename them",
                 related=(first,)))
-        frame.keys[key] = position
+        frame.keys[key] = offset
         frame.pending_key = key
 
-    def _add(self, value: Any, location: Location | Position, size: int) -> None:
+    def _add(self, value: Any, offset: int, size: int) -> None:
         if not self.stack:
-            self.root = value
-            self.root_location = location if isinstance(location, Location) \
-                else Location(self.display, *location)
+            self.root, self.root_offset = value, offset
             return
         parent = self.stack[-1]
         parent.size += size
         if isinstance(parent.container, dict):
             if parent.pending_key is None:
-                self._stop_complex_key(location if isinstance(location, Location)
-                                       else Location(self.display, *location))
+                self._stop_complex_key(offset)
             key = parent.pending_key
             parent.container[key] = value
-            parent.values[(key,)] = location
+            parent.values[key] = offset
             parent.pending_key = None
         else:
             if parent.owner is not None:
-                parent.owner.values[parent.prefix + (len(parent.container),)] = location
+                parent.owner.values[parent.prefix + (len(parent.container),)] = offset
             parent.container.append(value)
 
-    def _stop_complex_key(self, location: Location) -> None:
+    def _stop_complex_key(self, offset: int) -> None:
         raise _Stop(make_issue("PM109", "a mapping key must be plain text, not a list or mapping",
-                               location, "use a plain word as the key"))
+                               self.source.location(offset), "use a plain word as the key"))
 
 
 _HANDLERS = {

@@ -9,7 +9,7 @@ from typing import Annotated, Any, Callable, get_origin
 from pydantic import BaseModel, BeforeValidator, ConfigDict, StringConstraints, model_validator
 
 from ..issues import Location
-from ..load import WHERE_KEY, Position, Where
+from ..load import WHERE_KEY, Source, Where
 
 ID_PATTERN = r"^[a-z][a-z0-9_-]*$"
 
@@ -19,7 +19,8 @@ Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
 Ref = str
 """A reference to an item by id (checked against the project, with did-you-mean)."""
 
-NOWHERE = Where(Location("<unknown>"))
+NOWHERE = Where(Source("<unknown>", ""), -1)
+"""Where an instance made in code was written: `<unknown>`, with no line."""
 
 
 class Spec(BaseModel):
@@ -71,7 +72,7 @@ class Spec(BaseModel):
 
     @property
     def file(self) -> str:
-        return self.where.node.file
+        return self.where.file
 
 
 # --------------------------------------------------------------------------- shorthands
@@ -112,13 +113,9 @@ def _unwrap_plain_mappings(model: type[Spec], data: dict, where: Any) -> Any:
             data[key] = {name: body for name, body in value.items() if name != WHERE_KEY}
             if isinstance(inner, Where) and isinstance(where, Where):
                 values = dict(where.values) if values is None else values
-                values.update({(key, *path): location for path, location in inner.values.items()})
-    return where if values is None else Where(where.node, where.keys, values)
-
-
-def _position(location: Location) -> Position:
-    """A location as a position in its own file (cheaper to keep and to cache)."""
-    return location.line, location.col, location.offset
+                values.update({(key, path) if isinstance(path, str) else (key, *path): offset
+                               for path, offset in inner.values.items()})
+    return where if values is None else Where(where.source, where.offset, where.keys, values)
 
 
 def _is_text(value: Any) -> bool:
@@ -130,11 +127,12 @@ def _fill(value: Any, field: str, where: Where, key: str) -> Any:
     def wrap(item: Any, *path: Any) -> Any:
         if not _is_text(item):
             return item
-        location = where.value(key, *path)
-        return {field: item, WHERE_KEY: Where(location, {}, {(field,): _position(location)})}
+        offset = where.value_offset(key, *path)
+        return {field: item, WHERE_KEY: Where(where.source, offset, {}, {field: offset})}
     if isinstance(value, list):
         return [wrap(item, index) for index, item in enumerate(value)]
     return wrap(value)
+
 
 def _one_or_many(value: Any) -> Any:
     """`x` means `[x]`; a missing value means an empty list."""
@@ -180,23 +178,23 @@ def _named(key_field: str, text_field: str) -> Callable[[Any], Any]:
         if not isinstance(value, dict):
             return value
         where = value.get(WHERE_KEY)
+        where = where if isinstance(where, Where) else NOWHERE
         items = []
         for name, body in value.items():
             if name == WHERE_KEY:
                 continue
-            key_location = where.key(name) if isinstance(where, Where) else NOWHERE.node
-            value_location = where.value(name) if isinstance(where, Where) else NOWHERE.node
+            key_offset = where.key_offset(name)
             if isinstance(body, dict):
                 item = dict(body)
                 item[key_field] = name
                 inner = body.get(WHERE_KEY)
                 if isinstance(inner, Where):
                     values = dict(inner.values)
-                    values[(key_field,)] = _position(key_location)
-                    item[WHERE_KEY] = Where(key_location, inner.keys, values)
+                    values[key_field] = key_offset
+                    item[WHERE_KEY] = Where(inner.source, key_offset, inner.keys, values)
             else:
-                item = {key_field: name, WHERE_KEY: Where(key_location, {}, {
-                    (key_field,): _position(key_location), (text_field,): _position(value_location)})}
+                item = {key_field: name, WHERE_KEY: Where(where.source, key_offset, {}, {
+                    key_field: key_offset, text_field: where.value_offset(name)})}
                 if body is not None:
                     item[text_field] = body
             items.append(item)
