@@ -8,6 +8,10 @@ the other so that the machine's drift touches all alike:
 
 - `python -c pass`: the interpreter's own start-up, for reference;
 - `pmdocs check DIR` as a subprocess, output discarded: wall clock from start to exit;
+  cold (`--no-cache`: every file parsed, validated and analysed), warm (nothing changed
+  since the last run: every file from pmdocs' cache) and edited (one spec file changed
+  since the last run, as in the edit-and-check loop: that file read again, the others
+  from the cache; the file gets a new comment line each round and is restored after);
 - a fresh interpreter that times, with time.perf_counter, `import pmdocs.check`, the
   rest of the CLI's imports, load (pmdocs.load.load_project), model
   (pmdocs.model.project.build_project) and checks (pmdocs.check.run_checks +
@@ -39,6 +43,7 @@ from gen_spec import default_folder, write_project  # noqa: E402
 TARGET_ITEMS = 2000
 TARGET_SECONDS = 1.0
 STAGES = ("import pmdocs.check", "import pmdocs.cli", "load", "model", "checks")
+RUNS = ("cold", "warm", "edited")
 
 
 @dataclass(frozen=True)
@@ -50,6 +55,8 @@ class Round:
     """`pmdocs check --no-cache DIR`: every file parsed and validated."""
     warm: float
     """`pmdocs check DIR` with unchanged files in pmdocs' cache (the usual repeat run)."""
+    edited: float
+    """`pmdocs check DIR` after one spec file changed (the edit-and-check loop)."""
     stages: dict[str, float]
 
 
@@ -112,8 +119,21 @@ def one_round(folder: Path, pmdocs: list[str]) -> tuple[Round, dict]:
     startup = wall_clock([sys.executable, "-c", "pass"])
     cold = wall_clock(pmdocs + ["check", "--no-cache", str(folder)])
     warm = wall_clock(pmdocs + ["check", str(folder)])
+    edited = edited_run(folder, pmdocs)
     probed = run_probe(folder)
-    return Round(startup, cold, warm, probed["stages"]), probed
+    return Round(startup, cold, warm, edited, probed["stages"]), probed
+
+
+def edited_run(folder: Path, pmdocs: list[str]) -> float:
+    """`pmdocs check` after one spec file changed: a new comment line at its end (so the
+    cache misses it), restored afterwards."""
+    edited = min(folder.glob("specs/*/pages-1.yml"))
+    original = edited.read_bytes()
+    try:
+        edited.write_bytes(original + f"# edited {time.time_ns()}\n".encode())
+        return wall_clock(pmdocs + ["check", str(folder)])
+    finally:
+        edited.write_bytes(original)
 
 
 def ensure_project(total: int, seed: int) -> Path:
@@ -137,8 +157,8 @@ def spread(values: list[float]) -> str:
             f"max {max(values):.3f} s")
 
 
-def benchmark(total: int, runs: int, seed: int, pmdocs: list[str]) -> tuple[float, float]:
-    """Measure and print one N; the whole process's medians, cold and warm."""
+def benchmark(total: int, runs: int, seed: int, pmdocs: list[str]) -> tuple[float, ...]:
+    """Measure and print one N; the whole process's medians, cold, warm and edited."""
     folder = ensure_project(total, seed)
     print(f"\nN={total}  ({folder})\n  pmdocs check says: {summary_line(folder, pmdocs)}",
           flush=True)
@@ -150,13 +170,14 @@ def benchmark(total: int, runs: int, seed: int, pmdocs: list[str]) -> tuple[floa
     print(f"  files={probed['files']}  items={probed['items']}  issues={probed['issues']}")
     print(f"  whole process, cold `pmdocs check --no-cache DIR`: {spread([r.cold for r in rounds])}")
     print(f"  whole process, warm `pmdocs check DIR` (files cached): {spread([r.warm for r in rounds])}")
+    print(f"  whole process, edited (one file changed, the rest cached): {spread([r.edited for r in rounds])}")
     print(f"  python start-up (`python -c pass`): {spread([r.startup for r in rounds])}")
     medians = {stage: statistics.median(r.stages[stage] for r in rounds) for stage in STAGES}
     print("  in-process stages, medians (s):")
     for stage in STAGES:
         print(f"    {stage:<22}{medians[stage]:7.3f}")
     print(f"    {'sum of stages':<22}{sum(medians.values()):7.3f}")
-    return (statistics.median(r.cold for r in rounds), statistics.median(r.warm for r in rounds))
+    return tuple(statistics.median(getattr(r, name) for r in rounds) for name in RUNS)
 
 
 def load_average() -> str:
@@ -167,11 +188,11 @@ def load_average() -> str:
         return "load average unknown"
 
 
-def verdict(medians: dict[int, tuple[float, float]]) -> str:
+def verdict(medians: dict[int, tuple[float, ...]]) -> str:
     if TARGET_ITEMS not in medians:
         return f"verdict: N={TARGET_ITEMS:,} not measured; the target is ≤ {TARGET_SECONDS} s there"
     lines = []
-    for name, median in zip(("cold", "warm"), medians[TARGET_ITEMS]):
+    for name, median in zip(RUNS, medians[TARGET_ITEMS]):
         outcome = "MET" if median <= TARGET_SECONDS else "NOT MET"
         lines.append(f"verdict ({name}): target {outcome} — whole process median {median:.2f} s "
                      f"at N={TARGET_ITEMS:,} (target ≤ {TARGET_SECONDS:.1f} s, "
