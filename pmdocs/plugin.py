@@ -17,7 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import diagram_hook
+from . import diagram_hook, search_hook
 from .check import check_project
 from .issues import Severity
 from .layout import GraphvizLayout, GraphvizMissing, Layout, NoLayout
@@ -46,7 +46,7 @@ class PmdocsPlugin(BasePlugin[PmdocsConfig]):
         self.project_dir: Path | None = None
         self.blocks: dict[str, list[str]] = {}
         """HTML blocks set aside before Markdown, by page, until the page's HTML exists."""
-        self.search = diagram_hook.SearchEntries()
+        self.search = search_hook.SearchEntries()
 
     @property
     def prefix(self) -> str:
@@ -130,7 +130,7 @@ class PmdocsPlugin(BasePlugin[PmdocsConfig]):
 
     @event_priority(-50)    # after Material's search wrote its index, before `offline` reads it
     def on_post_build(self, *, config: Any) -> None:
-        """pmdocs' pages join the search index (see `pmdocs.diagram_hook.SearchEntries`)."""
+        """pmdocs' pages join the search index (see `pmdocs.search_hook`)."""
         if self.files is not None:
             self.search.write(config.site_dir, {page.src_uri for page in self.files.documentation_pages()})
 

@@ -32,6 +32,7 @@ PROTOTYPE_FILES = ("prototype.css", "prototype.js")
 MARKER = ".pmdocs-output"
 """Written into every output folder, so a rebuild knows the folder is pmdocs' to replace."""
 HOOK_FILE = "pmdocs_hooks.py"
+SEARCH_HOOK_FILE = "pmdocs_search.py"
 SEARCH_SEPARATOR = r"[\s\u200b\-]+"
 BUILD_DATE = "0"
 """SOURCE_DATE_EPOCH for mkdocs: no build timestamps, so two builds are byte-identical."""
@@ -108,7 +109,7 @@ def mkdocs_settings(settings: SiteSettings, *, plugin: dict | None, hooks: bool)
     if settings.site_url:
         config["site_url"] = settings.site_url
     if hooks:
-        config["hooks"] = [HOOK_FILE]
+        config["hooks"] = [HOOK_FILE, SEARCH_HOOK_FILE]
         config["extra_css"] = [f"{ASSET_FOLDER}/pmdocs.css"]
         config["extra_javascript"] = [f"{ASSET_FOLDER}/svg-pan-zoom.min.js",
                                       f"{ASSET_FOLDER}/pmdocs.js"]
@@ -201,8 +202,8 @@ def write_files(folder: Path, files: dict[str, str | bytes]) -> None:
 
 
 def export_files(rendered: RenderedSite, settings: SiteSettings) -> dict[str, str | bytes]:
-    """Everything `pmdocs export` writes: docs, assets, SVGs, the hook and mkdocs.yml."""
-    from . import diagram_hook   # its own source is the hook file
+    """Everything `pmdocs export` writes: docs, assets, SVGs, the hooks and mkdocs.yml."""
+    from . import diagram_hook, search_hook   # their own sources are the hook files
 
     files: dict[str, str | bytes] = {f"docs/{path}": text for path, text in rendered.documents.items()}
     files.update({f"docs/{path}": data for path, data in rendered.files.items()})
@@ -212,6 +213,7 @@ def export_files(rendered: RenderedSite, settings: SiteSettings) -> dict[str, st
     files.update({f"{diagram_hook.DIAGRAM_FOLDER}/{key}.svg": svg
                   for key, svg in rendered.diagrams.items()})
     files[HOOK_FILE] = Path(diagram_hook.__file__).read_text(encoding="utf-8")
+    files[SEARCH_HOOK_FILE] = Path(search_hook.__file__).read_text(encoding="utf-8")
     files["mkdocs.yml"] = yaml.safe_dump(mkdocs_settings(settings, plugin=None, hooks=True),
                                          allow_unicode=True, sort_keys=False)
     return files

@@ -387,7 +387,7 @@ def test_an_export_builds_with_plain_mkdocs(sample_site: BuiltSite, tmp_path: Pa
     export = tmp_path / "export"
     result = cli("export", str(SAMPLE), "-o", str(export), "--cache-dir", str(sample_site.cache))
     assert result.exit_code == 0, result.stdout + result.stderr
-    for name in ("mkdocs.yml", "pmdocs_hooks.py", "docs/index.md", "docs/pages/cart.md",
+    for name in ("mkdocs.yml", "pmdocs_hooks.py", "pmdocs_search.py", "docs/index.md", "docs/pages/cart.md",
                  "diagrams/pagemap.svg"):
         assert (export / name).is_file(), f"the export lacks {name}"
 

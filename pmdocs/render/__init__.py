@@ -68,7 +68,7 @@ def render_site(project: Project, issues: Sequence[Issue], layout: Layout | None
 
 def marked_generated(markdown: str) -> str:
     """The page with `generator: pmdocs` in its front matter: the front ends index the pages
-    pmdocs wrote for search themselves (see `pmdocs.diagram_hook.SearchEntries`)."""
+    pmdocs wrote for search themselves (see `pmdocs.search_hook`)."""
     if markdown.startswith("---\n"):
         return f"---\ngenerator: pmdocs\n{markdown[4:]}"
     return f"---\ngenerator: pmdocs\n---\n\n{markdown}"

@@ -1,0 +1,178 @@
+"""pmdocs indexes the pages it writes for Material's search itself. Material's indexer walks
+every page with Python's `html.parser`, tag by tag, and segments its Chinese with jieba one
+run of characters at a time: ~60% of `mkdocs build` at N = 2,000 (benchmarks/README.md).
+pmdocs wrote those pages, so regular expressions find their sections, and a run of
+characters seen once is segmented once.
+
+A page pmdocs wrote says so in its front matter (`generator: pmdocs`); `SearchEntries`
+marks it `search: exclude` for Material's indexer, makes its entries from the page's HTML,
+and adds them to the index file Material wrote. A team's own pages stay with Material.
+
+Standalone on purpose (standard library only, like `pmdocs.diagram_hook`): the mkdocs
+plugin uses `SearchEntries`, and `pmdocs export` copies this very file next to the exported
+`mkdocs.yml` as a second mkdocs hook.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+import re
+from typing import Any, Callable, Optional
+
+try:    # mkdocs is there whenever the hook runs; the functions below work without it
+    from mkdocs.plugins import event_priority
+except ImportError:     # pragma: no cover
+    def event_priority(priority: float) -> Callable[[Any], Any]:
+        return lambda function: function
+
+GENERATOR = "pmdocs"
+"""`generator: pmdocs` in a page's front matter: pmdocs wrote the page (and indexes it)."""
+HAN = re.compile("[\u2e80-\u2fdf\u3005\u3007\u3021-\u3029\u3038-\u303b\u3400-\u4dbf\u4e00-\u9fff"
+                 "\uf900-\ufaff\U00020000-\U0003ffff]+")
+"""A run of Chinese characters (Unicode's script Han, which Material segments)."""
+HEADING = re.compile(r'<h([1-6])\b[^>]*?\sid="([^"]*)"[^>]*>(.*?)</h\1>', re.DOTALL)
+"""A heading with an anchor: where Material's index starts a section."""
+HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.DOTALL)
+NOT_TEXT = re.compile(r"<!--.*?-->|<(script|style|object)\b.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
+BREAK = re.compile(r"</?(?:p|div|br|li|ul|ol|dl|dt|dd|table|thead|tbody|tr|td|th|pre|blockquote"
+                   r"|details|summary|h[1-6])\b[^>]*>", re.IGNORECASE)
+"""A tag between two words (an inline tag like `<a>` or `<code>` is not)."""
+KEPT = re.compile(r"<(/?)(p|code|pre|li|ol|ul|sub|sup)\b[^>]*>", re.IGNORECASE)
+"""The tags Material's index keeps (bare) so that a search result shows paragraphs and lists."""
+KEPT_MARK = re.compile("\x00(/?[a-z]+)\x01")
+EMPTY = re.compile(r"<([a-z]+)>\s*</\1>")
+TAG = re.compile(r"<[^>]*>")
+SPACE = re.compile(r"\s+")
+
+
+def text_of(fragment: str) -> str:
+    """The words of an HTML fragment as Material's index holds them: HTML-escaped (the search
+    results show them as HTML), whitespace collapsed, `<p>` and list tags kept bare."""
+    words = KEPT.sub(lambda match: f"\x00{match.group(1)}{match.group(2).lower()}\x01", fragment)
+    words = html.unescape(TAG.sub("", BREAK.sub(" ", words)))
+    words = KEPT_MARK.sub(r"<\1>", html.escape(SPACE.sub(" ", words).strip(), quote=False))
+    return EMPTY.sub("", words)
+
+
+def page_sections(content: str) -> list[tuple[Optional[str], Optional[str], str]]:
+    """(anchor, title HTML, body HTML) of each section of a page, as Material divides it: at
+    every heading with an anchor; the first section has no anchor, and text before the first
+    heading is a section without a title."""
+    content = NOT_TEXT.sub("", content)
+    sections: list[tuple[Optional[str], Optional[str], str]] = []
+    anchor: Optional[str] = None
+    title: Optional[str] = None
+    start = 0
+    for match in HEADING.finditer(content):
+        body = content[start:match.start()]
+        if title is not None or body.strip():
+            sections.append((anchor if sections else None, title, body))
+        anchor, title, start = match.group(2), HEADERLINK.sub("", match.group(3)), match.end()
+    sections.append((anchor if sections else None, title, content[start:]))
+    return sections
+
+
+class Segmenter:
+    """Chinese text with a zero-width space around each of its words (jieba's words), as
+    Material's indexer writes it so that its `separator` splits them; each distinct run of
+    Chinese characters is segmented once (generated pages repeat their labels thousands of
+    times). Without jieba the text stays as it is, as with Material."""
+
+    def __init__(self, cut: Optional[Callable[[str], Any]]):
+        self.cut = cut
+        self.seen: dict[str, str] = {}
+
+    def __call__(self, text: str) -> str:
+        return text if self.cut is None else HAN.sub(self._words, text).strip("\u200b")
+
+    def _words(self, match: "re.Match[str]") -> str:
+        run = match.group(0)
+        words = self.seen.get(run)
+        if words is None:
+            words = self.seen[run] = "\u200b" + "\u200b".join(self.cut(run)) + "\u200b"
+        return words
+
+
+def search_entries(url: str, title: str, content: str, segment: Callable[[str], str]) -> list[dict]:
+    """A page's entries in the search index: one per section, as Material makes them."""
+    entries = []
+    for anchor, heading, body in page_sections(content):
+        entries.append({"location": f"{url}#{anchor}" if anchor else url,
+                        "title": segment(text_of(title if heading is None else heading)),
+                        "text": segment(text_of(body))})
+    return entries
+
+
+class SearchEntries:
+    """pmdocs' pages in Material's search index, made by pmdocs: each page pmdocs wrote is
+    marked `search: exclude` for Material's indexer, its entries are made here
+    (`index`, from the page's HTML), and they join the index file Material wrote (`write`),
+    before the offline plugin turns that file into a script."""
+
+    def __init__(self) -> None:
+        self.active = False
+        self.pages: dict[str, list[dict]] = {}
+        self.segment: Optional[Segmenter] = None
+
+    def configure(self, config: Any) -> None:
+        """On only where Material's search plugin indexes the site (other search plugins
+        index every page themselves)."""
+        plugins = getattr(config, "plugins", None) or {}
+        self.active = any(type(plugin).__module__.startswith("material.plugins.search")
+                          and getattr(plugin.config, "enabled", True) for plugin in plugins.values())
+
+    def index(self, page: Any, content: str) -> None:
+        search = page.meta.get("search") or {}
+        if not self.active or page.meta.get("generator") != GENERATOR or search.get("exclude"):
+            return
+        if self.segment is None:
+            try:
+                import jieba    # as Material: its words whenever jieba is installed
+                self.segment = Segmenter(jieba.cut)
+            except ImportError:
+                self.segment = Segmenter(None)
+        page.meta["search"] = {**search, "exclude": True}
+        self.pages[page.file.src_uri] = search_entries(
+            page.url, str(page.meta.get("title", page.title or "")), content, self.segment)
+
+    def write(self, site_dir: str, sources: Optional[set] = None) -> None:
+        """Add the entries to the site's index (of the pages among `sources`, when given: a
+        page deleted while serving leaves the index)."""
+        path = os.path.join(site_dir, "search", "search_index.json")
+        if sources is not None:
+            self.pages = {source: entries for source, entries in self.pages.items() if source in sources}
+        if not self.active or not self.pages or not os.path.isfile(path):
+            return
+        with open(path, encoding="utf-8") as handle:
+            index = json.load(handle)
+        index["docs"].extend(entry for source in sorted(self.pages) for entry in self.pages[source])
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(json.dumps(index, separators=(",", ":"), default=str))
+
+
+_search = SearchEntries()
+_sources: list = []
+"""The site's documents (set by `on_files`), so a page deleted while serving leaves the index."""
+
+
+def on_config(config: Any) -> Any:
+    _search.configure(config)
+    return config
+
+
+def on_files(files: Any, config: Any) -> Any:
+    _sources[:] = [{page.src_uri for page in files.documentation_pages()}]
+    return files
+
+
+@event_priority(-10)    # after the diagram hook has put the tables back and resolved links
+def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
+    _search.index(page, html)
+    return html
+
+
+@event_priority(-50)    # after Material's search wrote its index, before `offline` reads it
+def on_post_build(config: Any) -> None:
+    _search.write(config.site_dir, _sources[0] if _sources else None)
