@@ -149,12 +149,14 @@ SITE_URL_OPTION = click.option("--site-url", help="The URL the site is hosted at
 def build(project: str, output: str | None, strict: bool, cache_dir: str | None,
           site_url: str | None) -> None:
     """Check the specs and build the PRD site of PROJECT (atomically)."""
+    from .resources import search_words_file
     from .site import OutputError, build_site
     started = time.perf_counter()
     model, rendered, drawn = _compile(project, strict, cache_dir)
     target = Path(output) if output else Path(project) / model.settings.output
     try:
-        build_site(rendered, target, Path(project), strict=strict, site_url=site_url)
+        build_site(rendered, target, Path(project), strict=strict, site_url=site_url,
+                   words_file=search_words_file(Path(project)))
     except OutputError as error:
         click.echo(f"pmdocs: {error}", err=True)
         sys.exit(EXIT_ERRORS)

@@ -22,7 +22,7 @@ from .check import check_project
 from .issues import Severity
 from .layout import GraphvizLayout, GraphvizMissing, Layout, NoLayout
 from .render import RenderedSite, render_site
-from .resources import default_cache_dir, spec_cache_dir
+from .resources import default_cache_dir, search_words_file, spec_cache_dir
 from .site import ASSET_FOLDER, asset_files, nav_config, static_page
 
 log = logging.getLogger("mkdocs.plugins.pmdocs")
@@ -66,7 +66,7 @@ class PmdocsPlugin(BasePlugin[PmdocsConfig]):
             config.nav = nav
         elif config.nav is not None:
             config.nav.append({html.escape(self.rendered.title or "PRD"): nav})   # printed raw
-        self.search.configure(config)
+        self.search.configure(config, str(search_words_file(self.project_dir)))
         return config
 
     def _render(self, project_dir: Path) -> RenderedSite:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 from pathlib import Path
 
@@ -31,3 +32,10 @@ def spec_cache_dir() -> Path:
     """Where what is derived from unchanged spec files is cached: validated files, and the
     analyses of decision tables."""
     return cache_root() / "specs"
+
+
+def search_words_file(project_dir: Path) -> Path:
+    """Where the words of the Chinese in a project's site are kept between builds (one file
+    per project: each keeps only what its last build met)."""
+    digest = hashlib.sha256(str(project_dir.resolve()).encode("utf-8", "surrogatepass")).hexdigest()
+    return cache_root() / "search" / f"words-{digest[:16]}.json"

@@ -16,9 +16,11 @@ plugin uses `SearchEntries`, and `pmdocs export` copies this very file next to t
 from __future__ import annotations
 
 import html
+import importlib.metadata
 import json
 import os
 import re
+import tempfile
 from typing import Any, Callable, Optional
 
 try:    # mkdocs is there whenever the hook runs; the functions below work without it
@@ -78,11 +80,16 @@ class Segmenter:
     """Chinese text with a zero-width space around each of its words (jieba's words), as
     Material's indexer writes it so that its `separator` splits them; each distinct run of
     Chinese characters is segmented once (generated pages repeat their labels thousands of
-    times). Without jieba the text stays as it is, as with Material."""
+    times), or not at all when `known` (an earlier build's words) has it. Without jieba the
+    text stays as it is, as with Material."""
 
-    def __init__(self, cut: Optional[Callable[[str], Any]]):
+    def __init__(self, cut: Optional[Callable[[str], Any]], known: Optional[dict] = None):
         self.cut = cut
-        self.seen: dict[str, str] = {}
+        self.seen: dict[str, str] = dict(known or {})
+        self.used: set[str] = set()
+        """The runs met so far (what a word cache keeps)."""
+        self.segmented = 0
+        """How many runs jieba segmented (the others were known)."""
 
     def __call__(self, text: str) -> str:
         return text if self.cut is None else HAN.sub(self._words, text).strip("\u200b")
@@ -92,7 +99,59 @@ class Segmenter:
         words = self.seen.get(run)
         if words is None:
             words = self.seen[run] = "\u200b" + "\u200b".join(self.cut(run)) + "\u200b"
+            self.segmented += 1
+        self.used.add(run)
         return words
+
+
+def jieba_words(run: str) -> Any:
+    """jieba's words of a run. Imported on first use: a build whose runs are all known never
+    loads jieba's dictionary (~1 s)."""
+    import jieba
+    return jieba.cut(run)
+
+
+def jieba_version() -> Optional[str]:
+    """The installed jieba's version, or None without jieba (then Material segments nothing)."""
+    try:
+        return importlib.metadata.version("jieba")
+    except importlib.metadata.PackageNotFoundError:
+        return None
+
+
+class WordCache:
+    """The words of the runs an earlier build met, in a JSON file, under a key naming jieba's
+    version and dictionaries (another key finds the file empty). Only the runs of the last
+    build are kept, so it cannot grow without bound; a damaged file is simply empty, and a
+    file that cannot be written only costs time."""
+
+    def __init__(self, path: str, key: str):
+        self.path = path
+        self.key = key
+
+    def read(self) -> dict:
+        try:
+            with open(self.path, encoding="utf-8") as handle:
+                stored = json.load(handle)
+        except (OSError, ValueError):
+            return {}
+        words = stored.get("words") if isinstance(stored, dict) and stored.get("key") == self.key else None
+        return words if isinstance(words, dict) else {}
+
+    def write(self, words: dict) -> None:
+        folder = os.path.dirname(self.path) or "."
+        temporary = None
+        try:
+            os.makedirs(folder, exist_ok=True)
+            with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=folder, delete=False,
+                                             suffix=".tmp") as handle:
+                temporary = handle.name
+                json.dump({"key": self.key, "words": words}, handle, ensure_ascii=False,
+                          sort_keys=True, separators=(",", ":"))
+            os.replace(temporary, self.path)
+        except OSError:
+            if temporary is not None and os.path.exists(temporary):
+                os.unlink(temporary)
 
 
 def search_entries(url: str, title: str, content: str, segment: Callable[[str], str]) -> list[dict]:
@@ -109,37 +168,43 @@ class SearchEntries:
     """pmdocs' pages in Material's search index, made by pmdocs: each page pmdocs wrote is
     marked `search: exclude` for Material's indexer, its entries are made here
     (`index`, from the page's HTML), and they join the index file Material wrote (`write`),
-    before the offline plugin turns that file into a script."""
+    before the offline plugin turns that file into a script. With a `words_file`, the words
+    of each run of Chinese are kept between builds (`WordCache`)."""
 
     def __init__(self) -> None:
         self.active = False
         self.pages: dict[str, list[dict]] = {}
         self.segment: Optional[Segmenter] = None
+        self.words: Optional[WordCache] = None
+        self.stored: set[str] = set()
+        """The runs the word cache holds."""
 
-    def configure(self, config: Any) -> None:
+    def configure(self, config: Any, words_file: Optional[str] = None) -> None:
         """On only where Material's search plugin indexes the site (other search plugins
         index every page themselves)."""
         plugins = getattr(config, "plugins", None) or {}
-        self.active = any(type(plugin).__module__.startswith("material.plugins.search")
-                          and getattr(plugin.config, "enabled", True) for plugin in plugins.values())
+        search = [plugin for plugin in plugins.values()
+                  if type(plugin).__module__.startswith("material.plugins.search")
+                  and getattr(plugin.config, "enabled", True)]
+        self.active = bool(search)
+        if self.active and words_file and self.segment is None:
+            self.words = WordCache(words_file, dictionary_key(search[0].config))
 
     def index(self, page: Any, content: str) -> None:
         search = page.meta.get("search") or {}
         if not self.active or page.meta.get("generator") != GENERATOR or search.get("exclude"):
             return
-        if self.segment is None:
-            try:
-                import jieba    # as Material: its words whenever jieba is installed
-                self.segment = Segmenter(jieba.cut)
-            except ImportError:
-                self.segment = Segmenter(None)
+        if self.segment is None:    # as Material: jieba's words whenever it is installed
+            known = self.words.read() if self.words is not None else {}
+            self.stored = set(known)
+            self.segment = Segmenter(jieba_words if jieba_version() else None, known)
         page.meta["search"] = {**search, "exclude": True}
         self.pages[page.file.src_uri] = search_entries(
             page.url, str(page.meta.get("title", page.title or "")), content, self.segment)
 
     def write(self, site_dir: str, sources: Optional[set] = None) -> None:
         """Add the entries to the site's index (of the pages among `sources`, when given: a
-        page deleted while serving leaves the index)."""
+        page deleted while serving leaves the index), and keep the words for the next build."""
         path = os.path.join(site_dir, "search", "search_index.json")
         if sources is not None:
             self.pages = {source: entries for source, entries in self.pages.items() if source in sources}
@@ -150,15 +215,42 @@ class SearchEntries:
         index["docs"].extend(entry for source in sorted(self.pages) for entry in self.pages[source])
         with open(path, "w", encoding="utf-8") as handle:
             handle.write(json.dumps(index, separators=(",", ":"), default=str))
+        segment = self.segment
+        if self.words is not None and segment is not None and segment.cut is not None \
+                and segment.used != self.stored:
+            self.words.write({run: segment.seen[run] for run in segment.used})
+            self.stored = set(segment.used)
+
+
+def dictionary_key(search_config: Any) -> str:
+    """What decides jieba's words: its version, and the dictionaries Material's search plugin
+    gives it (`jieba_dict`, `jieba_dict_user`), by path, size and time of change."""
+    parts = [f"jieba {jieba_version()}"]
+    for name in ("jieba_dict", "jieba_dict_user"):
+        path = getattr(search_config, name, None)
+        if path:
+            try:
+                status = os.stat(path)
+                parts.append(f"{name}={path}:{status.st_size}:{status.st_mtime_ns}")
+            except OSError:
+                parts.append(f"{name}={path}")
+    return "\n".join(parts)
 
 
 _search = SearchEntries()
 _sources: list = []
 """The site's documents (set by `on_files`), so a page deleted while serving leaves the index."""
+_words_file: list = []
+
+
+def keep_words_in(path: str) -> None:
+    """Keep the words of the site's Chinese between builds in `path` (`pmdocs build` asks
+    for it; a plain `mkdocs build` of an export keeps none)."""
+    _words_file[:] = [path]
 
 
 def on_config(config: Any) -> Any:
-    _search.configure(config)
+    _search.configure(config, _words_file[0] if _words_file else None)
     return config
 
 

@@ -244,16 +244,18 @@ def export_site(rendered: RenderedSite, output: Path, project: Path,
 
 
 def build_site(rendered: RenderedSite, output: Path, project: Path, *, strict: bool = False,
-               site_url: str | None = None) -> None:
-    """Build the static site with mkdocs into `output` (atomically)."""
+               site_url: str | None = None, words_file: Path | None = None) -> None:
+    """Build the static site with mkdocs into `output` (atomically); `words_file`: where the
+    search hook keeps the words of the site's Chinese between builds."""
     check_output(output, project)
     with atomic_folder(output) as staging, tempfile.TemporaryDirectory() as scratch:
         export = Path(scratch)
         write_files(export, export_files(rendered, settings_of(rendered, site_url)))
-        run_mkdocs(export / "mkdocs.yml", staging, strict)
+        run_mkdocs(export / "mkdocs.yml", staging, strict, words_file)
 
 
-def run_mkdocs(config_file: Path, site_dir: Path, strict: bool) -> None:
+def run_mkdocs(config_file: Path, site_dir: Path, strict: bool,
+               words_file: Path | None = None) -> None:
     """`mkdocs build` in this process, with no build timestamps and quiet logging."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -263,6 +265,9 @@ def run_mkdocs(config_file: Path, site_dir: Path, strict: bool) -> None:
         try:
             config = load_config(config_file=str(config_file), site_dir=str(site_dir),
                                  strict=strict)
+            search_hook = config.plugins.get(SEARCH_HOOK_FILE)
+            if search_hook is not None and words_file is not None:
+                search_hook.keep_words_in(str(words_file))
             build(config)
         except MkDocsException as error:
             raise OutputError(f"mkdocs could not build the site: {error}") from error

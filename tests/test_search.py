@@ -95,3 +95,49 @@ def test_without_materials_search_every_page_is_left_alone() -> None:
     item = page("a.md", {"generator": "pmdocs"})
     search.index(item, "<h1 id=\"t\">标题</h1>")
     assert "search" not in item.meta and not search.pages
+
+
+def test_known_runs_are_not_segmented_again() -> None:
+    calls: list[str] = []
+
+    def cut(text: str) -> list[str]:
+        calls.append(text)
+        return [text]
+    segment = Segmenter(cut, known={"去结算": "\u200b去\u200b结算\u200b"})
+    assert segment("去结算，购物车") == "去\u200b结算\u200b，\u200b购物车"
+    assert calls == ["购物车"] and segment.segmented == 1
+    assert segment.used == {"去结算", "购物车"}
+
+
+def build_index(search: SearchEntries, folder: Path, words_file: Path) -> list[dict]:
+    """One build's index of one page, with the words kept in `words_file`."""
+    search.configure(material_search_config(), str(words_file))
+    search.index(page("a.md", {"generator": "pmdocs"}), "<h1 id=\"t\">购物车</h1><p>去结算</p>")
+    index_file = folder / "search" / "search_index.json"
+    index_file.parent.mkdir(parents=True, exist_ok=True)
+    index_file.write_text(json.dumps({"config": {}, "docs": []}), encoding="utf-8")
+    search.write(str(folder))
+    return json.loads(index_file.read_text(encoding="utf-8"))["docs"]
+
+
+def test_the_words_are_kept_between_builds_and_give_the_same_index(tmp_path: Path) -> None:
+    words_file = tmp_path / "cache" / "words.json"
+    first = SearchEntries()
+    docs = build_index(first, tmp_path / "one", words_file)
+    assert first.segment is not None and first.segment.segmented == 2
+    assert set(json.loads(words_file.read_text(encoding="utf-8"))["words"]) == {"购物车", "去结算"}
+
+    again = SearchEntries()
+    assert build_index(again, tmp_path / "two", words_file) == docs
+    assert again.segment is not None and again.segment.segmented == 0    # jieba not asked
+
+    stored = json.loads(words_file.read_text(encoding="utf-8"))
+    words_file.write_text(json.dumps({**stored, "key": "another jieba"}), encoding="utf-8")
+    other = SearchEntries()
+    assert build_index(other, tmp_path / "three", words_file) == docs
+    assert other.segment is not None and other.segment.segmented == 2
+
+    words_file.write_text("{not json", encoding="utf-8")
+    damaged = SearchEntries()
+    assert build_index(damaged, tmp_path / "four", words_file) == docs
+    assert json.loads(words_file.read_text(encoding="utf-8"))["key"] == stored["key"]

@@ -221,14 +221,14 @@ def previous(starter: tuple[Path, Path, Path], tmp_path: Path) -> tuple[Path, Pa
 def _mkdocs_fails_after_writing_the_site(monkeypatch: pytest.MonkeyPatch) -> None:
     real = pmdocs.site.run_mkdocs
 
-    def failing(config_file: Path, site_dir: Path, strict: bool) -> None:
-        real(config_file, site_dir, strict)
+    def failing(config_file: Path, site_dir: Path, strict: bool, words_file: Path | None) -> None:
+        real(config_file, site_dir, strict, words_file)
         raise pmdocs.site.OutputError("mkdocs could not build the site: simulated failure")
     monkeypatch.setattr(pmdocs.site, "run_mkdocs", failing)
 
 
 def _mkdocs_crashes_half_way(monkeypatch: pytest.MonkeyPatch) -> None:
-    def crashing(config_file: Path, site_dir: Path, strict: bool) -> None:
+    def crashing(config_file: Path, site_dir: Path, strict: bool, words_file: Path | None) -> None:
         (site_dir / "index.html").write_text("<p>half a page", encoding="utf-8")
         (site_dir / "pages").mkdir()
         raise RuntimeError("simulated crash inside mkdocs")
