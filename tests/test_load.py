@@ -481,6 +481,15 @@ def test_parse_yaml_counts_the_other_line_breaks_as_libyaml_does(line_end: str) 
     assert [str(where.value(key)) for key in ("name", "title")] == ["f.yml:3:11", "f.yml:4:12"]
 
 
+@pytest.mark.parametrize("line_end", ["\n", "\r", "\r\n", "\u2028"])
+def test_a_syntax_error_is_on_the_line_libyaml_counts(line_end: str) -> None:
+    """Syntax errors are placed like every other issue, whatever the file's line ends."""
+    text = line_end.join(["roles:", "  - id: buyer", "    name: [买家", "pages: x", ""])
+    _, issues = parse_yaml(text, "f.yml")
+    assert [issue.code for issue in issues] == ["PM102"]
+    assert issues[0].location.line == 4, issues[0]
+
+
 def test_parse_yaml_positions_after_a_byte_order_mark_left_in_the_text() -> None:
     data, _ = parse_yaml("\ufeffroles:\n  - id: buyer\n", "f.yml")
     assert str(where_of(data).key("roles")) == "f.yml:1:1"

@@ -139,11 +139,10 @@ class LoadResult:
 
 
 def location_at(file: str, text: str, offset: int) -> Location:
-    """The `file:line:col` of a character offset in a file's text."""
-    offset = max(0, min(offset, len(text)))
-    line = text.count("\n", 0, offset) + 1
-    col = offset - (text.rfind("\n", 0, offset) + 1) + 1
-    return Location(file, line, col, offset)
+    """The `file:line:col` of a character offset in a file's text, with lines counted as
+    libyaml counts them (as every other location is), so a file with CR or U+2028 line
+    ends gets the same line numbers in all its issues."""
+    return Source(file, text).location(max(0, min(offset, len(text))))
 
 
 def strip_where(data: Any) -> Any:
