@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -69,3 +71,28 @@ def test_another_pmdocs_code_is_a_miss(project: Path, tmp_path: Path, monkeypatc
     monkeypatch.setattr(cache_module, "code_fingerprint", lambda: "another version")
     cache = cache_module.ModelCache(tmp_path / "cache")
     assert not cache.known(str(project / "roles.yml"), (project / "roles.yml").read_text(), False)
+
+
+def entries(cache: Path) -> set[str]:
+    return {path.name for path in cache.glob("[0-9a-f][0-9a-f]/*")}
+
+
+def test_an_entry_unused_for_a_month_goes_when_a_file_changes(project: Path, tmp_path: Path) -> None:
+    """Each edit of a file adds an entry; the edited file's old entry, no longer used, is
+    removed once it is a month old, while the entries still used are touched by every run."""
+    cache = tmp_path / "cache"
+    check_project(project, cache)
+    before = entries(cache)
+    month_ago = time.time() - (cache_module.UNUSED_DAYS + 1) * 24 * 3600
+    stray = cache / "ab" / "not-an-entry"
+    stray.parent.mkdir(exist_ok=True)
+    stray.write_text("not pmdocs'", encoding="utf-8")
+    for path in [*cache.glob("[0-9a-f][0-9a-f]/*")]:
+        os.utime(path, (month_ago, month_ago))
+
+    edited = project / "pmdocs.yml"
+    edited.write_text(edited.read_text(encoding="utf-8") + "# edited\n", encoding="utf-8")
+    check_project(project, cache)
+    after = entries(cache) - {"not-an-entry"}
+    assert len(after - before) == 1 and len(before - after) == 1     # the edited file's entry
+    assert stray.exists()

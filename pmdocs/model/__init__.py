@@ -57,6 +57,8 @@ def _read(root: str | os.PathLike, cache_dir: Path | None) -> tuple[Project, lis
         issues.extend(parse_issues if spec_file.skipped else ())   # else in `loaded.issues`
         models.append(model)
     issues.extend(issue for model in models for issue in model.issues)
+    if cache is not None and cache.written:
+        cache.prune()   # only when a file changed: a run that reads all from it walks nothing
     return assemble(loaded, models), issues, loaded.file_count
 
 

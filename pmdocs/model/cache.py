@@ -10,7 +10,9 @@ import contextlib
 import hashlib
 import os
 import pickle
+import re
 import tempfile
+import time
 from pathlib import Path
 from typing import Iterable
 
@@ -53,15 +55,22 @@ def dump_atomically(value: object, target: Path) -> None:
                 os.unlink(temporary)
 
 
+UNUSED_DAYS = 30
+"""An entry no run has used for this long is removed (each edit of a file adds an entry)."""
+ENTRY_NAME = re.compile(r"[0-9a-f]{64}")
+
+
 class ModelCache:
     """Validated files by content: `known` says whether a file is cached (and reads it),
-    `get` gives it, `put` stores a new one."""
+    `get` gives it, `put` stores a new one, `prune` removes entries unused for a month (a
+    used entry is touched)."""
 
     def __init__(self, folder: Path):
         self.folder = folder
         self.fingerprint = code_fingerprint()
         self.entries: dict[str, FileResult] = {}
         self.hits = 0
+        self.written = 0
 
     def key(self, path: str, text: str, is_project_file: bool) -> str:
         digest = hashlib.sha256(self.fingerprint.encode())
@@ -72,11 +81,14 @@ class ModelCache:
     def known(self, path: str, text: str, is_project_file: bool) -> bool:
         """Whether the file's model is cached (it is then held in memory for `get`)."""
         key = self.key(path, text, is_project_file)
+        entry = self.folder / key[:2] / key
         try:
-            with open(self.folder / key[:2] / key, "rb") as handle:
+            with open(entry, "rb") as handle:
                 self.entries[key] = pickle.load(handle)
         except Exception:   # a miss: absent, unreadable, or written by another version
             return False
+        with contextlib.suppress(OSError):
+            os.utime(entry)     # used now: `prune` keeps it
         self.hits += 1
         return True
 
@@ -87,3 +99,13 @@ class ModelCache:
     def put(self, path: str, text: str, is_project_file: bool, result: FileResult) -> None:
         key = self.key(path, text, is_project_file)
         dump_atomically(result, self.folder / key[:2] / key)
+        self.written += 1
+
+    def prune(self, now: float | None = None) -> None:
+        """Remove the entries no run has used for `UNUSED_DAYS` (only files named like an
+        entry, in the cache's own folders; one that cannot be removed is left)."""
+        oldest = (time.time() if now is None else now) - UNUSED_DAYS * 24 * 3600
+        for entry in self.folder.glob("[0-9a-f][0-9a-f]/*"):
+            with contextlib.suppress(OSError):
+                if ENTRY_NAME.fullmatch(entry.name) and entry.stat().st_mtime < oldest:
+                    entry.unlink()
