@@ -128,6 +128,8 @@ class WordCache:
     def __init__(self, path: str, key: str):
         self.path = path
         self.key = key
+        self.held: set[str] = set()
+        """The runs the file holds (as last read or written)."""
 
     def read(self) -> dict:
         try:
@@ -136,9 +138,15 @@ class WordCache:
         except (OSError, ValueError):
             return {}
         words = stored.get("words") if isinstance(stored, dict) and stored.get("key") == self.key else None
-        return words if isinstance(words, dict) else {}
+        words = words if isinstance(words, dict) else {}
+        self.held = set(words)
+        return words
 
-    def write(self, words: dict) -> None:
+    def keep(self, words: dict) -> None:
+        """Hold exactly `words` (nothing is written when the file holds those runs already)."""
+        if set(words) == self.held:
+            return
+        self.held = set(words)
         folder = os.path.dirname(self.path) or "."
         temporary = None
         try:
@@ -176,8 +184,6 @@ class SearchEntries:
         self.pages: dict[str, list[dict]] = {}
         self.segment: Optional[Segmenter] = None
         self.words: Optional[WordCache] = None
-        self.stored: set[str] = set()
-        """The runs the word cache holds."""
 
     def configure(self, config: Any, words_file: Optional[str] = None) -> None:
         """On only where Material's search plugin indexes the site (other search plugins
@@ -196,7 +202,6 @@ class SearchEntries:
             return
         if self.segment is None:    # as Material: jieba's words whenever it is installed
             known = self.words.read() if self.words is not None else {}
-            self.stored = set(known)
             self.segment = Segmenter(jieba_words if jieba_version() else None, known)
         page.meta["search"] = {**search, "exclude": True}
         self.pages[page.file.src_uri] = search_entries(
@@ -215,11 +220,8 @@ class SearchEntries:
         index["docs"].extend(entry for source in sorted(self.pages) for entry in self.pages[source])
         with open(path, "w", encoding="utf-8") as handle:
             handle.write(json.dumps(index, separators=(",", ":"), default=str))
-        segment = self.segment
-        if self.words is not None and segment is not None and segment.cut is not None \
-                and segment.used != self.stored:
-            self.words.write({run: segment.seen[run] for run in segment.used})
-            self.stored = set(segment.used)
+        if self.words is not None and self.segment is not None and self.segment.cut is not None:
+            self.words.keep({run: self.segment.seen[run] for run in self.segment.used})
 
 
 def dictionary_key(search_config: Any) -> str:

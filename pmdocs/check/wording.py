@@ -7,7 +7,6 @@ import re
 from typing import Iterator
 
 from ..issues import Issue, Location, make_issue
-from ..load import location_at
 from ..model import Project
 from ..model.spec import Rule, Spec
 
@@ -81,11 +80,12 @@ def _found(pattern: re.Pattern, text: str) -> list[str]:
 
 
 def word_location(project: Project, node: Spec, field: str, text: str, word: str) -> Location:
-    """The position of `word` inside a field's text in the source, or of the field itself."""
-    start = node.at(field)
-    source = project.sources.get(start.file, "")
-    if start.offset < 0 or not source:
-        return start
-    window = source[start.offset:start.offset + 4 * len(text) + 200]
-    found = window.find(word)
-    return location_at(start.file, source, start.offset + found) if found >= 0 else start
+    """The position of `word` inside a field's text in the source, or of the field itself
+    (through the node's `Source`, which finds the file's line starts once for all issues)."""
+    where = node.where
+    start = where.value_offset(field)
+    source = project.sources.get(where.file, "")
+    if start < 0 or not source:
+        return where.value(field)
+    found = source[start:start + 4 * len(text) + 200].find(word)
+    return where.source.location(start + found if found >= 0 else start)
