@@ -34,8 +34,13 @@ def spec_cache_dir() -> Path:
     return cache_root() / "specs"
 
 
+def project_key(project_dir: str | os.PathLike) -> str:
+    """A short name for a project folder, for cache files kept one per project (each holds
+    only what the project's last run used, so two projects must not share one)."""
+    resolved = str(Path(project_dir).resolve())
+    return hashlib.sha256(resolved.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
 def search_words_file(project_dir: Path) -> Path:
-    """Where the words of the Chinese in a project's site are kept between builds (one file
-    per project: each keeps only what its last build met)."""
-    digest = hashlib.sha256(str(project_dir.resolve()).encode("utf-8", "surrogatepass")).hexdigest()
-    return cache_root() / "search" / f"words-{digest[:16]}.json"
+    """Where the words of the Chinese in a project's site are kept between builds."""
+    return cache_root() / "search" / f"words-{project_key(project_dir)}.json"

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from .. import __version__
 from ..model.cache import dump_atomically, source_fingerprint
+from ..resources import project_key
 from . import decision_table
 from .decision_table import Analysis, Table
 
@@ -23,8 +24,7 @@ def cache_file(folder: Path, root: str) -> Path:
     """The cache's file for the project at `root`, in pmdocs' spec cache folder (beside the
     validated files' folders): one per project, so that checking two projects in turn does
     not make each drop the other's tables."""
-    digest = hashlib.sha256(str(Path(root).resolve()).encode("utf-8", "surrogatepass")).hexdigest()
-    return folder / f"decision-tables-{digest[:16]}.pickle"
+    return folder / f"decision-tables-{project_key(root)}.pickle"
 
 
 def code_fingerprint() -> str:
