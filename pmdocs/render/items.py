@@ -19,7 +19,7 @@ from .context import RenderContext
 from .diagram import diagram_markdown
 from .references import Key
 from .tables import joined
-from .text import Safe, inline, link, relative_link
+from .text import Safe, inline, relative_link
 
 
 RULE_CHECK_CODES = tuple(f"PM{number}" for number in range(330, 345))
@@ -178,10 +178,6 @@ def module_title(context: RenderContext, module_id: str) -> str:
 
 def module_link(context: RenderContext, module_id: str, page_path: str) -> Html:
     return cells.link(module_title(context, module_id), module_map_path(module_id), page_path)
-
-
-def markdown_module_link(context: RenderContext, module_id: str, page_path: str) -> Safe:
-    return link(module_title(context, module_id), module_map_path(module_id), page_path)
 
 
 def rule_issues(context: RenderContext, rule: Rule) -> list[Issue]:
