@@ -30,8 +30,10 @@ LINK = re.compile(r'\s(?:xlink:)?href="pmdocs:([^"]*)"')
 PAGE_LINK = re.compile(r'<a href="pmdocs:([^"]*)"')
 """A link in a generated table, exactly as `pmdocs.render.cells` writes it: only a tag that
 pmdocs wrote can start with `<a ` (spec text has its `<` escaped everywhere)."""
-BLOCK = re.compile(r"^<(table|ul)>\n.*?\n</\1>$", re.MULTILINE | re.DOTALL)
-"""A generated HTML block: a table or a long list (the structure tree, a wide matrix)."""
+BLOCK = re.compile(r'^(?:<(table|ul)>\n.*?\n</\1>|<div class="pmdocs-markdown">\n.*?\n</div>)$',
+                   re.MULTILINE | re.DOTALL)
+"""A generated HTML block: a table or a long list (the structure tree, a wide matrix), or a
+Markdown field's sanitised HTML (which holds no `<div>` of its own)."""
 BLOCK_MARK = "<!--pmdocs-block-"
 BLOCK_COMMENT = re.compile(r"<!--pmdocs-block-([0-9]+)-->")
 ANCHOR = re.compile(r'<a id="([^"]+)"></a>')
@@ -92,13 +94,14 @@ def _remembered(url_for: Callable[[str], Optional[str]]) -> Callable[[str], Opti
 
 
 def set_blocks_aside(markdown: str) -> tuple[str, list[str]]:
-    """The page's Markdown with each generated HTML block (lines `<table>` … `</table>` or
-    `<ul>` … `</ul>`) replaced by a comment naming it, and the blocks. Python-Markdown passes
+    """The page's Markdown with each generated HTML block (lines `<table>` … `</table>`,
+    `<ul>` … `</ul>`, or a Markdown field's `<div class="pmdocs-markdown">` … `</div>`)
+    replaced by a comment naming it, and the blocks. Python-Markdown passes
     a raw HTML block through unchanged, but only after two HTML parsers have walked it tag by
     tag (its own and the one mkdocs adds to find anchors): at N=500 under cProfile, 12 of
-    the 17 s of Markdown. Only pmdocs can write a line that is exactly `<table>` or `<ul>` (spec text
+    the 17 s of Markdown. Only pmdocs can write a line that starts such a block (spec text
     has its `<` escaped everywhere); a page already holding the comment's text is left alone."""
-    if BLOCK_MARK in markdown or ("<table>" not in markdown and "<ul>" not in markdown):
+    if BLOCK_MARK in markdown or "\n<" not in markdown:
         return markdown, []
     blocks: list[str] = []
 

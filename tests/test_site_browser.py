@@ -394,7 +394,7 @@ def test_hostile_text_reads_exactly_as_written(browser: "WebDriver",
     assert browser.find_element(By.CSS_SELECTOR, "article h1").text == '<Home> & "Quotes" {braces}'
     cells = _visible_text(browser, "article td")
     assert 'Label <script>window.__pwned=1</script> "q" {x} | y' in cells, cells
-    assert "Notes <img src=x onerror=\"window.__pwned=1\"> x | pipe" in cells, cells
+    assert "Notes <img src=x onerror=\"window.__pwned=1\"> [x](javascript:window.__pwned=1) | pipe" in cells, cells
     article = browser.find_element(By.CSS_SELECTOR, "article").text
     for literal in ("Placeholder <script>window.__pwned=1</script> ${window.__pwned=1}",
                     "Copy <Home> C:\\new\\N", "{{ 7*7 }}", "Toast <script>window.__pwned=1</script> & \"q\""):

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Annotated, Any, Callable, get_origin
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, StringConstraints, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
+from pydantic.fields import FieldInfo
 
 from ..issues import Location
 from ..load import WHERE_KEY, Source, Where
@@ -18,6 +19,18 @@ Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
 
 Ref = str
 """A reference to an item by id (checked against the project, with did-you-mean)."""
+
+MARKDOWN_MEDIA_TYPE = "text/markdown"
+Markdown = Annotated[str, Field(json_schema_extra={"contentMediaType": MARKDOWN_MEDIA_TYPE})]
+"""Text written in Markdown (CommonMark, with tables): descriptions, notes, stories, glossary
+definitions, the product summary. The site shows it rendered and sanitised (raw HTML stays
+text; links may be web, mail or relative); every other text is shown exactly as written."""
+
+
+def is_markdown(field: FieldInfo) -> bool:
+    """Whether a model field holds Markdown (see `Markdown`)."""
+    extra = field.json_schema_extra
+    return isinstance(extra, dict) and extra.get("contentMediaType") == MARKDOWN_MEDIA_TYPE
 
 NOWHERE = Where(Source("<unknown>", ""), -1)
 """Where an instance made in code was written: `<unknown>`, with no line."""

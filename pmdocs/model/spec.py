@@ -13,7 +13,7 @@ from typing import Annotated, Any, Literal, Union
 from pydantic import BeforeValidator, Field
 from pydantic.json_schema import SkipJsonSchema
 
-from .base import Id, Ref, Spec, list_of, named_mapping, one_or_many, text_or
+from .base import Id, Markdown, Ref, Spec, list_of, named_mapping, one_or_many, text_or
 
 Text = str
 Scalar = Union[bool, int, float, str, None]
@@ -29,7 +29,7 @@ class Role(Spec):
     id: Id
     name: Text
     """The role's name as readers know it, e.g. 买家."""
-    description: Text = ""
+    description: Markdown = ""
     kind: RoleKind = "user"
     """user (a customer), staff (operations, service), system (our own back end), external."""
 
@@ -100,7 +100,7 @@ class BusinessObject(Spec):
 
     id: Id
     name: Text
-    description: Text = ""
+    description: Markdown = ""
     attributes: list[Attribute] = Field(default_factory=list)
     relations: list[Relation] = Field(default_factory=list)
     lifecycle: Lifecycle | None = None
@@ -140,7 +140,7 @@ class Flow(Spec):
 
     id: Id
     title: Text
-    description: Text = ""
+    description: Markdown = ""
     lanes: list[Ref]
     """Role ids, one lane each, in the order they are drawn."""
     stages: list_of(Stage, "id") = Field(default_factory=list)
@@ -166,9 +166,9 @@ class Feature(Spec):
 
     id: Id
     title: Text
-    story: Text = ""
+    story: Markdown = ""
     """The user story: 作为…，我想要…，以便…."""
-    description: Text = ""
+    description: Markdown = ""
     priority: Priority = "P2"
     status: FeatureStatus = "draft"
     release: Ref | None = None
@@ -231,7 +231,7 @@ class Element(Spec):
     placeholder: Text = ""
     items: list[Text] = Field(default_factory=list)
     """Example rows of a list, tab names, options of a select."""
-    notes: Text = ""
+    notes: Markdown = ""
     rules: list[Ref] = Field(default_factory=list)
     shows: Ref | None = None
     """The object attribute it shows, as `object.attribute`."""
@@ -288,7 +288,7 @@ class Page(Spec):
     """Whether the page shows loaded data (and so needs empty/error/offline states);
     inferred from lists and bound elements when not given."""
     device: Device | None = None
-    description: Text = ""
+    description: Markdown = ""
     roles: list[Ref] = Field(default_factory=list)
     elements: list[Element] = Field(default_factory=list)
     states: named_mapping(State, "name", "description") = Field(default_factory=list)
@@ -408,14 +408,14 @@ class Rule(Spec):
 
     id: Id
     title: Text
-    description: Text = ""
+    description: Markdown = ""
     applies_to: AppliesTo = Field(default_factory=AppliesTo)
     parameters: list[Parameter] = Field(default_factory=list)
     inputs: list[Input] = Field(default_factory=list)
     hit: HitPolicy = "unique"
     table: list[Row] = Field(default_factory=list)
     limit: Limit | None = None
-    notes: Text = ""
+    notes: Markdown = ""
 
     def parameter(self, parameter_id: str) -> Parameter | None:
         return next((item for item in self.parameters if item.id == parameter_id), None)
@@ -441,7 +441,7 @@ class Module(Spec):
 
 class GlossaryEntry(Spec):
     term: SkipJsonSchema[str] = ""
-    definition: Text = ""
+    definition: Markdown = ""
 
 
 class CheckSettings(Spec):
@@ -462,7 +462,7 @@ class ProjectSettings(Spec):
 
     name: Text
     version: Text = ""
-    summary: Text = ""
+    summary: Markdown = ""
     goals: list[Text] = Field(default_factory=list)
     language: Language = "zh"
     glossary: named_mapping(GlossaryEntry, "term", "definition") = Field(default_factory=list)

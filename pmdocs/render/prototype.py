@@ -53,6 +53,14 @@ class Widget:
     the `entry: tab` page's menu or title), so every tab is clickable on its own."""
 
     @property
+    def name(self) -> str:
+        """What the widget is called in a pin's tooltip and its note: its label, else what
+        it shows first."""
+        element = self.element
+        return (element.label or element.placeholder or (element.items[0] if element.items else "")
+                or self.shows or element.id)
+
+    @property
     def direct(self) -> Choice | None:
         """The one thing a click does when there is no choice to make."""
         if len(self.choices) == 1 and not self.choices[0].when:

@@ -5,21 +5,17 @@ already safe (`Html` in cells, `Safe` in Markdown) or escaped here."""
 from __future__ import annotations
 
 import re
-from functools import cache
 from typing import Iterable, Mapping, Sequence
-
-import markdown
 
 from .cells import Html, as_html, escaped, strong
 from .cells import joined as joined_cells
-from .text import Safe, block, inline
+from .text import Safe, inline, markdown_html
 
 CHECK_MARK = "✓"
 MATRIX_COLUMN_LIMIT = 40
 """Above this many columns a matrix is shown as a list (one line per row)."""
 
 _ANCHOR_ID = re.compile(r"^[a-z][a-z0-9_-]*$")
-_PREFORMATTED = re.compile(r"<pre>.*?</pre>", re.DOTALL)
 
 
 def table_cell(value: object, empty: str = "–") -> Html:
@@ -59,27 +55,13 @@ def joined(values: Iterable[Safe | str], separator: str) -> Safe:
 
 
 def cell_block(value: object) -> Html:
-    """A description's Markdown (see `block`: raw HTML escaped, unsafe links dropped) for a
-    table cell, converted here with Python-Markdown since nothing converts Markdown inside
-    an HTML block; a lone paragraph loses its `<p>`, and a line break in the text is one
-    in the cell (like the `<br>` between lines before). Kept on one line (inside `<pre>`
-    as `&#10;`) so each table row stays one line."""
-    text = block(value)
-    if not text:
-        return Html("")
-    converted = _converter().reset().convert(text).strip()
+    """A Markdown field (see `text.markdown_html`) for a table cell: a lone paragraph loses
+    its `<p>`, and the HTML is kept on one line so each table row stays one line."""
+    converted = markdown_html(value)
     if converted.startswith("<p>") and converted.endswith("</p>") \
             and converted.count("<p>") == 1:
         converted = converted[len("<p>"):-len("</p>")]
-    converted = _PREFORMATTED.sub(lambda match: match.group(0).replace("\n", "&#10;"), converted)
     return Html(converted.replace("<br>\n", "<br>").replace("\n", " "))
-
-
-@cache
-def _converter() -> markdown.Markdown:
-    """Python-Markdown without extensions but `nl2br`: the text is `block`'s, so it holds no
-    raw HTML, no attribute lists and no unsafe link."""
-    return markdown.Markdown(extensions=["nl2br"], output_format="html")
 
 
 def anchor(kind: str, item_id: str) -> Safe:

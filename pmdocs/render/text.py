@@ -3,8 +3,9 @@ pull requests), so it is escaped wherever it is shown.
 
 `inline` is for titles, labels, list items and paragraphs: nothing in it is Markdown or HTML.
 (Table cells are HTML, escaped by `render.cells`.)
-`block` is for descriptions: Markdown is kept, raw HTML is escaped, and links may only be
-http(s), mailto or relative (a `javascript:` or `data:` link is dropped).
+`block` is for Markdown fields (descriptions, notes, stories, definitions, the summary):
+converted and sanitised by `render.markdown_html`, and put into the page as a raw HTML block
+that Python-Markdown passes through untouched.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import re
 from functools import lru_cache
 
 from ..paths import relative
+from .markdown_html import to_html
 
 
 class Safe(str):
@@ -22,11 +24,12 @@ class Safe(str):
 
 
 _LINE_BREAKS = re.compile(r"\s*[\r\n]+\s*")
-_ALLOWED_SCHEMES = ("http", "https", "mailto")
-_SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):")
-_CONTROL = re.compile(r"[\x00-\x20\x7f]+")
-_INLINE_LINK = re.compile(r"\]\(((?:[^()]|\([^()]*\))*)\)")
-_REFERENCE_DEFINITION = re.compile(r"^( {0,3}\[[^\]]+\]:[ \t]*)(\S+)", re.MULTILINE)
+_PREFORMATTED = re.compile(r"<pre>.*?</pre>", re.DOTALL)
+_BLANK_LINES = re.compile(r"\n\s*\n")
+_TEMPLATE_BRACES = {ord("{"): "&#123;", ord("}"): "&#125;"}
+"""Braces as character references in the HTML of a Markdown field: they read the same, and no
+template engine a docs site may run over its pages (mkdocs-macros) sees `{{ }}` or `{% %}`."""
+MARKDOWN_BLOCK_CLASS = "pmdocs-markdown"
 
 
 _INLINE_ESCAPES = {**{ord(character): "\\" + character for character in "\\`*_{}[]()#+-.!|"},
@@ -45,26 +48,22 @@ def inline(value: object) -> Safe:
 
 
 def block(value: object) -> Safe:
-    """Markdown from a spec's description: kept as Markdown, with HTML and unsafe links removed."""
-    text = "" if value is None else str(value)
-    text = text.replace("&", "&amp;").replace("<", "&lt;")
-    text = text.replace("{", "&#123;").replace("}", "&#125;")
-    text = _INLINE_LINK.sub(lambda match: "](" + _safe_destination(match.group(1)) + ")", text)
-    text = _REFERENCE_DEFINITION.sub(lambda match: match.group(1) + _safe_destination(match.group(2)),
-                                     text)
-    return Safe(text.strip())
+    """A Markdown field as a raw HTML block (`<div class="pmdocs-markdown">` … `</div>`, with no
+    blank line inside, so Python-Markdown passes it through as it is)."""
+    converted = markdown_html(value)
+    if not converted:
+        return Safe("")
+    return Safe(f'<div class="{MARKDOWN_BLOCK_CLASS}">\n{converted}\n</div>')
 
 
-def _safe_destination(destination: str) -> str:
-    """The link target if it is harmless, else `#`. Browsers ignore control characters and
-    white space inside a scheme (`java\\tscript:`), so they are removed before judging it."""
-    squeezed = _CONTROL.sub("", html.unescape(destination)).strip("<>").lower()
-    scheme = _SCHEME.match(squeezed)
-    if scheme is None and ":" in squeezed.split("/", 1)[0]:
-        return "#"
-    if scheme is not None and scheme.group(1) not in _ALLOWED_SCHEMES:
-        return "#"
-    return destination
+def markdown_html(value: object) -> str:
+    """A Markdown field as clean HTML without blank lines: line breaks inside `<pre>` become
+    `&#10;`, and braces character references."""
+    converted = to_html("" if value is None else str(value))
+    if "<pre>" in converted:
+        converted = _PREFORMATTED.sub(lambda match: match.group(0).replace("\n", "&#10;"),
+                                      converted)
+    return _BLANK_LINES.sub("\n", converted).translate(_TEMPLATE_BRACES)
 
 
 def attribute(value: object) -> str:

@@ -12,7 +12,7 @@ from ..context import RenderContext
 from ..items import (attribute_link, diagram, element_link, item_link, referenced_by, separator,
                      unique)
 from ..cells import Html, escaped, joined, local_link
-from ..tables import CHECK_MARK, anchored, document, table
+from ..tables import CHECK_MARK, anchored, cell_block, document, table
 from ..templating import render_template
 from ..text import Safe
 
@@ -22,7 +22,7 @@ INDEX = section_path("objects")
 def render(context: RenderContext) -> Iterator[tuple[str, str]]:
     labels = context.labels
     rows = [(item_link(context, "objects", item.id, INDEX), item.id, len(item.attributes),
-             len(item.lifecycle.states) if item.lifecycle else "", item.description)
+             len(item.lifecycle.states) if item.lifecycle else "", cell_block(item.description))
             for item in unique(context.project.objects)]
     objects = table((labels["object"], labels["id"], labels["attribute_count"],
                      labels["state_count"], labels["description"]), rows)

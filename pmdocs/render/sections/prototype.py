@@ -22,6 +22,7 @@ from ...paths import PROTOTYPE_ASSETS, diagram_target, prototype_path
 from ...resources import templates_dir
 from ..context import RenderContext
 from ..prototype import SitemapGroup, WireframePage, default_state, prototype
+from ..text import markdown_html
 
 _JSON_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026",
                  0x2028: "\\u2028", 0x2029: "\\u2029"}
@@ -51,10 +52,17 @@ def _render(name: str, context: RenderContext, **values: Any) -> str:
 
 @cache
 def _environment() -> jinja2.Environment:
-    return jinja2.Environment(
+    environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates_dir() / "prototype")),
         autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
         keep_trailing_newline=True, auto_reload=False)
+    environment.filters["markdown"] = _markdown
+    return environment
+
+
+def _markdown(text: str) -> Markup:
+    """A Markdown field, sanitised (`render.text.markdown_html`), printed as the HTML it is."""
+    return Markup(markdown_html(text))
 
 
 @cache

@@ -9,7 +9,7 @@ from ...paths import item_path, section_path
 from ..context import RenderContext
 from ..items import (anchored_link, item_link, markdown_element_link, markdown_item_links,
                      referenced_by, scalar_text, separator, unique)
-from ..tables import document, joined, table
+from ..tables import cell_block, document, joined, table
 from ..templating import render_template
 from ..text import Safe
 
@@ -19,7 +19,7 @@ INDEX = section_path("roles")
 def render(context: RenderContext) -> Iterator[tuple[str, str]]:
     labels = context.labels
     rows = [(item_link(context, "roles", role.id, INDEX), role.id,
-             labels["role_kind_" + role.kind], role.description)
+             labels["role_kind_" + role.kind], cell_block(role.description))
             for role in unique(context.project.roles)]
     roles = table((labels["name"], labels["id"], labels["role_kind"], labels["description"]), rows)
     yield INDEX, document(render_template("roles_index.md.j2", labels=labels, roles=roles))
