@@ -139,10 +139,26 @@ def keep_title_escaped(page: Any) -> None:
         page.meta["title"] = page.title
 
 
+def keep_site_name_escaped(config: Any, name: Optional[str] = None) -> None:
+    """`site_name` (the product's name from pmdocs.yml, or `name`) HTML-escaped once wherever
+    Material prints it: raw in `<title>` and the header, through `| e` in the logo's tooltip.
+    As `Markup`, the escaped name is printed as it is by both."""
+    from markupsafe import Markup    # Jinja's, so wherever mkdocs runs
+
+    config.site_name = Markup(html.escape(name, quote=True) if name is not None
+                              else config.site_name)
+
+
 _site_files: list = []
 """The hook's view of the site's files (set by `on_files`): `on_post_page` gets none."""
 _blocks: dict = {}
 """The HTML blocks set aside by `on_page_markdown`, by page, until `on_page_content`."""
+
+
+def on_config(config: Any) -> Any:
+    """The export's `site_name` is written HTML-escaped (see `keep_site_name_escaped`)."""
+    keep_site_name_escaped(config)
+    return config
 
 
 def on_files(files: Any, config: Any) -> Any:

@@ -37,6 +37,8 @@ class PmdocsConfig(Config):
     """The folder of the site the PRD goes under ("" for the whole site)."""
     cache_dir = config_options.Optional(config_options.Type(str))
     """Where diagram SVGs are cached (default: pmdocs' user cache folder)."""
+    name_the_site = config_options.Type(bool, default=False)
+    """Take the site's name from pmdocs.yml (`pmdocs serve` does; a team's site keeps its own)."""
 
 
 class PmdocsPlugin(BasePlugin[PmdocsConfig]):
@@ -56,6 +58,8 @@ class PmdocsPlugin(BasePlugin[PmdocsConfig]):
         base = Path(config.config_file_path or ".").parent
         self.project_dir = (base / self.config.project).resolve()
         self.rendered = self._render(self.project_dir)
+        if self.config.name_the_site:
+            diagram_hook.keep_site_name_escaped(config, self.rendered.title or "PRD")
         assets = [self._path(path) for path in (f"{ASSET_FOLDER}/pmdocs.css",)]
         config.extra_css.extend(path for path in assets if path not in config.extra_css)
         for script in (f"{ASSET_FOLDER}/svg-pan-zoom.min.js", f"{ASSET_FOLDER}/pmdocs.js"):

@@ -306,7 +306,8 @@ def serve_config(project: Path, scratch: Path) -> Path:
 
     model, _, _ = read_project(project)
     settings = SiteSettings(html.escape(model.settings.name, quote=True), model.settings.language, ())
-    config = mkdocs_settings(settings, plugin={"project": str(project), "prefix": ""}, hooks=False)
+    config = mkdocs_settings(settings, plugin={"project": str(project), "prefix": "", "name_the_site": True},
+                             hooks=False)
     config.pop("nav")
     (scratch / "docs").mkdir()
     config_file = scratch / "mkdocs.yml"
