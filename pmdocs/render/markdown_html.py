@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from functools import cache
 from typing import Any, Sequence
+from urllib.parse import unquote
 
 import nh3
 from markdown_it import MarkdownIt
@@ -39,6 +40,7 @@ URL_SCHEMES = frozenset({"http", "https", "mailto"})
 HEADING_SHIFT = 2
 
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):", re.IGNORECASE)
+_CONTROL = re.compile(r"[\x00-\x20\x7f-\x9f]+")
 
 
 def to_html(text: str) -> str:
@@ -49,9 +51,10 @@ def to_html(text: str) -> str:
 
 
 def link_allowed(url: str) -> bool:
-    """Whether markdown-it may make a link of `url` (already normalised by markdown-it, so
-    control characters are percent-encoded and cannot hide a scheme)."""
-    scheme = _SCHEME.match(url.strip())
+    """Whether markdown-it may make a link of `url` (as markdown-it normalised it). The scheme
+    is judged as a reader would see it: with percent-escapes decoded and control characters
+    and spaces dropped, so `java%09script:` stays text rather than becoming a dead link."""
+    scheme = _SCHEME.match(_CONTROL.sub("", unquote(url)))
     return scheme is None or scheme.group(1).lower() in URL_SCHEMES
 
 
