@@ -3,6 +3,8 @@ through its chromedriver by Selenium (no browser is ever downloaded), what the p
 network for, and builds of a project shared by a whole test session.
 
 Import the fixtures into a test module (`from tests.browser import browser, sample_site`).
+The hostile project (tests/hostile.py) is written and built once per session too, and so is
+its export, built by plain `mkdocs build`.
 Without Chromium the browser tests are skipped, except under CI (`CI` set), where a missing
 browser is a failure: `.ci/run` installs `chromium` and `chromium-driver`.
 """
@@ -12,21 +14,25 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
+from urllib.parse import unquote, urlsplit
 
 import pytest
 from click.testing import CliRunner
 
 from pmdocs.cli import main
+from tests.hostile import write_project
 
 if TYPE_CHECKING:
     from selenium.webdriver.remote.webdriver import WebDriver
+    from selenium.webdriver.remote.webelement import WebElement
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE = REPO / "sample_project"
-HOSTILE = Path(__file__).resolve().parent / "fixtures" / "hostile"
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
@@ -37,6 +43,8 @@ LOCAL_SCHEMES = ("file:", "data:", "blob:", "about:")
 """URL schemes a page of a built site may load from: nothing leaves the machine."""
 WAIT = 20.0
 """Seconds any wait for the browser may last."""
+SEARCH_INPUT = "input.md-search__input"
+SEARCH_RESULT = ".md-search-result__item > a"
 
 
 # ------------------------------------------------------------------------------ builds
@@ -84,10 +92,59 @@ def sample_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     return shared_build(tmp_path_factory, "sample", SAMPLE)
 
 
+def hostile_project(factory: pytest.TempPathFactory) -> Path:
+    """The hostile project (tests/hostile.py), written once per session."""
+    folder = factory.getbasetemp() / "hostile-project"
+    if not (folder / "pmdocs.yml").is_file():
+        write_project(folder)
+    return folder
+
+
 @pytest.fixture(scope="session")
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
-    """The hostile project's site (tests/fixtures/hostile); tests only read it."""
-    return shared_build(tmp_path_factory, "hostile", HOSTILE)
+    """The hostile project's site; tests only read it."""
+    return shared_build(tmp_path_factory, "hostile", hostile_project(tmp_path_factory))
+
+
+def mkdocs_build(config_file: Path, site_dir: Path) -> None:
+    """Plain `mkdocs build` in a process of its own, as a team would run it."""
+    built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config_file),
+                            "-d", str(site_dir)], capture_output=True, text=True,
+                           env={**os.environ, "SOURCE_DATE_EPOCH": "0"})
+    assert built.returncode == 0, f"mkdocs build of {config_file} failed:\n{built.stderr}"
+
+
+@pytest.fixture(scope="session")
+def hostile_plugin_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """A team's own mkdocs site with the pmdocs plugin adding the hostile project's PRD under
+    `prd/`; tests only read it."""
+    root = tmp_path_factory.getbasetemp() / "shared-hostile-plugin"
+    site = BuiltSite(root / "site", root / "xdg-cache" / "pmdocs" / "diagrams")
+    if not site.folder.is_dir():
+        (root / "docs").mkdir(parents=True, exist_ok=True)
+        (root / "docs" / "index.md").write_text("# Team docs\n\nOur own pages.\n", encoding="utf-8")
+        config = {"site_name": "Team docs", "docs_dir": "docs", "use_directory_urls": False,
+                  "theme": {"name": "material", "font": False},
+                  "plugins": ["search", {"pmdocs": {"project": str(hostile_project(tmp_path_factory)),
+                                                    "prefix": "prd", "cache_dir": str(site.cache)}}]}
+        (root / "mkdocs.yml").write_text(json.dumps(config), encoding="utf-8")
+        mkdocs_build(root / "mkdocs.yml", site.folder)
+    return site
+
+
+@pytest.fixture(scope="session")
+def hostile_export(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """The hostile project's `pmdocs export`, built by plain `mkdocs build` in a process of
+    its own (as a team would build an export); tests only read it."""
+    root = tmp_path_factory.getbasetemp() / "shared-hostile-export"
+    site = BuiltSite(root / "site", root / "xdg-cache" / "pmdocs" / "diagrams")
+    if not site.folder.is_dir():
+        export = root / "export"
+        result = CliRunner().invoke(main, ["export", str(hostile_project(tmp_path_factory)), "-o",
+                                           str(export), "--cache-dir", str(site.cache)])
+        assert result.exit_code == 0, f"pmdocs export failed:\n{result.output}"
+        mkdocs_build(export / "mkdocs.yml", site.folder)
+    return site
 
 
 # ----------------------------------------------------------------------------- browser
@@ -179,3 +236,110 @@ def screenshot(driver: "WebDriver", name: str) -> Path:
     path = ARTIFACTS / f"{name}.png"
     assert driver.save_screenshot(str(path)), f"could not save the screenshot {path}"
     return path
+
+
+# ------------------------------------------------------------------------- in a page
+
+DANGER_IN_DOM = """
+const found = [];
+const allowed = ['file:', 'http:', 'https:', 'mailto:'];
+const urls = /(^|:)(href|src|action|formaction|poster|background|ping|data|codebase|cite)$/;
+const show = (element, attribute) =>
+  found.push(element.tagName + ' ' + attribute.name + '="' + attribute.value.slice(0, 60) + '"');
+for (const element of document.querySelectorAll('*')) {
+  for (const attribute of element.attributes) {
+    const name = attribute.name.toLowerCase();
+    if (name.startsWith('on') || name === 'srcdoc' || name === 'srcset') show(element, attribute);
+    else if (urls.test(name)) {
+      let protocol = 'unreadable:';
+      try { protocol = new URL(attribute.value, document.baseURI).protocol; } catch (error) {}
+      if (!allowed.includes(protocol)) show(element, attribute);
+    } else if (name === 'style' && /url\\(|expression\\(|javascript:|@import/i.test(attribute.value))
+      show(element, attribute);
+  }
+}
+for (const element of document.querySelectorAll('article script, article iframe, article object, article embed, article style, svg script, svg foreignObject'))
+  found.push('<' + element.tagName.toLowerCase() + '> in the content');
+for (const script of document.querySelectorAll('script:not([src])'))
+  if (/__pwned|alert\\(/.test(script.textContent)) found.push('inline script: ' + script.textContent.slice(0, 60));
+return found;
+"""
+"""Attributes and elements in the live DOM through which spec text could run a script: event
+handlers (`on…`), a URL whose scheme is not file, http(s) or mailto (`javascript:`, `data:`,
+`vbscript:` …, however obfuscated: the browser's own URL parser judges), a style that loads or
+runs something, frames, and inline scripts holding a payload."""
+
+
+
+def wait_until(driver: "WebDriver", condition, message: str, timeout: float = WAIT):
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    return WebDriverWait(driver, timeout, poll_frequency=0.05).until(condition, message)
+
+
+def open_page(driver: "WebDriver", url: str) -> None:
+    driver.get(url)
+    wait_until(driver, lambda d: d.execute_script("return document.readyState") == "complete",
+               f"{url} did not finish loading")
+
+
+def file_of(url: str) -> Path:
+    """The file a `file://` URL names (query and fragment dropped)."""
+    parts = urlsplit(url)
+    assert parts.scheme == "file", f"left the built folder: {url}"
+    return Path(unquote(parts.path))
+
+
+def click(driver: "WebDriver", element: "WebElement") -> None:
+    """A real click in the middle of the element (scrolled to the middle of the window, so the
+    sticky header cannot cover it)."""
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center', inline: 'center'})", element)
+    ActionChains(driver, duration=0).move_to_element(element).click().perform()
+
+
+
+PWNED_VALUES = """
+const seen = [window.__pwned];
+for (const frame of document.querySelectorAll('iframe'))
+  try { seen.push(frame.contentWindow.__pwned); } catch (error) {}
+return seen.filter(value => value !== undefined).map(String);
+"""
+
+
+def pwned(driver: "WebDriver") -> list[str]:
+    """Signs that a payload ran: an alert dialog, or `window.__pwned` set in the page or in
+    any of its frames."""
+    from selenium.common.exceptions import UnexpectedAlertPresentException
+
+    signs = []
+    for _ in range(5):     # each payload may open its own dialog
+        dialog = open_dialog(driver)
+        if dialog is not None:
+            signs.append(f"an alert dialog opened: {dialog!r}")
+        try:
+            values = driver.execute_script(PWNED_VALUES)
+            break
+        except UnexpectedAlertPresentException as error:
+            signs.append(f"an alert dialog opened: {error.alert_text!r}")
+    else:
+        values = []
+    if values:
+        signs.append(f"window.__pwned was set to {values}")
+    return signs
+
+
+def search(driver: "WebDriver", words: str) -> list[tuple[str, str]]:
+    """Type `words` into Material's search box; the results as (URL, text)."""
+    from selenium.webdriver.common.by import By
+
+    box = driver.find_element(By.CSS_SELECTOR, SEARCH_INPUT)
+    box.click()
+    box.clear()
+    box.send_keys(words)
+    wait_until(driver, lambda d: d.find_elements(By.CSS_SELECTOR, SEARCH_RESULT),
+               f"no search result for {words!r}: "
+               f"{driver.find_element(By.CSS_SELECTOR, '.md-search-result__meta').text}")
+    return [(link.get_attribute("href"), link.text)
+            for link in driver.find_elements(By.CSS_SELECTOR, SEARCH_RESULT)]
