@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 
 import pytest
+import yaml
 from click.testing import CliRunner
 
 import pmdocs.load.events
@@ -230,6 +231,86 @@ def test_deep_block_nesting_is_refused(project: Path) -> None:
     content = "".join("  " * depth + f"level{depth}:\n" for depth in range(100))
     assert check_spec(project, content) == one_error(
         "specs.yml:65:129: error PM107 the YAML nests deeper than 64 levels (flatten the structure)")
+
+
+class LibyamlThatStopsFirst:
+    """A parser that behaves as libyaml 0.2.6 does on `[[[[…`, for any nesting and with any
+    libyaml: it reads the whole text before it hands over a single event, and refuses nesting
+    past 1000 levels (with libyaml's error, message and place). It is the fastest installed
+    parser, its events withheld."""
+
+    LIMIT = 1000
+
+    def __init__(self, text: str):
+        self.events: list[yaml.Event] = []
+        parser, depth = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text), 0
+        while (event := parser.get_event()) is not None:
+            depth += isinstance(event, yaml.CollectionStartEvent)
+            depth -= isinstance(event, yaml.CollectionEndEvent)
+            if depth > self.LIMIT:
+                raise yaml.scanner.ScannerError("while increasing flow level", event.start_mark,
+                                                "exceeded maximum nesting depth", event.start_mark)
+            self.events.append(event)
+
+    def get_event(self) -> yaml.Event | None:
+        return self.events.pop(0) if self.events else None
+
+    def dispose(self) -> None:
+        pass
+
+
+DEEP_TEXTS = {
+    "flow lists": ("[" * 100_000, "1:65"),
+    "flow mappings": ("{" * 100_000, "1:65"),
+    "flow lists under a key": ("roles: " + "[" * 100_000, "1:71"),
+    "block mappings": ("".join("  " * depth + f"level{depth}:\n" for depth in range(100)), "65:129"),
+    "block lists on one line": ("- " * 2_000 + "x\n", "1:129"),
+    "flow lists inside block mappings": (
+        "".join("  " * depth + f"level{depth}:\n" for depth in range(30)) + "  " * 30 + "key: "
+        + "[" * 2_000, "31:99"),
+}
+
+
+@pytest.mark.parametrize("loader", ["installed", "pure Python", "libyaml that stops first"])
+@pytest.mark.parametrize("name", DEEP_TEXTS)
+def test_deep_nesting_is_placed_where_it_passes_64_levels_whatever_the_parser(
+        project: Path, monkeypatch: pytest.MonkeyPatch, loader: str, name: str) -> None:
+    """The same code and place with libyaml 0.2.6 (which may stop at its own limit of 1000
+    levels before handing over any event), an older libyaml, or PyYAML without libyaml."""
+    parsers = {"installed": pmdocs.load.events._Loader, "pure Python": yaml.SafeLoader,
+               "libyaml that stops first": LibyamlThatStopsFirst}
+    monkeypatch.setattr(pmdocs.load.events, "_Loader", parsers[loader])
+    text, place = DEEP_TEXTS[name]
+    (project / "specs.yml").write_text(text, encoding="utf-8")
+    started = time.perf_counter()
+    result = run_check("--no-cache")    # a cached result would hide the parser
+    assert time.perf_counter() - started < 5
+    assert result == one_error(f"specs.yml:{place}: error PM107 the YAML nests deeper than 64 "
+                               "levels (flatten the structure)")
+
+
+def test_deep_nesting_after_a_byte_order_mark_is_placed_as_libyaml_counts() -> None:
+    _, issues = parse_yaml("\ufeffa: " + "[" * 2_000, "f.yml")
+    assert [(issue.code, str(issue.location)) for issue in issues] == [("PM107", "f.yml:1:67")]
+
+
+def test_a_problem_before_the_deep_nesting_is_reported_first(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The pure-Python parser reads the text up to libyaml's stop again, and reports what
+    comes first there, as an older libyaml would."""
+    monkeypatch.setattr(pmdocs.load.events, "_Loader", LibyamlThatStopsFirst)
+    _, issues = parse_yaml("a: 1\na: " + "[" * 2_000, "f.yml")
+    assert [(issue.code, str(issue.location)) for issue in issues] == [("PM103", "f.yml:2:1")]
+
+
+def test_a_nesting_limit_the_pure_python_parser_does_not_reach_is_reported_at_its_place(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A parser whose nesting limit is below 64 levels (none is known): still PM107, at the
+    place where that parser stopped."""
+    monkeypatch.setattr(LibyamlThatStopsFirst, "LIMIT", 10)
+    monkeypatch.setattr(pmdocs.load.events, "_Loader", LibyamlThatStopsFirst)
+    _, issues = parse_yaml("a:\n  " + "[" * 20 + "]" * 20 + "\n", "f.yml")
+    assert [(issue.code, str(issue.location)) for issue in issues] == [("PM107", "f.yml:2:12")]
 
 
 def test_too_many_values_without_aliases_asks_to_split_the_file(
