@@ -113,9 +113,56 @@ def test_a_file_that_is_one_word_is_not_a_mapping(project: Path) -> None:
 
 
 def test_a_syntax_error_is_reported_where_the_parser_stopped(project: Path) -> None:
-    assert check_spec(project, "roles: [buyer, seller\n") == one_error(
-        "specs.yml:2:1: error PM102 YAML syntax error: while parsing a flow sequence did not find "
+    assert check_spec(project, "roles: [buyer, \"seller\" admin]\n") == one_error(
+        "specs.yml:1:25: error PM102 YAML syntax error: while parsing a flow sequence did not find "
         "expected ',' or ']' (check indentation, colons and quotes around this place)")
+
+
+def test_an_unclosed_list_is_reported_where_it_was_opened(project: Path) -> None:
+    assert check_spec(project, "roles: [buyer, seller\n") == one_error(
+        "specs.yml:1:8: error PM102 YAML syntax error: the `[` opened here is not closed: did not "
+        "find expected ',' or ']' (at 2:1) (close the list with `]`, or separate its items with "
+        "commas)")
+
+
+UNCLOSED = {
+    "list": ("id: x\nname: y\ntitle: [unclosed\nsummary: z\nowner: w\n", "3:8", "`[`", "4:8"),
+    "mapping": ("id: x\ntitle: {a: 1\nsummary: z\n", "2:8", "`{`", "3:8"),
+    "double quote": ('id: x\ntitle: "unclosed\nsummary: z\n', "2:8", '`"`', "4:1"),
+    "single quote": ("id: x\ntitle: 'unclosed\nsummary: z\n", "2:8", "`'`", "4:1"),
+    "quote before a document marker": ('title: "unclosed\n---\nb: 1\n', "1:8", '`"`', "2:1"),
+    "list without a line end": ("roles: [buyer, seller", "1:8", "`[`", "1:22"),
+    "outer list of two": ("roles: [buyer, [seller, admin]\npages: []\n", "1:8", "`[`", "2:1"),
+    "list in an item": ("pages:\n  - id: x\n    tags: [a, b\n  - id: y\n", "3:11", "`[`", "4:7"),
+}
+
+
+@pytest.mark.parametrize("loader", ["installed", "pure Python"])
+@pytest.mark.parametrize("name", UNCLOSED)
+def test_an_unclosed_bracket_or_quote_is_placed_where_it_was_opened(
+        monkeypatch: pytest.MonkeyPatch, loader: str, name: str) -> None:
+    """The place is the opening, whichever parser reads the file; where the parser gave up
+    is named in the message and is the issue's related place."""
+    if loader == "pure Python":
+        monkeypatch.setattr(pmdocs.load.events, "_Loader", yaml.SafeLoader)
+    text, opened, opening, stopped = UNCLOSED[name]
+    _, issues = parse_yaml(text, "f.yml")
+    assert [(issue.code, str(issue.location)) for issue in issues] == [("PM102", f"f.yml:{opened}")]
+    assert issues[0].message.startswith(f"YAML syntax error: the {opening} opened here is not closed: ")
+    assert issues[0].message.endswith(f" (at {stopped})")
+    assert [str(place) for place in issues[0].related] == [f"f.yml:{stopped}"]
+
+
+@pytest.mark.parametrize(("text", "stopped"), [
+    ('roles: [buyer, "seller" admin]\n', "1:25"),     # a missing comma on the line of the `[`
+    ("a: {b: 1]\n", "1:9"),                           # a `]` where the `}` belongs
+    ('a: "b\\q"\n', "1:6"),                          # a bad escape inside a closed quote
+    ("a: 1\n b: 2\n", "2:3"),
+])
+def test_other_syntax_errors_stay_where_the_parser_stopped(text: str, stopped: str) -> None:
+    _, issues = parse_yaml(text, "f.yml")
+    assert [(issue.code, str(issue.location)) for issue in issues] == [("PM102", f"f.yml:{stopped}")]
+    assert "opened here" not in issues[0].message and issues[0].related == ()
 
 
 def test_a_tab_in_the_indentation_is_a_syntax_error_with_a_hint(project: Path) -> None:
@@ -568,7 +615,8 @@ def test_a_syntax_error_is_on_the_line_libyaml_counts(line_end: str) -> None:
     text = line_end.join(["roles:", "  - id: buyer", "    name: [买家", "pages: x", ""])
     _, issues = parse_yaml(text, "f.yml")
     assert [issue.code for issue in issues] == ["PM102"]
-    assert issues[0].location.line == 4, issues[0]
+    assert issues[0].location[1:3] == (3, 11), issues[0]
+    assert issues[0].message.endswith(" (at 4:6)"), issues[0]
 
 
 def test_parse_yaml_positions_after_a_byte_order_mark_left_in_the_text() -> None:

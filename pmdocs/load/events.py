@@ -13,7 +13,8 @@ from typing import Any, NoReturn
 import yaml
 
 from ..issues import Issue, Location, make_issue
-from .data import WHERE_KEY, Source, Where, location_at
+from .data import WHERE_KEY, Source, Where
+from .syntax import is_nesting_limit, syntax_issue
 
 MAX_NODES = 250_000
 MAX_DEPTH = 64
@@ -42,13 +43,7 @@ def parse_yaml(text: str, display: str) -> tuple[dict | None, list[Issue]]:
     except _Stop as stop:
         return None, [stop.issue]
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        where = location_at(display, text, mark.index) if mark is not None else Location(display)
-        problem = " ".join(part for part in (error.context, error.problem) if part)
-        at_tab = "tab character" in problem or text[where.offset:where.offset + 1] == "\t"
-        hint = ("indent with spaces; YAML does not allow tabs there" if at_tab
-                else "check indentation, colons and quotes around this place")
-        return None, [make_issue("PM102", f"YAML syntax error: {problem}", where, hint)]
+        return None, [syntax_issue(error, text, display)]
     except yaml.YAMLError as error:
         return None, [make_issue("PM102", f"YAML syntax error: {error}", Location(display))]
     except (RecursionError, MemoryError):
@@ -70,7 +65,7 @@ def _read(builder: "_Builder", text: str) -> None:
     try:
         builder.build(_Loader(text))
     except yaml.MarkedYAMLError as error:
-        if error.problem_mark is None or "maximum nesting" not in (error.problem or "").lower():
+        if not is_nesting_limit(error):
             raise
         _stop_at_depth_limit(builder.source, text, error.problem_mark)
 
