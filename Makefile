@@ -7,8 +7,11 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.pmdocs-installed
+# The exact versions the tests and CI install (`make pin` refreshes them from pyproject.toml).
+CONSTRAINTS := .ci/constraints.txt
+PIN_PYTHON ?= python3.11
 
-.PHONY: demo test setup system-packages browser-packages debian-packages clean
+.PHONY: demo test setup pin system-packages browser-packages debian-packages clean
 
 demo: setup
 	$(BIN)/pmdocs build sample_project
@@ -18,13 +21,19 @@ test: setup browser-packages
 
 setup: system-packages $(STAMP)
 
-$(STAMP): pyproject.toml
+# Installs again when pyproject.toml or the constraints change. The constraints also hold the
+# build of pmdocs itself (hatchling), and pip.
+$(STAMP): pyproject.toml $(CONSTRAINTS)
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
 	  { echo "pmdocs needs Python 3.11 or newer (found: $$($(PYTHON) --version))" >&2; exit 1; }
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -c $(CONSTRAINTS) --upgrade pip
+	$(BIN)/python -m pip install --quiet -c $(CONSTRAINTS) --build-constraint $(CONSTRAINTS) -e '.[test]'
 	touch $(STAMP)
+
+# Refresh the constraints: `.[test]` resolved afresh in a throwaway virtualenv (see .ci/pin).
+pin:
+	PYTHON=$(PIN_PYTHON) .ci/pin
 
 # Graphviz and a CJK font draw the diagrams; the browser tests need Debian's Chromium.
 system-packages:

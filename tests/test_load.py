@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 
 import pytest
+import yaml
 from click.testing import CliRunner
 
 import pmdocs.load.events
@@ -112,9 +113,56 @@ def test_a_file_that_is_one_word_is_not_a_mapping(project: Path) -> None:
 
 
 def test_a_syntax_error_is_reported_where_the_parser_stopped(project: Path) -> None:
-    assert check_spec(project, "roles: [buyer, seller\n") == one_error(
-        "specs.yml:2:1: error PM102 YAML syntax error: while parsing a flow sequence did not find "
+    assert check_spec(project, "roles: [buyer, \"seller\" admin]\n") == one_error(
+        "specs.yml:1:25: error PM102 YAML syntax error: while parsing a flow sequence did not find "
         "expected ',' or ']' (check indentation, colons and quotes around this place)")
+
+
+def test_an_unclosed_list_is_reported_where_it_was_opened(project: Path) -> None:
+    assert check_spec(project, "roles: [buyer, seller\n") == one_error(
+        "specs.yml:1:8: error PM102 YAML syntax error: the `[` opened here is not closed: did not "
+        "find expected ',' or ']' (at 2:1) (close the list with `]`, or separate its items with "
+        "commas)")
+
+
+UNCLOSED = {
+    "list": ("id: x\nname: y\ntitle: [unclosed\nsummary: z\nowner: w\n", "3:8", "`[`", "4:8"),
+    "mapping": ("id: x\ntitle: {a: 1\nsummary: z\n", "2:8", "`{`", "3:8"),
+    "double quote": ('id: x\ntitle: "unclosed\nsummary: z\n', "2:8", '`"`', "4:1"),
+    "single quote": ("id: x\ntitle: 'unclosed\nsummary: z\n", "2:8", "`'`", "4:1"),
+    "quote before a document marker": ('title: "unclosed\n---\nb: 1\n', "1:8", '`"`', "2:1"),
+    "list without a line end": ("roles: [buyer, seller", "1:8", "`[`", "1:22"),
+    "outer list of two": ("roles: [buyer, [seller, admin]\npages: []\n", "1:8", "`[`", "2:1"),
+    "list in an item": ("pages:\n  - id: x\n    tags: [a, b\n  - id: y\n", "3:11", "`[`", "4:7"),
+}
+
+
+@pytest.mark.parametrize("loader", ["installed", "pure Python"])
+@pytest.mark.parametrize("name", UNCLOSED)
+def test_an_unclosed_bracket_or_quote_is_placed_where_it_was_opened(
+        monkeypatch: pytest.MonkeyPatch, loader: str, name: str) -> None:
+    """The place is the opening, whichever parser reads the file; where the parser gave up
+    is named in the message and is the issue's related place."""
+    if loader == "pure Python":
+        monkeypatch.setattr(pmdocs.load.events, "_Loader", yaml.SafeLoader)
+    text, opened, opening, stopped = UNCLOSED[name]
+    _, issues = parse_yaml(text, "f.yml")
+    assert [(issue.code, str(issue.location)) for issue in issues] == [("PM102", f"f.yml:{opened}")]
+    assert issues[0].message.startswith(f"YAML syntax error: the {opening} opened here is not closed: ")
+    assert issues[0].message.endswith(f" (at {stopped})")
+    assert [str(place) for place in issues[0].related] == [f"f.yml:{stopped}"]
+
+
+@pytest.mark.parametrize(("text", "stopped"), [
+    ('roles: [buyer, "seller" admin]\n', "1:25"),     # a missing comma on the line of the `[`
+    ("a: {b: 1]\n", "1:9"),                           # a `]` where the `}` belongs
+    ('a: "b\\q"\n', "1:6"),                          # a bad escape inside a closed quote
+    ("a: 1\n b: 2\n", "2:3"),
+])
+def test_other_syntax_errors_stay_where_the_parser_stopped(text: str, stopped: str) -> None:
+    _, issues = parse_yaml(text, "f.yml")
+    assert [(issue.code, str(issue.location)) for issue in issues] == [("PM102", f"f.yml:{stopped}")]
+    assert "opened here" not in issues[0].message and issues[0].related == ()
 
 
 def test_a_tab_in_the_indentation_is_a_syntax_error_with_a_hint(project: Path) -> None:
@@ -230,6 +278,86 @@ def test_deep_block_nesting_is_refused(project: Path) -> None:
     content = "".join("  " * depth + f"level{depth}:\n" for depth in range(100))
     assert check_spec(project, content) == one_error(
         "specs.yml:65:129: error PM107 the YAML nests deeper than 64 levels (flatten the structure)")
+
+
+class LibyamlThatStopsFirst:
+    """A parser that behaves as libyaml 0.2.6 does on `[[[[…`, for any nesting and with any
+    libyaml: it reads the whole text before it hands over a single event, and refuses nesting
+    past 1000 levels (with libyaml's error, message and place). It is the fastest installed
+    parser, its events withheld."""
+
+    LIMIT = 1000
+
+    def __init__(self, text: str):
+        self.events: list[yaml.Event] = []
+        parser, depth = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text), 0
+        while (event := parser.get_event()) is not None:
+            depth += isinstance(event, yaml.CollectionStartEvent)
+            depth -= isinstance(event, yaml.CollectionEndEvent)
+            if depth > self.LIMIT:
+                raise yaml.scanner.ScannerError("while increasing flow level", event.start_mark,
+                                                "exceeded maximum nesting depth", event.start_mark)
+            self.events.append(event)
+
+    def get_event(self) -> yaml.Event | None:
+        return self.events.pop(0) if self.events else None
+
+    def dispose(self) -> None:
+        pass
+
+
+DEEP_TEXTS = {
+    "flow lists": ("[" * 100_000, "1:65"),
+    "flow mappings": ("{" * 100_000, "1:65"),
+    "flow lists under a key": ("roles: " + "[" * 100_000, "1:71"),
+    "block mappings": ("".join("  " * depth + f"level{depth}:\n" for depth in range(100)), "65:129"),
+    "block lists on one line": ("- " * 2_000 + "x\n", "1:129"),
+    "flow lists inside block mappings": (
+        "".join("  " * depth + f"level{depth}:\n" for depth in range(30)) + "  " * 30 + "key: "
+        + "[" * 2_000, "31:99"),
+}
+
+
+@pytest.mark.parametrize("loader", ["installed", "pure Python", "libyaml that stops first"])
+@pytest.mark.parametrize("name", DEEP_TEXTS)
+def test_deep_nesting_is_placed_where_it_passes_64_levels_whatever_the_parser(
+        project: Path, monkeypatch: pytest.MonkeyPatch, loader: str, name: str) -> None:
+    """The same code and place with libyaml 0.2.6 (which may stop at its own limit of 1000
+    levels before handing over any event), an older libyaml, or PyYAML without libyaml."""
+    parsers = {"installed": pmdocs.load.events._Loader, "pure Python": yaml.SafeLoader,
+               "libyaml that stops first": LibyamlThatStopsFirst}
+    monkeypatch.setattr(pmdocs.load.events, "_Loader", parsers[loader])
+    text, place = DEEP_TEXTS[name]
+    (project / "specs.yml").write_text(text, encoding="utf-8")
+    started = time.perf_counter()
+    result = run_check("--no-cache")    # a cached result would hide the parser
+    assert time.perf_counter() - started < 5
+    assert result == one_error(f"specs.yml:{place}: error PM107 the YAML nests deeper than 64 "
+                               "levels (flatten the structure)")
+
+
+def test_deep_nesting_after_a_byte_order_mark_is_placed_as_libyaml_counts() -> None:
+    _, issues = parse_yaml("\ufeffa: " + "[" * 2_000, "f.yml")
+    assert [(issue.code, str(issue.location)) for issue in issues] == [("PM107", "f.yml:1:67")]
+
+
+def test_a_problem_before_the_deep_nesting_is_reported_first(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The pure-Python parser reads the text up to libyaml's stop again, and reports what
+    comes first there, as an older libyaml would."""
+    monkeypatch.setattr(pmdocs.load.events, "_Loader", LibyamlThatStopsFirst)
+    _, issues = parse_yaml("a: 1\na: " + "[" * 2_000, "f.yml")
+    assert [(issue.code, str(issue.location)) for issue in issues] == [("PM103", "f.yml:2:1")]
+
+
+def test_a_nesting_limit_the_pure_python_parser_does_not_reach_is_reported_at_its_place(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A parser whose nesting limit is below 64 levels (none is known): still PM107, at the
+    place where that parser stopped."""
+    monkeypatch.setattr(LibyamlThatStopsFirst, "LIMIT", 10)
+    monkeypatch.setattr(pmdocs.load.events, "_Loader", LibyamlThatStopsFirst)
+    _, issues = parse_yaml("a:\n  " + "[" * 20 + "]" * 20 + "\n", "f.yml")
+    assert [(issue.code, str(issue.location)) for issue in issues] == [("PM107", "f.yml:2:12")]
 
 
 def test_too_many_values_without_aliases_asks_to_split_the_file(
@@ -487,7 +615,8 @@ def test_a_syntax_error_is_on_the_line_libyaml_counts(line_end: str) -> None:
     text = line_end.join(["roles:", "  - id: buyer", "    name: [买家", "pages: x", ""])
     _, issues = parse_yaml(text, "f.yml")
     assert [issue.code for issue in issues] == ["PM102"]
-    assert issues[0].location.line == 4, issues[0]
+    assert issues[0].location[1:3] == (3, 11), issues[0]
+    assert issues[0].message.endswith(" (at 4:6)"), issues[0]
 
 
 def test_parse_yaml_positions_after_a_byte_order_mark_left_in_the_text() -> None:

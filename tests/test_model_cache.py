@@ -73,6 +73,15 @@ def test_another_pmdocs_code_is_a_miss(project: Path, tmp_path: Path, monkeypatc
     assert not cache.known(str(project / "roles.yml"), (project / "roles.yml").read_text(), False)
 
 
+def test_another_pyyaml_is_a_miss(project: Path, tmp_path: Path, monkeypatch) -> None:
+    """A file cached with one PyYAML (or libyaml) is read again with another: they place and
+    word syntax errors differently."""
+    check_project(project, tmp_path / "cache")
+    monkeypatch.setattr(cache_module.yaml, "__version__", "another version")
+    cache = cache_module.ModelCache(tmp_path / "cache")
+    assert not cache.known(str(project / "roles.yml"), (project / "roles.yml").read_text(), False)
+
+
 def entries(cache: Path) -> set[str]:
     return {path.name for path in cache.glob("[0-9a-f][0-9a-f]/*")}
 

@@ -8,12 +8,13 @@ number or date."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NoReturn
 
 import yaml
 
 from ..issues import Issue, Location, make_issue
-from .data import WHERE_KEY, Source, Where, location_at
+from .data import WHERE_KEY, Source, Where
+from .syntax import is_nesting_limit, syntax_issue
 
 MAX_NODES = 250_000
 MAX_DEPTH = 64
@@ -38,17 +39,11 @@ def parse_yaml(text: str, display: str) -> tuple[dict | None, list[Issue]]:
     """Parse one file's text into data; a file with problems gives `None` and its issues."""
     builder = _Builder(Source(display, text))
     try:
-        builder.build(_Loader(text))
+        _read(builder, text)
     except _Stop as stop:
         return None, [stop.issue]
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        where = location_at(display, text, mark.index) if mark is not None else Location(display)
-        problem = " ".join(part for part in (error.context, error.problem) if part)
-        at_tab = "tab character" in problem or text[where.offset:where.offset + 1] == "\t"
-        hint = ("indent with spaces; YAML does not allow tabs there" if at_tab
-                else "check indentation, colons and quotes around this place")
-        return None, [make_issue("PM102", f"YAML syntax error: {problem}", where, hint)]
+        return None, [syntax_issue(error, text, display)]
     except yaml.YAMLError as error:
         return None, [make_issue("PM102", f"YAML syntax error: {error}", Location(display))]
     except (RecursionError, MemoryError):
@@ -63,6 +58,32 @@ def parse_yaml(text: str, display: str) -> tuple[dict | None, list[Issue]]:
                                  "sections", builder.source.location(builder.root_offset),
                                  "start with a section name, e.g. `pages:`, and indent the items")]
     return builder.root, []
+
+
+def _read(builder: "_Builder", text: str) -> None:
+    """Build the data with the fast parser (libyaml's, when PyYAML has it)."""
+    try:
+        builder.build(_Loader(text))
+    except yaml.MarkedYAMLError as error:
+        if not is_nesting_limit(error):
+            raise
+        _stop_at_depth_limit(builder.source, text, error.problem_mark)
+
+
+def _stop_at_depth_limit(source: Source, text: str, mark: yaml.Mark) -> NoReturn:
+    """Report nesting deeper than MAX_DEPTH where it passes MAX_DEPTH, although libyaml stopped
+    first. libyaml 0.2.6 refuses to nest past its own limit (1000 levels), and it may do so
+    before it has handed over the events of the first 64 levels: it reads a whole `[[[[…` ahead
+    to see whether a key follows. The text up to its stop nests deeper than 1000 levels, so the
+    pure-Python parser, which hands over every event as it reads it, brings the builder to
+    MAX_DEPTH inside that text (or to an earlier problem, as with any other parser)."""
+    bom = 1 if text.startswith("\ufeff") else 0   # libyaml's offsets do not count it; Python's do
+    rereader = _Builder(source)
+    try:
+        rereader.build(yaml.SafeLoader(text[bom:bom + mark.index]))
+    except yaml.YAMLError:
+        pass    # not expected before depth MAX_DEPTH; if it happens, libyaml's place will do
+    rereader._stop_too_deep(mark)
 
 
 @dataclass
@@ -94,7 +115,7 @@ class _Builder:
     def _loc(self, mark) -> Location:
         return Location(self.source.file, mark.line + 1, mark.column + 1, mark.index)
 
-    def _stop(self, code: str, message: str, mark, hint: str = "") -> None:
+    def _stop(self, code: str, message: str, mark, hint: str = "") -> NoReturn:
         raise _Stop(make_issue(code, message, self._loc(mark), hint))
 
     def build(self, parser: "yaml.CSafeLoader | yaml.SafeLoader") -> None:
@@ -120,6 +141,10 @@ class _Builder:
         if self.nodes > MAX_NODES:
             self._too_many(mark)
 
+    def _stop_too_deep(self, mark) -> NoReturn:
+        self._stop("PM107", f"the YAML nests deeper than {MAX_DEPTH} levels", mark,
+                   "flatten the structure")
+
     def _too_many(self, mark) -> None:
         if not self.anchors:
             self._stop("PM107", f"the file holds more than {MAX_NODES:,} values", mark,
@@ -137,8 +162,7 @@ class _Builder:
     def _start(self, event) -> None:
         self._check_tag(event)
         if len(self.stack) >= MAX_DEPTH:
-            self._stop("PM107", f"the YAML nests deeper than {MAX_DEPTH} levels", event.start_mark,
-                       "flatten the structure")
+            self._stop_too_deep(event.start_mark)
         self._count(1, event.start_mark)
         offset = event.start_mark.index
         if isinstance(event, yaml.MappingStartEvent):

@@ -17,18 +17,28 @@ from pathlib import Path
 from typing import Iterable
 
 import pydantic
+import yaml
 
 from .. import __version__
 from .project import FileResult
 
 
 def code_fingerprint() -> str:
-    """pmdocs' version, pydantic's, and the bytes of every module that decides a file's model
-    (the issues registry and the load and model stages, found by globbing, so a new module
-    cannot be forgotten)."""
+    """pmdocs' version, pydantic's, PyYAML's and libyaml's, and the bytes of every module that
+    decides a file's model (the issues registry and the load and model stages, found by
+    globbing, so a new module cannot be forgotten)."""
     package = Path(__file__).resolve().parent.parent
-    return source_fingerprint(f"{__version__} {pydantic.VERSION}", [
+    return source_fingerprint(f"{__version__} {pydantic.VERSION} {yaml_version()}", [
         package / "issues.py", *(package / "load").glob("*.py"), *(package / "model").glob("*.py")])
+
+
+def yaml_version() -> str:
+    """PyYAML's version, and libyaml's when PyYAML reads with it: the words and places of
+    syntax errors depend on both (libyaml 0.2.6, for one, stops at 1000 nested levels)."""
+    if not yaml.__with_libyaml__:
+        return f"PyYAML {yaml.__version__}"
+    from yaml import _yaml    # the C extension behind yaml.CSafeLoader
+    return f"PyYAML {yaml.__version__} libyaml {_yaml.get_version_string()}"
 
 
 def source_fingerprint(label: str, sources: Iterable[Path]) -> str:
