@@ -134,6 +134,7 @@ _CODES = [
     Code("PM381", W, "A page is covered by no feature"),
     # PM39x: project settings
     Code("PM390", E, "The check settings name an unknown code", switchable=False),
+    Code("PM391", E, "pmdocs.yml's `output` is not a folder inside the project", switchable=False),
 ]
 
 CODES: dict[str, Code] = {code.code: code for code in _CODES}
