@@ -1,6 +1,7 @@
 """The command line: `pmdocs check | build | serve | export | new | schema | codes`.
-The only module that prints. What only one command needs is imported inside it, so that
-`pmdocs check` starts fast."""
+The only module that prints, and every line it prints goes through `say` (or is JSON from
+`json_text`), so spec text quoted in it stays inside its line (see `pmdocs.printable`).
+What only one command needs is imported inside it, so that `pmdocs check` starts fast."""
 
 from __future__ import annotations
 
@@ -13,7 +14,8 @@ import click
 
 from . import __version__
 from .check import check_project
-from .issues import CODES, Issue, Severity, summarize
+from .issues import CODES, Issue, Severity, issue_line, summarize
+from .printable import json_text, one_line
 from .resources import spec_cache_dir
 
 if TYPE_CHECKING:
@@ -44,20 +46,24 @@ def check(project: str, output_format: str, strict: bool, no_cache: bool) -> Non
     """
     _, issues, file_count = check_project(project, None if no_cache else spec_cache_dir())
     if output_format == "json":
-        import json
-        click.echo(json.dumps(_as_json(issues, file_count), ensure_ascii=False, indent=2))
+        click.echo(json_text(_as_json(issues, file_count)))
     else:
-        render = _github_line if output_format == "github" else _text_line
+        render = _github_line if output_format == "github" else issue_line
         for issue in issues:
-            click.echo(render(issue))
-        click.echo(summarize(issues, file_count))
+            say(render(issue))
+        say(summarize(issues, file_count))
     sys.exit(exit_status(issues, strict))
+
+
+def say(text: str, err: bool = False) -> None:
+    """Print one line (on stderr with `err`); what it quotes cannot start another."""
+    click.echo(one_line(text), err=err)
 
 
 def _report(issues: list[Issue], file_count: int) -> None:
     for issue in issues:
-        click.echo(_text_line(issue))
-    click.echo(summarize(issues, file_count))
+        say(issue_line(issue))
+    say(summarize(issues, file_count))
 
 
 def _compile(project: str, strict: bool, cache_dir: str | None
@@ -72,12 +78,12 @@ def _compile(project: str, strict: bool, cache_dir: str | None
     if issues or status:
         _report(issues, file_count)
     if status:
-        click.echo("pmdocs: not built: fix the problems above first", err=True)
+        say("pmdocs: not built: fix the problems above first", err=True)
         sys.exit(status)
     try:
         layout = GraphvizLayout(Path(cache_dir) if cache_dir else default_cache_dir())
     except GraphvizMissing as error:
-        click.echo(f"pmdocs: {error}", err=True)
+        say(f"pmdocs: {error}", err=True)
         sys.exit(EXIT_ERRORS)
     rendered = render_site(model, issues, layout)
     stats = layout.stats
@@ -95,11 +101,6 @@ def exit_status(issues: list[Issue], strict: bool) -> int:
     return EXIT_OK
 
 
-def _text_line(issue: Issue) -> str:
-    hint = f" ({issue.hint})" if issue.hint else ""
-    return f"{issue.location}: {issue.severity.label} {issue.code} {issue.message}{hint}"
-
-
 def _github_line(issue: Issue) -> str:
     level = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
     location = issue.location
@@ -111,7 +112,9 @@ def _github_line(issue: Issue) -> str:
 
 
 def _github_escape(text: str, is_property: bool) -> str:
-    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """A workflow command's value: % , and : escaped as GitHub decodes them; control
+    characters shown as escapes, as in every other line (`one_line`)."""
+    text = one_line(text).replace("%", "%25")
     return text.replace(":", "%3A").replace(",", "%2C") if is_property else text
 
 
@@ -158,11 +161,11 @@ def build(project: str, output: str | None, strict: bool, cache_dir: str | None,
         build_site(rendered, target, Path(project), strict=strict, site_url=site_url,
                    words_file=search_words_file(Path(project)))
     except OutputError as error:
-        click.echo(f"pmdocs: {error}", err=True)
+        say(f"pmdocs: {error}", err=True)
         sys.exit(EXIT_ERRORS)
     pages = len(rendered.documents)
-    click.echo(f"built {pages} pages into {target} in {time.perf_counter() - started:.1f} s "
-               f"({drawn}); open {target / 'index.html'}")
+    say(f"built {pages} pages into {target} in {time.perf_counter() - started:.1f} s "
+        f"({drawn}); open {target / 'index.html'}")
 
 
 @main.command()
@@ -178,10 +181,10 @@ def export(project: str, output: str, cache_dir: str | None, site_url: str | Non
     try:
         export_site(rendered, Path(output), Path(project), site_url=site_url)
     except OutputError as error:
-        click.echo(f"pmdocs: {error}", err=True)
+        say(f"pmdocs: {error}", err=True)
         sys.exit(EXIT_ERRORS)
-    click.echo(f"exported {len(rendered.documents)} pages into {output}; "
-               f"build with: cd {output} && mkdocs build")
+    say(f"exported {len(rendered.documents)} pages into {output}; "
+        f"build with: cd {output} && mkdocs build")
 
 
 @main.command()
@@ -213,11 +216,11 @@ def new(directory: str, language: str) -> None:
     try:
         written = write_starter(Path(directory), language)
     except StarterError as error:
-        click.echo(f"pmdocs new: {error}", err=True)
+        say(f"pmdocs new: {error}", err=True)
         sys.exit(EXIT_ERRORS)
     for path in written:
-        click.echo(f"created {path}")
-    click.echo(f"next: pmdocs check {directory}")
+        say(f"created {path}")
+    say(f"next: pmdocs check {directory}")
 
 
 @main.command()
@@ -235,7 +238,7 @@ def schema(kind: str) -> None:
 def codes() -> None:
     """List every check code with its default severity."""
     for code in CODES.values():
-        click.echo(f"{code.code}  {code.severity.label:<7}  {code.title}")
+        say(f"{code.code}  {code.severity.label:<7}  {code.title}")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,4 +1,5 @@
-"""Problems as data: locations, severities, issues, and the registry of stable codes."""
+"""Problems as data: locations, severities, issues, the registry of stable codes, and the
+one line an issue is printed as."""
 
 from __future__ import annotations
 
@@ -6,6 +7,8 @@ import difflib
 import enum
 from dataclasses import dataclass
 from typing import Iterable, NamedTuple
+
+from .printable import one_line, path_at_line_start
 
 
 class Severity(enum.IntEnum):
@@ -131,6 +134,7 @@ _CODES = [
     Code("PM381", W, "A page is covered by no feature"),
     # PM39x: project settings
     Code("PM390", E, "The check settings name an unknown code", switchable=False),
+    Code("PM391", E, "pmdocs.yml's `output` is not a folder inside the project", switchable=False),
 ]
 
 CODES: dict[str, Code] = {code.code: code for code in _CODES}
@@ -140,6 +144,14 @@ def make_issue(code: str, message: str, location: Location, hint: str = "",
                related: Iterable[Location] = ()) -> Issue:
     """An issue with the code's default severity (the project may change it later)."""
     return Issue(code, CODES[code].severity, message, location, hint, tuple(related))
+
+
+def issue_line(issue: Issue) -> str:
+    """`file:line:col: severity CODE message (hint)`, on one line whatever spec text the
+    message quotes (see `pmdocs.printable`)."""
+    hint = f" ({issue.hint})" if issue.hint else ""
+    place = path_at_line_start(str(issue.location))
+    return one_line(f"{place}: {issue.severity.label} {issue.code} {issue.message}{hint}")
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:

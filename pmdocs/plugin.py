@@ -19,8 +19,9 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from . import diagram_hook, search_hook
 from .check import check_project
-from .issues import Severity
+from .issues import Severity, issue_line
 from .layout import GraphvizLayout, GraphvizMissing, Layout, NoLayout
+from .printable import one_line
 from .render import RenderedSite, render_site
 from .resources import default_cache_dir, search_words_file, spec_cache_dir
 from .site import ASSET_FOLDER, asset_files, nav_config, static_page
@@ -78,10 +79,10 @@ class PmdocsPlugin(BasePlugin[PmdocsConfig]):
         errors = [issue for issue in issues if issue.severity == Severity.ERROR]
         for issue in issues:
             if issue.severity == Severity.WARNING:
-                log.warning(f"{issue.location}: {issue.code} {issue.message}")
+                log.warning(issue_line(issue))     # one line each, whatever the specs say
         if errors:
-            report = "\n".join(f"{issue.location}: error {issue.code} {issue.message}" for issue in errors)
-            raise PluginError(f"pmdocs: the specs in {project_dir} have errors:\n{report}")
+            lines = [one_line(f"pmdocs: the specs in {project_dir} have errors:")]
+            raise PluginError("\n".join(lines + [issue_line(issue) for issue in errors]))
         return render_site(project, issues, self._layout())
 
     def _layout(self) -> Layout:
@@ -89,7 +90,7 @@ class PmdocsPlugin(BasePlugin[PmdocsConfig]):
         try:
             return GraphvizLayout(cache)
         except GraphvizMissing as error:
-            log.warning(f"pmdocs: {error}")
+            log.warning(one_line(f"pmdocs: {error}"))
             return NoLayout()
 
     def _path(self, doc_path: str) -> str:

@@ -23,12 +23,18 @@ from .conftest import CASES
 CASE_DIRS = sorted(path for path in CASES.iterdir() if path.is_dir()) if CASES.is_dir() else []
 
 
-def run_case(case: Path, workdir: Path) -> str:
+def copy_case(case: Path, workdir: Path) -> Path:
+    """The case's project, copied into `workdir` and prepared: what `pmdocs check` reads."""
     target = workdir / case.name
     shutil.copytree(case, target, symlinks=True,
                     ignore=shutil.ignore_patterns("expected.txt", "args.txt", "prepare.py"))
     if (case / "prepare.py").is_file():
         runpy.run_path(str(case / "prepare.py"), init_globals={"HERE": target})
+    return target
+
+
+def run_case(case: Path, workdir: Path) -> str:
+    target = copy_case(case, workdir)
     args = (case / "args.txt").read_text().split() if (case / "args.txt").is_file() else []
     old = os.getcwd()
     os.chdir(target)

@@ -360,6 +360,75 @@ def test_a_dangerous_output_folder_is_refused_before_anything_is_deleted(
     assert snapshot(tmp_path) == before
 
 
+# ------------------------------------------------------------- pmdocs.yml's `output`
+
+OUTPUT_HINT = ("(pmdocs.yml may only name a folder inside the project, e.g. `output: site`; to "
+               "build elsewhere, run `pmdocs build -o PATH`)")
+OUTSIDE_OUTPUTS = {
+    "../x": "`output: ../x` leads outside the project",
+    "{tmp}/x": "`output: {tmp}/x` is an absolute path",
+    "site/../../x": "`output: site/../../x` leads outside the project",
+    "public": "`output: public` leads outside the project, through the symbolic link `public` "
+              "(to `../elsewhere`)",
+}
+"""pmdocs.yml outputs a pull request must not aim `pmdocs build` at, and their messages
+(`public` is a link to a folder beside the project)."""
+
+
+def project_with_output(starter: tuple[Path, Path, Path], tmp_path: Path, output: str) -> Path:
+    """A copy of the starter project whose pmdocs.yml ends with `output: <output>`."""
+    project = tmp_path / "project"
+    shutil.copytree(starter[0], project)
+    settings = project / "pmdocs.yml"
+    settings.write_text(settings.read_text(encoding="utf-8") + f"output: {output}\n",
+                        encoding="utf-8")
+    return project
+
+
+@pytest.mark.parametrize("output", OUTSIDE_OUTPUTS)
+def test_an_output_outside_the_project_in_pmdocs_yml_is_refused_and_nothing_is_written(
+        output: str, starter: tuple[Path, Path, Path], tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    project = project_with_output(starter, tmp_path, output.format(tmp=tmp_path))
+    (tmp_path / "elsewhere").mkdir()
+    if output == "public":
+        (project / "public").symlink_to("../elsewhere")
+
+    def never(output: Path):
+        raise AssertionError(f"the output folder {output} was not refused")
+    monkeypatch.setattr(pmdocs.site, "atomic_folder", never)
+    before = snapshot(tmp_path)
+
+    result = cli("build", str(project), "--cache-dir", str(starter[1]))
+
+    line = len((project / "pmdocs.yml").read_text(encoding="utf-8").splitlines())
+    message = OUTSIDE_OUTPUTS[output].format(tmp=tmp_path)
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        1, f"{project}/pmdocs.yml:{line}:9: error PM391 {message} {OUTPUT_HINT}\n"
+           "1 error in 5 files\n", "pmdocs: not built: fix the problems above first\n")
+    assert snapshot(tmp_path) == before
+
+
+def test_an_output_inside_the_project_in_pmdocs_yml_is_built(
+        starter: tuple[Path, Path, Path], tmp_path: Path) -> None:
+    project = project_with_output(starter, tmp_path, "public")
+    result = cli("build", str(project), "--cache-dir", str(starter[1]))
+    assert (result.exit_code, result.stderr) == (0, ""), result.stdout
+    folder = re.escape(str(project / "public"))
+    assert re.fullmatch(rf"built \d+ pages into {folder} in .+; open {folder}/index\.html\n",
+                        result.stdout), result.stdout
+    assert (project / "public" / "index.html").is_file()
+
+
+def test_the_command_line_may_build_anywhere(starter: tuple[Path, Path, Path],
+                                             tmp_path: Path) -> None:
+    project = project_with_output(starter, tmp_path, "public")
+    target = tmp_path / "anywhere" / "allowed"
+    result = cli("build", str(project), "-o", str(target), "--cache-dir", str(starter[1]))
+    assert (result.exit_code, result.stderr) == (0, ""), result.stdout
+    assert (target / "index.html").is_file() and not (project / "public").exists()
+
+
 # ---------------------------------------------------------------- export and plain mkdocs
 
 BLOCK_PMDOCS = ("import sys; sys.modules['pmdocs'] = None; "   # `import pmdocs` fails

@@ -5,8 +5,8 @@ out. `files` finds and reads, `events` parses, `data` is what they produce."""
 
 from .data import WHERE_KEY, LoadResult, Source, SpecFile, Where, location_at, strip_where, where_of
 from .events import MAX_DEPTH, MAX_NODES, parse_yaml, scalar_value
-from .files import MAX_FILE_BYTES, PROJECT_FILE_NAMES, decode, load_project
+from .files import MAX_FILE_BYTES, PROJECT_FILE_NAMES, decode, inside, load_project
 
 __all__ = ["WHERE_KEY", "LoadResult", "MAX_DEPTH", "MAX_FILE_BYTES", "MAX_NODES",
-           "PROJECT_FILE_NAMES", "Source", "SpecFile", "Where", "decode", "load_project",
+           "PROJECT_FILE_NAMES", "Source", "SpecFile", "Where", "decode", "inside", "load_project",
            "location_at", "parse_yaml", "scalar_value", "strip_where", "where_of"]

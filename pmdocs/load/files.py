@@ -1,12 +1,13 @@
-"""Finding and reading a project's spec files: discovery (symlinked folders followed once,
-loops reported), size and encoding limits, and the read itself. This is the only module
-that opens spec files; parsing is `events`'."""
+"""Finding and reading a project's spec files: discovery (every folder read once; symbolic
+links that leave the project, or loop, refused), size and encoding limits, and the read
+itself. This is the only module that opens spec files; parsing is `events`'."""
 
 from __future__ import annotations
 
 import errno
 import fnmatch
 import os
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..issues import Issue, Location, make_issue
@@ -37,15 +38,16 @@ def load_project(root: str | os.PathLike, parse: bool = True) -> LoadResult:
         return LoadResult(root_path, (), (issue,), 0)
     files: list[SpecFile] = []
     issues: list[Issue] = []
-    project = _load_file(root_text, project_name, True, True, issues)
+    root_real = os.path.realpath(root_path)
+    project = _load_file(root_text, root_real, project_name, True, True, issues)
     excluded = _excluded_patterns(project)
-    relatives, walk_issues = _discover(root_path, root_text, excluded)
+    relatives, walk_issues = _discover(root_path, root_text, root_real, excluded)
     issues.extend(walk_issues)
     for relative in relatives:
         if relative == project_name:
             files.append(project)
         else:
-            files.append(_load_file(root_text, relative, False, parse, issues))
+            files.append(_load_file(root_text, root_real, relative, False, parse, issues))
     return LoadResult(root_path, tuple(files), tuple(issues), len(files))
 
 
@@ -62,38 +64,76 @@ def _excluded_patterns(project: SpecFile) -> tuple[str, ...]:
     return tuple(patterns)
 
 
-def _discover(root: Path, root_text: str, excluded: tuple[str, ...]) -> tuple[list[str], list[Issue]]:
-    """Relative paths of spec files, sorted; symlinked folders are followed once each."""
-    found: list[str] = []
-    issues: list[Issue] = []
-    seen_folders = {os.path.realpath(root)}
+def _discover(root: Path, root_text: str, root_real: str,
+              excluded: tuple[str, ...]) -> tuple[list[str], list[Issue]]:
+    """Relative paths of spec files, sorted. Every folder is read once, by its own path; a
+    symbolic link to a folder is followed only to a folder inside the project that nothing
+    else reads (a hidden one, say): never outside, and never back into a folder holding it."""
+    walk = _Walk(root, root_text, excluded)
+    walk.tree(".")
+    for relative in walk.links:     # grows as the links followed hold links
+        path = os.path.join(root, relative)
+        real = os.path.realpath(path)
+        if not inside(real, root_real):
+            walk.issues.append(make_issue(
+                "PM108", f"folder is a symbolic link (to `{os.readlink(path)}`) that leads "
+                "outside the project; skipped", Location(_display(root_text, relative)),
+                "copy the files into the project instead of linking to them"))
+        elif inside(os.path.realpath(os.path.dirname(path)), real):
+            walk.issues.append(make_issue(
+                "PM108", "folder is a symbolic link back into the project (a loop); skipped",
+                Location(_display(root_text, relative)), "remove the link or point it elsewhere"))
+        elif real not in walk.read:
+            walk.tree(relative)
+    return sorted(walk.found), walk.issues
 
-    def on_error(error: OSError) -> None:
-        where = _display(root_text, os.path.relpath(error.filename or root, root))
-        issues.append(make_issue("PM108", f"cannot read folder: {error.strerror}", Location(where)))
 
-    for folder, subfolders, names in os.walk(root, followlinks=True, onerror=on_error):
-        relative_folder = os.path.relpath(folder, root)
-        kept = []
-        for name in sorted(subfolders):
-            relative = os.path.normpath(os.path.join(relative_folder, name)).replace(os.sep, "/")
-            if name.startswith(".") or name in SKIPPED_FOLDERS or _matches(relative, excluded):
-                continue
-            real = os.path.realpath(os.path.join(folder, name))
-            if real in seen_folders:
-                issues.append(make_issue(
-                    "PM108", "folder is a symbolic link back into the project (a loop); skipped",
-                    Location(_display(root_text, relative)), "remove the link or point it elsewhere"))
-                continue
-            seen_folders.add(real)
-            kept.append(name)
-        subfolders[:] = kept
-        for name in sorted(names):
-            relative = os.path.normpath(os.path.join(relative_folder, name)).replace(os.sep, "/")
-            if name.startswith(".") or not name.endswith(SPEC_SUFFIXES) or _matches(relative, excluded):
-                continue
-            found.append(relative)
-    return sorted(found), issues
+@dataclass
+class _Walk:
+    """What walking a project's folders found so far: spec files, the symbolic links to
+    folders met (not followed by the walk itself), the folders read, and the problems."""
+
+    root: Path
+    root_text: str
+    excluded: tuple[str, ...]
+    found: list[str] = field(default_factory=list)
+    links: list[str] = field(default_factory=list)
+    read: set[str] = field(default_factory=set)
+    issues: list[Issue] = field(default_factory=list)
+
+    def tree(self, start: str) -> None:
+        """Walk the folder `start` (relative to the root) and the real folders below it."""
+        for folder, subfolders, names in os.walk(self.root / start, onerror=self._on_error):
+            self.read.add(os.path.realpath(folder))
+            relative_folder = os.path.relpath(folder, self.root)
+            kept = []
+            for name in sorted(subfolders):
+                relative = _relative(relative_folder, name)
+                if name.startswith(".") or name in SKIPPED_FOLDERS or _matches(relative, self.excluded):
+                    continue
+                if os.path.islink(os.path.join(folder, name)):
+                    self.links.append(relative)
+                else:
+                    kept.append(name)
+            subfolders[:] = kept
+            for name in sorted(names):
+                relative = _relative(relative_folder, name)
+                if not name.startswith(".") and name.endswith(SPEC_SUFFIXES) \
+                        and not _matches(relative, self.excluded):
+                    self.found.append(relative)
+
+    def _on_error(self, error: OSError) -> None:
+        where = _display(self.root_text, os.path.relpath(error.filename or self.root, self.root))
+        self.issues.append(make_issue("PM108", f"cannot read folder: {error.strerror}", Location(where)))
+
+
+def _relative(folder: str, name: str) -> str:
+    return os.path.normpath(os.path.join(folder, name)).replace(os.sep, "/")
+
+
+def inside(real: str, root_real: str) -> bool:
+    """Whether `real` is the folder `root_real` or lies under it (both resolved paths)."""
+    return os.path.commonpath([real, root_real]) == root_real
 
 
 def _matches(relative: str, patterns: tuple[str, ...]) -> bool:
@@ -105,10 +145,12 @@ def _display(root_text: str, relative: str) -> str:
     return os.path.normpath(os.path.join(root_text, relative)).replace(os.sep, "/")
 
 
-def _load_file(root_text: str, relative: str, is_project_file: bool, parse: bool,
-               issues: list[Issue]) -> SpecFile:
+def _load_file(root_text: str, root_real: str, relative: str, is_project_file: bool,
+               parse: bool, issues: list[Issue]) -> SpecFile:
     display = _display(root_text, relative)
-    text, problem = _read_text(os.path.join(root_text, relative), display)
+    path = os.path.join(root_text, relative)
+    problem = _link_outside(path, display, root_real)
+    text, problem = ("", problem) if problem is not None else _read_text(path, display)
     if problem is not None:
         issues.append(problem)
         return SpecFile(display, relative, "", None, is_project_file, (problem,))
@@ -117,6 +159,16 @@ def _load_file(root_text: str, relative: str, is_project_file: bool, parse: bool
     data, parse_issues = parse_yaml(text, display)
     issues.extend(parse_issues)
     return SpecFile(display, relative, text, data, is_project_file, tuple(parse_issues))
+
+
+def _link_outside(path: str, display: str, root_real: str) -> Issue | None:
+    """A problem if the file at `path` is a symbolic link to a file outside the project.
+    (Only a link can lead out: its folder is inside, see `_discover`.)"""
+    if not os.path.islink(path) or inside(os.path.realpath(path), root_real):
+        return None
+    return make_issue("PM108", f"cannot read spec file: it is a symbolic link (to "
+                      f"`{os.readlink(path)}`) that leads outside the project", Location(display),
+                      "copy the file into the project instead of linking to it")
 
 
 def _read_text(path: str, display: str) -> tuple[str, Issue | None]:

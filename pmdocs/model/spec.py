@@ -470,7 +470,8 @@ class ProjectSettings(Spec):
     modules: list_of(Module, "id") = Field(default_factory=list)
     check: CheckSettings = Field(default_factory=CheckSettings)
     output: Text = "site"
-    """The folder `pmdocs build` writes to, relative to the project."""
+    """The folder `pmdocs build` writes to: a folder inside the project, given relative to it
+    (`-o` on the command line may name one elsewhere)."""
     exclude: list[Text] = Field(default_factory=list)
     """Files or folders (globs, relative to the project) that are not spec files."""
 
