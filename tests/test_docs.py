@@ -1,8 +1,10 @@
-"""The README lists every check code with its default severity and title."""
+"""The README lists every check code with its default severity and title, and says which
+fields are Markdown."""
 
 from __future__ import annotations
 
 from pmdocs.issues import CODES
+from pmdocs.model.base import Spec, is_markdown
 
 from .conftest import REPO
 
@@ -11,3 +13,18 @@ def test_readme_lists_every_code() -> None:
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     for code in CODES.values():
         assert f"| {code.code} | {code.severity.label} | {code.title} |" in readme, code.code
+
+
+def test_readme_names_every_markdown_field() -> None:
+    from pmdocs.model import spec
+
+    models = [model for model in vars(spec).values()
+              if isinstance(model, type) and issubclass(model, Spec)]
+    fields = {name for model in models for name, field in model.model_fields.items()
+              if is_markdown(field)}
+    assert fields == {"summary", "definition", "description", "story", "notes"}
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    paragraph = readme[readme.index("**Markdown and plain text.**"):]
+    paragraph = paragraph[:paragraph.index("\n\n")]
+    for name in fields:
+        assert f"`{name}" in paragraph, name
