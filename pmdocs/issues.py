@@ -3,10 +3,11 @@ one line an issue is printed as."""
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import enum
 from dataclasses import dataclass
-from typing import Iterable, NamedTuple
+from typing import Iterable, Iterator, NamedTuple
 
 from .printable import one_line, path_at_line_start
 
@@ -54,6 +55,10 @@ class Issue:
     location: Location
     hint: str = ""
     related: tuple[Location, ...] = ()
+    subject: tuple[str, str] | None = None
+    """What the problem is about, where it is about one thing: (section, id) of an item —
+    `("rules", "coupon")` — or `("settings", <field>)` for pmdocs.yml's settings. Readers of
+    issues (the site's verdicts, a diff of two revisions) go by it, never by the message."""
 
     def sort_key(self) -> tuple:
         return (self.location.file, self.location.line, self.location.col, self.code, self.message)
@@ -141,9 +146,16 @@ CODES: dict[str, Code] = {code.code: code for code in _CODES}
 
 
 def make_issue(code: str, message: str, location: Location, hint: str = "",
-               related: Iterable[Location] = ()) -> Issue:
+               related: Iterable[Location] = (), subject: tuple[str, str] | None = None) -> Issue:
     """An issue with the code's default severity (the project may change it later)."""
-    return Issue(code, CODES[code].severity, message, location, hint, tuple(related))
+    return Issue(code, CODES[code].severity, message, location, hint, tuple(related), subject)
+
+
+def about(subject: tuple[str, str], issues: Iterable[Issue]) -> Iterator[Issue]:
+    """The issues, each saying it is about `subject` (a check sets it where it loops over
+    items, so the code that words a problem need not know)."""
+    for issue in issues:
+        yield dataclasses.replace(issue, subject=subject)
 
 
 def issue_line(issue: Issue) -> str:

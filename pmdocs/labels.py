@@ -137,6 +137,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "referenced_rules_outcome": ("结果跳转到这里的规则", "Rules whose outcome leads here"),
     "referenced_flows_lane": ("有此角色泳道的业务流程", "Business flows with a lane for it"),
     "referenced_objects_relation": ("与它关联的业务对象", "Business objects related to it"),
+    "referenced_rules_editable_by": ("由它配置参数的规则", "Rules whose parameters it sets"),
+    "referenced_objects_transition_by": ("由它推动状态变化的业务对象",
+                                         "Business objects whose state it changes"),
     "referenced_other": ("其他引用", "Other references"),
     # features and releases
     "priority": ("优先级", "Priority"),

@@ -6,6 +6,7 @@ function; this module runs them all and applies the project's own check settings
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -43,8 +44,8 @@ def apply_settings(project: Project, issues: Iterable[Issue]) -> list[Issue]:
             if issue.code in disabled:
                 continue
             if issue.code in settings.severity:
-                issue = Issue(issue.code, Severity.parse(settings.severity[issue.code]),
-                              issue.message, issue.location, issue.hint, issue.related)
+                issue = dataclasses.replace(issue,
+                                            severity=Severity.parse(settings.severity[issue.code]))
         result.append(issue)
     result.extend(_unknown_codes(project))
     return sorted(result, key=Issue.sort_key)
@@ -66,7 +67,8 @@ def _bad_code(code: str, location, switchable: list[str]) -> Issue:
     message = (f"check settings: `{code}` cannot be switched off or re-graded" if known
                else f"check settings: unknown check code `{code}`")
     return make_issue("PM390", message, location,
-                      did_you_mean(code, switchable) or "see `pmdocs codes` for the list")
+                      did_you_mean(code, switchable) or "see `pmdocs codes` for the list",
+                      subject=("settings", "check"))
 
 
 def check_project(root, cache_dir=None) -> tuple[Project, list[Issue], int]:

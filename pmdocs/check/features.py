@@ -6,7 +6,6 @@ from typing import Iterator
 
 from ..issues import Issue, make_issue
 from ..model import Project
-from .jumps import jump_targets
 
 
 def covered_pages(project: Project) -> set[str]:
@@ -14,8 +13,7 @@ def covered_pages(project: Project) -> set[str]:
     covered = {page_id for feature in project.features for page_id in feature.pages}
     queue = sorted(covered)
     while queue:
-        page = project.page(queue.pop())
-        for target in jump_targets(page) if page is not None else ():
+        for target in project.index.targets_of(queue.pop()):
             target_page = project.page(target)
             if target_page is not None and target_page.kind != "page" and target not in covered:
                 covered.add(target)
@@ -28,7 +26,8 @@ def check(project: Project) -> Iterator[Issue]:
         if not any(feature.links()[section] for section in ("pages", "rules", "flows", "objects")):
             yield make_issue("PM380", f"feature `{feature.id}` ({feature.title}) links to no page, "
                              "rule, flow or object", feature.at("id"),
-                             "list what it touches under `pages:`, `rules:`, `flows:` or `objects:`")
+                             "list what it touches under `pages:`, `rules:`, `flows:` or `objects:`",
+                             subject=("features", feature.id))
     if not project.features:
         return
     covered = covered_pages(project)
@@ -36,4 +35,5 @@ def check(project: Project) -> Iterator[Issue]:
         if page.id not in covered:
             yield make_issue("PM381", f"{page.kind} `{page.id}` ({page.title}) is covered by no "
                              "feature", page.at("id"),
-                             "list it under a feature's `pages:` (or drop it if nobody needs it)")
+                             "list it under a feature's `pages:` (or drop it if nobody needs it)",
+                             subject=("pages", page.id))

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import deque
 from typing import Iterable, Iterator
 
-from ..issues import Issue, did_you_mean, make_issue
+from ..issues import Issue, about, did_you_mean, make_issue
 from ..model import Project
 from ..model.spec import Flow
 from .references import unknown_reference
@@ -15,9 +15,9 @@ from .references import unknown_reference
 def check(project: Project) -> Iterator[Issue]:
     roles = project.known_ids("roles")
     for flow in project.flows:
-        yield from _lanes(flow, roles)
-        yield from _steps(flow)
-        yield from _paths(flow)
+        yield from about(("flows", flow.id), _lanes(flow, roles))
+        yield from about(("flows", flow.id), _steps(flow))
+        yield from about(("flows", flow.id), _paths(flow))
 
 
 def _lanes(flow: Flow, roles: set[str]) -> Iterator[Issue]:

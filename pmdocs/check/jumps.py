@@ -3,63 +3,44 @@ be closed, and conditional jumps that leave a gap (PM310–PM314)."""
 
 from __future__ import annotations
 
-from collections import deque
 from typing import Iterator
 
-from ..issues import Issue, make_issue
+from ..issues import Issue, about, make_issue
 from ..model import Project
-from ..model.spec import SPECIAL_TARGETS, Element, Page
-
-
-def jump_targets(page: Page) -> list[str]:
-    """Every page or dialog a page's actions can lead to, in spec order (no back/close)."""
-    return [jump.to for element in page.elements for _, jumps in element.actions()
-            for jump in jumps if jump.to is not None and jump.to not in SPECIAL_TARGETS]
+from ..model.spec import Element, Page
 
 
 def has_way_out(page: Page) -> bool:
+    """Whether any action of the page goes anywhere (an unknown page counts: PM301 says so)."""
     return any(jump.to is not None for element in page.elements
                for _, jumps in element.actions() for jump in jumps)
-
-
-def reachable_pages(project: Project) -> set[str]:
-    """Ids of pages reachable from an entry page by following jumps."""
-    seen = {page.id for page in project.pages if page.is_entry}
-    queue = deque(sorted(seen))
-    while queue:
-        page = project.page(queue.popleft())
-        for target in jump_targets(page) if page is not None else ():
-            if target not in seen:
-                seen.add(target)
-                queue.append(target)
-    return seen
 
 
 def check(project: Project) -> Iterator[Issue]:
     if not project.pages:
         return
-    if not any(page.is_entry for page in project.pages):
+    if not project.index.entry_pages:
         first = project.pages[0]
         yield make_issue("PM310", "no page is an entry page, so no page can be reached",
                          first.at("id"), "mark the pages users open directly (a tab, a link, a push) "
-                         "with `entry: true` or `entry: [tab, push]`")
+                         "with `entry: true` or `entry: [tab, push]`", subject=("pages", first.id))
     else:
         yield from _unreachable(project)
     for page in project.pages:
-        yield from _way_out(page)
+        yield from about(("pages", page.id), _way_out(page))
         for element in page.elements:
-            yield from _gaps(page, element)
+            yield from about(("pages", page.id), _gaps(page, element))
 
 
 def _unreachable(project: Project) -> Iterator[Issue]:
-    reachable = reachable_pages(project)
+    reachable = project.index.reachable
     for page in project.pages:
         if page.id not in reachable:
             what = "page" if page.kind == "page" else page.kind
             yield make_issue("PM311", f"{what} `{page.id}` ({page.title}) cannot be reached from any "
                              "entry page", page.at("id"),
                              "add a jump to it from a reachable page, mark it `entry: true`, or "
-                             "remove it")
+                             "remove it", subject=("pages", page.id))
 
 
 def _way_out(page: Page) -> Iterator[Issue]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import deque
 from typing import Iterator
 
-from ..issues import Issue, did_you_mean, make_issue
+from ..issues import Issue, about, did_you_mean, make_issue
 from ..model import Project
 from ..model.spec import BusinessObject, Lifecycle
 
@@ -14,7 +14,8 @@ from ..model.spec import BusinessObject, Lifecycle
 def check(project: Project) -> Iterator[Issue]:
     for business_object in project.objects:
         if business_object.lifecycle is not None:
-            yield from _lifecycle(business_object, business_object.lifecycle)
+            yield from about(("objects", business_object.id),
+                             _lifecycle(business_object, business_object.lifecycle))
 
 
 def _lifecycle(business_object: BusinessObject, lifecycle: Lifecycle) -> Iterator[Issue]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ..issues import Issue, make_issue
+from ..issues import Issue, about, make_issue
 from ..model import Project
 from ..model.spec import Limit, Rule, Window
 
@@ -21,7 +21,7 @@ PERIODS = {"calendar_day": "day", "calendar_week": "week", "calendar_month": "mo
 def check(project: Project) -> Iterator[Issue]:
     for rule in project.rules:
         if rule.limit is not None:
-            yield from _limit_issues(rule, rule.limit)
+            yield from about(("rules", rule.id), _limit_issues(rule, rule.limit))
 
 
 def _limit_issues(rule: Rule, limit: Limit) -> Iterator[Issue]:

@@ -30,7 +30,8 @@ def check(project: Project) -> Iterator[Issue]:
     if problem is not None:
         subject = (f"`output: {settings.output}`" if "output" in settings.model_fields_set
                    else f"the default output folder `{settings.output}`")
-        yield make_issue("PM391", f"{subject} {problem}", settings.at("output"), HINT)
+        yield make_issue("PM391", f"{subject} {problem}", settings.at("output"), HINT,
+                         subject=("settings", "output"))
 
 
 def output_problem(root: Path, output: str) -> str | None:

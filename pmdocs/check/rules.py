@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any, Callable, Iterator, Mapping
 
-from ..issues import Issue, Location, did_you_mean, make_issue
+from ..issues import Issue, Location, about, did_you_mean, make_issue
 from ..model import Project
 from ..model.errors import raw_text
 from ..model.spec import Input, Row, Rule, Spec
@@ -28,12 +28,16 @@ Analyse = Callable[[decision_table.Table], Analysis]
 
 def check(project: Project, analyse: Analyse = decision_table.analyse) -> Iterator[Issue]:
     for rule in project.rules:
-        yield from _parameter_issues(rule)
-        yield from _undefined_in_texts(rule)
-        if rule.table:
-            analysis = analyse(table_of(rule))
-            yield from _cell_issues(rule, analysis.problems, project.sources)
-            yield from _row_issues(rule, analysis)
+        yield from about(("rules", rule.id), _rule_issues(rule, project, analyse))
+
+
+def _rule_issues(rule: Rule, project: Project, analyse: Analyse) -> Iterator[Issue]:
+    yield from _parameter_issues(rule)
+    yield from _undefined_in_texts(rule)
+    if rule.table:
+        analysis = analyse(table_of(rule))
+        yield from _cell_issues(rule, analysis.problems, project.sources)
+        yield from _row_issues(rule, analysis)
 
 
 def table_of(rule: Rule) -> decision_table.Table:

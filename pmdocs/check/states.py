@@ -33,4 +33,4 @@ def check(project: Project) -> Iterator[Issue]:
             "PM320", f"{page.kind} `{page.id}` ({page.title}) shows data but does not describe the "
             f"state{'s' if len(missing) > 1 else ''} {', '.join(missing)}", location,
             f"add {'them' if len(missing) > 1 else 'it'} under `states:`, e.g. `{example}: …` "
-            "saying what the user sees; or set `loads_data: false`")
+            "saying what the user sees; or set `loads_data: false`", subject=("pages", page.id))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ..issues import Issue, Location, make_issue
+from ..issues import Issue, Location, about, make_issue
 from ..model import Project
 from ..model.spec import Rule, Spec
 
@@ -26,18 +26,22 @@ def check(project: Project) -> Iterator[Issue]:
     for rule in project.rules:
         for node, field, text in rule_texts(rule):
             if rule.limit is None:
-                yield from _limit_words(project, f"rule `{rule.id}`", node, field, text)
-            yield from _vague_words(project, f"rule `{rule.id}`", node, field, text)
+                yield from about(("rules", rule.id),
+                                 _limit_words(project, f"rule `{rule.id}`", node, field, text))
+            yield from about(("rules", rule.id),
+                             _vague_words(project, f"rule `{rule.id}`", node, field, text))
     for feature in project.features:
         for index, criterion in enumerate(feature.acceptance, start=1):
             for field in ("given", "when", "then"):
-                yield from _vague_words(project, f"feature `{feature.id}` › criterion {index}",
-                                        criterion, field, getattr(criterion, field))
+                yield from about(("features", feature.id), _vague_words(
+                    project, f"feature `{feature.id}` › criterion {index}", criterion, field,
+                    getattr(criterion, field)))
     for page in project.pages:
         for element in page.elements:
             if element.notes and not limited_rules.intersection(element.rules):
-                yield from _limit_words(project, f"page `{page.id}` › element `{element.id}`",
-                                        element, "notes", element.notes)
+                yield from about(("pages", page.id), _limit_words(
+                    project, f"page `{page.id}` › element `{element.id}`", element, "notes",
+                    element.notes))
 
 
 def rule_texts(rule: Rule) -> Iterator[tuple[Spec, str, str]]:

@@ -175,7 +175,7 @@ def _border(graph: graphviz.Digraph, row: int, index: int) -> str:
 
 
 def _lane_name(graph: graphviz.Digraph, project, lane: str) -> str:
-    role = project.index["roles"].get(lane)
+    role = project.index.items["roles"].get(lane)
     title = role.name if role is not None else lane
     link = item_link("roles", lane) if role is not None else None
     name = node_name("lanes", lane)

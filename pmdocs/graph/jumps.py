@@ -106,7 +106,7 @@ class JumpView:
 def jump_graph(project, labels: Labels, view: JumpView) -> tuple[str, tuple[Edge, ...]]:
     """The DOT and edge table of a page-jump diagram."""
     graph = new_graph(view.title, "LR", nodesep="0.25", ranksep="0.6")
-    index = project.index["pages"]
+    index = project.index.items["pages"]
     ends = {jump.source for jump in view.jumps} | {jump.target for jump in view.jumps}
     others = [page_id for page_id in index if page_id in ends and page_id not in view.pages]
     for page_id in view.pages:
@@ -215,10 +215,10 @@ def _add_jump_edge(graph: graphviz.Digraph, source: str, target: str,
 
 
 def _table_edge(project, labels: Labels, jump: PageJump) -> Edge:
-    source = project.index["pages"][jump.source]
+    source = project.index.items["pages"][jump.source]
     if jump.special:
         return Edge(normalize(source.title), labels[jump.target], jump.label,
                     item_path("pages", jump.source))
-    target = project.index["pages"][jump.target]
+    target = project.index.items["pages"][jump.target]
     return Edge(normalize(source.title), normalize(target.title), jump.label,
                 item_path("pages", jump.source), item_path("pages", jump.target))

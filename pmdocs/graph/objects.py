@@ -100,6 +100,6 @@ def transition_label(project, transition: Transition) -> str:
     if transition.when:
         parts.append(f"[{normalize(transition.when)}]")
     if transition.by:
-        role = project.index["roles"].get(transition.by)
+        role = project.index.items["roles"].get(transition.by)
         parts.append(f"({normalize(role.name) if role is not None else transition.by})")
     return " ".join(part for part in parts if part)

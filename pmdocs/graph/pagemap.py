@@ -59,7 +59,7 @@ def overview(project, labels: Labels, module_list: list[ModuleInfo],
 
 
 def _module_jump_counts(project, jumps: list[PageJump]) -> dict[tuple[str, str], int]:
-    index = project.index["pages"]
+    index = project.index.items["pages"]
     counts: dict[tuple[str, str], int] = {}
     for jump in jumps:
         if jump.special:

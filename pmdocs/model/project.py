@@ -13,6 +13,7 @@ from pydantic.json_schema import SkipJsonSchema
 from ..issues import Issue, Location, did_you_mean, make_issue
 from ..load import WHERE_KEY, LoadResult, SpecFile, parse_yaml, where_of
 from .errors import explain
+from .index import ProjectIndex, build_index
 from .spec import SECTIONS, BusinessObject, Feature, Flow, Page, ProjectSettings, Role, Rule, Spec
 
 SETTINGS_KEYS = tuple(ProjectSettings.model_fields[name].alias or name
@@ -40,19 +41,13 @@ class Project:
         return getattr(self, section)
 
     @cached_property
-    def index(self) -> dict[str, dict[str, Spec]]:
-        """Per section, id -> the first item with that id."""
-        result: dict[str, dict[str, Spec]] = {}
-        for section in SECTIONS:
-            by_id: dict[str, Spec] = {}
-            for item in self.items(section):
-                by_id.setdefault(item.id, item)
-            result[section] = by_id
-        return result
+    def index(self) -> ProjectIndex:
+        """What the later stages derive from the project, derived once (see `model.index`)."""
+        return build_index(self)
 
     @cached_property
     def _known_ids(self) -> dict[str, frozenset[str]]:
-        return {section: frozenset(self.index[section]) | self.broken_ids.get(section, frozenset())
+        return {section: frozenset(self.index.items[section]) | self.broken_ids.get(section, frozenset())
                 for section in SECTIONS}
 
     def known_ids(self, section: str) -> frozenset[str]:
@@ -60,7 +55,7 @@ class Project:
         return self._known_ids[section]
 
     def page(self, page_id: str) -> Page | None:
-        return self.index["pages"].get(page_id)
+        return self.index.page(page_id)
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from ..issues import Issue
 from ..labels import Labels, labels_for
 from ..layout import Drawing, Layout
 from ..model import Project
-from .references import Key, Reference, references
+from ..model.index import Key, Reference
 
 
 @dataclass(frozen=True)
@@ -25,12 +25,12 @@ class RenderContext:
 
     def title_of(self, section: str, item_id: str) -> str:
         """The readable name of an item (its title or name), or its id when unknown."""
-        item = self.project.index.get(section, {}).get(item_id)
-        return getattr(item, "title", None) or getattr(item, "name", None) or item_id
+        return self.project.index.title_of(section, item_id)
 
 
 def build_context(project: Project, issues: Sequence[Issue], layout: Layout) -> RenderContext:
     labels = labels_for(project.settings.language)
     diagrams = {diagram.id: diagram for diagram in all_diagrams(project, labels)}
     drawings = layout.draw(list(diagrams.values()))
-    return RenderContext(project, tuple(issues), labels, diagrams, drawings, references(project))
+    return RenderContext(project, tuple(issues), labels, diagrams, drawings,
+                         project.index.referenced_by)

@@ -5,19 +5,16 @@ the module a page belongs to, and a rule's completeness verdict."""
 
 from __future__ import annotations
 
-import re
 from typing import Iterable
 
-from ..graph.common import OTHER_MODULE, first_of_each
 from ..issues import Issue
-from ..model.base import ID_PATTERN
-from ..model.spec import Page, Rule
+from ..model.spec import Rule
 from ..paths import item_path, module_map_path
 from . import cells
 from .cells import Html, escaped
 from .context import RenderContext
 from .diagram import diagram_markdown
-from .references import Key
+from ..model.index import Key
 from .tables import joined
 from .text import Safe, inline, relative_link
 
@@ -32,14 +29,10 @@ _RELATION_LABELS = {
     ("rules", "applies_to"): "referenced_rules_applies_to",
     ("rules", "outcome"): "referenced_rules_outcome", ("flows", "lane"): "referenced_flows_lane",
     ("objects", "relation"): "referenced_objects_relation",
+    ("rules", "editable_by"): "referenced_rules_editable_by",
+    ("objects", "transition_by"): "referenced_objects_transition_by",
 }
 
-
-
-
-unique = first_of_each
-"""The items in their declared order without later repeats of an id (the check reports
-duplicates; the site shows the first, like `Project.index` and the diagrams)."""
 
 
 def separator(context: RenderContext) -> str:
@@ -54,7 +47,7 @@ def diagram(context: RenderContext, diagram_id: str, page_path: str,
 
 def item_link(context: RenderContext, section: str, item_id: str, page_path: str) -> Html:
     """A link to the item's page, titled with its title; its id as text when it is unknown."""
-    if item_id not in context.project.index.get(section, {}):
+    if item_id not in context.project.index.items[section]:
         return escaped(item_id)
     return cells.link(context.title_of(section, item_id), item_path(section, item_id), page_path)
 
@@ -92,7 +85,7 @@ def _element(context: RenderContext, page_id: str, element_id: str) -> tuple[str
 def attribute_link(context: RenderContext, reference: str, page_path: str) -> Html:
     """`Object › attribute` for `object.attribute`, linking to the attribute's row."""
     object_id, _, attribute_id = reference.partition(".")
-    business_object = context.project.index["objects"].get(object_id)
+    business_object = context.project.index.items["objects"].get(object_id)
     if business_object is None:
         return escaped(reference)
     attribute = next((item for item in business_object.attributes if item.id == attribute_id), None)
@@ -108,7 +101,7 @@ def attribute_link(context: RenderContext, reference: str, page_path: str) -> Ht
 def markdown_item_link(context: RenderContext, section: str, item_id: str,
                        page_path: str) -> Safe:
     """`item_link` as a Markdown link."""
-    if item_id not in context.project.index.get(section, {}):
+    if item_id not in context.project.index.items[section]:
         return inline(item_id)
     target = relative_link(item_path(section, item_id), page_path)
     return Safe(f"[{inline(context.title_of(section, item_id))}]({target})")
@@ -155,36 +148,17 @@ def referenced_by(context: RenderContext, key: Key, page_path: str) -> list[Safe
             for label_key, sources in groups.items()]
 
 
-def module_key(context: RenderContext, page: Page) -> str:
-    """The page's module id for the page map: a declared or slug-like module, else `_other`."""
-    module = page.module or ""
-    return module if re.match(ID_PATTERN, module) else OTHER_MODULE
-
-
-def module_ids(context: RenderContext) -> list[str]:
-    """Declared modules in pmdocs.yml's order, then undeclared ones (sorted), then `_other`."""
-    declared = [module.id for module in context.project.settings.modules]
-    used = {module_key(context, page) for page in unique(context.project.pages)}
-    extra = sorted(used - set(declared) - {OTHER_MODULE})
-    return declared + extra + ([OTHER_MODULE] if OTHER_MODULE in used else [])
-
-
-def module_title(context: RenderContext, module_id: str) -> str:
-    if module_id == OTHER_MODULE:
-        return context.labels["no_module"]
-    module = next((item for item in context.project.settings.modules if item.id == module_id), None)
-    return (module.title if module else "") or module_id
-
-
-def module_link(context: RenderContext, module_id: str, page_path: str) -> Html:
-    return cells.link(module_title(context, module_id), module_map_path(module_id), page_path)
+def module_link(context: RenderContext, module_key: str, page_path: str) -> Html:
+    """A link to the module's page map, titled with its title."""
+    module = context.project.index.module(module_key)
+    title = module.title if module is not None else module_key
+    return cells.link(title, module_map_path(module_key), page_path)
 
 
 def rule_issues(context: RenderContext, rule: Rule) -> list[Issue]:
-    """The rule and limit checks' findings about this rule."""
-    prefix = f"rule `{rule.id}`"
+    """The rule and limit checks' findings about this rule (by their subject)."""
     return [issue for issue in context.issues if issue.code in RULE_CHECK_CODES
-            and (issue.message == prefix or issue.message.startswith((prefix + ":", prefix + " ")))]
+            and issue.subject == ("rules", rule.id)]
 
 
 def rule_verdict(context: RenderContext, rule: Rule) -> str:

@@ -9,16 +9,15 @@ The prototype is derived from the page specs alone, so it can never drift from t
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Iterable, Mapping
 
-from ..graph.common import first_of_each, modules
 from ..model import Project
+from ..model.index import OVERLAY_KINDS
 from ..model.spec import SPECIAL_TARGETS, Element, Page, State
 from ..paths import diagram_target, item_path
 from .context import RenderContext
 from .items import state_name
 
-OVERLAY_KINDS = ("dialog", "sheet", "toast")
 PREFERRED_STATES = ("loaded", "default")
 """The state a page opens in when the link names none (else its first state)."""
 
@@ -152,17 +151,13 @@ class _Builder:
     def __init__(self, context: RenderContext) -> None:
         self.context = context
         self.project: Project = context.project
-        self.pages: dict[str, Page] = {page.id: page for page in first_of_each(self.project.pages)}
+        self.index = context.project.index
+        self.pages: Mapping[str, Page] = self.index.items["pages"]  # type: ignore[assignment]
         self.tabs = {text: page.id for page in self.pages.values() if "tab" in page.entry
                      for text in (page.menu, page.title) if text}
         self.global_tabbar = next(
             (element for page in self.pages.values() if "tab" in page.entry
              for element in page.elements if element.type == "tabbar"), None)
-        self._openers: dict[str, str] = {}
-        for page in self.pages.values():
-            for target in _jump_targets(page):
-                if target in self.pages and target != page.id:
-                    self._openers.setdefault(target, page.id)
 
     def wireframe(self, page: Page, with_overlays: bool = True) -> WireframePage:
         """The page's screens; with every overlay it can open (flat: an overlay opened from
@@ -175,7 +170,7 @@ class _Builder:
         if tabbar is None and "tab" in page.entry and self.global_tabbar is not None:
             tabbar = self.widget(0, self.global_tabbar)
         return WireframePage(page, page.device or "mobile", self.screens(page, widgets), widgets,
-                             tabbar, overlays, self.opener_page(page.id) or "",
+                             tabbar, overlays, self.index.opener_page(page.id) or "",
                              diagram_target(item_path("pages", page.id)))
 
     def screens(self, page: Page, widgets: tuple[Widget, ...]) -> tuple[Screen, ...]:
@@ -196,12 +191,12 @@ class _Builder:
         rules = tuple((rule_id, self.context.title_of("rules", rule_id),
                        diagram_target(item_path("rules", rule_id)))
                       for rule_id in dict.fromkeys(element.rules)
-                      if rule_id in self.project.index["rules"])
+                      if rule_id in self.project.index.items["rules"])
         return Widget(number, element, tuple(choices), rules, self.shows(element.shows), tabs)
 
     def shows(self, reference: str | None) -> str:
         object_id, _, attribute_id = (reference or "").partition(".")
-        business_object = self.project.index["objects"].get(object_id)
+        business_object = self.project.index.items["objects"].get(object_id)
         if business_object is None:
             return reference or ""
         attribute = next((item for item in business_object.attributes if item.id == attribute_id),
@@ -227,13 +222,14 @@ class _Builder:
     def sitemap(self) -> tuple[SitemapGroup, ...]:
         """Pages by module, entry pages first, each overlay under the page that first opens it."""
         groups = []
-        for module in modules(self.project, self.context.labels):
-            tops = [page for page in module.pages if page.kind not in OVERLAY_KINDS
-                    or self.opener_page(page.id) is None]
+        for module in self.index.modules:
+            pages = [self.pages[page_id] for page_id in module.pages]
+            tops = [page for page in pages if page.kind not in OVERLAY_KINDS
+                    or self.index.opener_page(page.id) is None]
             tops.sort(key=lambda page: not page.is_entry)          # stable: spec order otherwise
             entries = tuple(SitemapEntry(page, tuple(
                 self.pages[child] for child in self.overlays_of(page.id)
-                if self.opener_page(child) == page.id)) for page in tops)
+                if self.index.opener_page(child) == page.id)) for page in tops)
             groups.append(SitemapGroup(module.title, entries))
         return tuple(group for group in groups if group.entries)
 
@@ -242,24 +238,13 @@ class _Builder:
         found: list[str] = []
         queue = [page_id]
         while queue:
-            for target in _jump_targets(self.pages[queue.pop(0)]):
+            for target in self.index.targets_of(queue.pop(0)):
                 page = self.pages.get(target)
                 if page is not None and page.kind in OVERLAY_KINDS and target not in found \
                         and target != page_id:
                     found.append(target)
                     queue.append(target)
         return found
-
-    def opener_page(self, page_id: str) -> str | None:
-        """The first full page that leads to this one, following overlays back to their page."""
-        seen = {page_id}
-        current = self._openers.get(page_id)
-        while current is not None and current not in seen:
-            if self.pages[current].kind not in OVERLAY_KINDS:
-                return current
-            seen.add(current)
-            current = self._openers.get(current)
-        return None
 
 
 def _first_of_each_state(states: Iterable[State]) -> list[State]:
@@ -273,8 +258,3 @@ def _visible(widgets: tuple[Widget, ...], state: State, only_in_some: set[str]) 
     hidden = set(state.hides)
     return tuple(widget for widget in widgets if widget.element.id not in hidden
                  and (widget.element.id not in only_in_some or widget.element.id in state.shows))
-
-
-def _jump_targets(page: Page) -> list[str]:
-    return [jump.to for element in page.elements for _, jumps in element.actions()
-            for jump in jumps if jump.to and jump.to not in SPECIAL_TARGETS]

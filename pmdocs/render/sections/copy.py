@@ -10,7 +10,7 @@ from typing import Iterator
 
 from ...model.spec import Page, Rule
 from ..context import RenderContext
-from ..items import item_link, unique
+from ..items import item_link
 from ..tables import document, table
 from ..templating import render_template
 from ..text import link
@@ -50,9 +50,9 @@ def render(context: RenderContext) -> Iterator[tuple[str, str | bytes]]:
 
 def copy_texts(context: RenderContext) -> list[CopyText]:
     texts: list[CopyText] = []
-    for page in unique(context.project.pages):
+    for page in context.project.index.listed["pages"]:
         texts.extend(_page_texts(page))
-    for rule in unique(context.project.rules):
+    for rule in context.project.index.listed["rules"]:
         texts.extend(_rule_texts(rule))
     return texts
 

@@ -7,7 +7,7 @@ from typing import Iterator
 from ...model.spec import Feature
 from ...paths import item_path, section_path
 from ..context import RenderContext
-from ..items import anchored_link, item_link, item_links, referenced_by, unique
+from ..items import anchored_link, item_link, item_links, referenced_by
 from ..tables import document, properties, table
 from ..templating import render_template
 from ..cells import Html, code, escaped
@@ -20,7 +20,7 @@ LINKED_SECTIONS = ("roles", "pages", "rules", "flows", "objects")
 def render(context: RenderContext) -> Iterator[tuple[str, str]]:
     yield INDEX, document(render_template("features_index.md.j2", labels=context.labels,
                                           features=features_table(context)))
-    for feature in unique(context.project.features):
+    for feature in context.project.index.listed["features"]:
         yield item_path("features", feature.id), feature_page(context, feature)
 
 
@@ -28,7 +28,7 @@ def features_table(context: RenderContext) -> Safe:
     labels = context.labels
     rows = [(feature.id, item_link(context, "features", feature.id, INDEX), feature.priority,
              labels["status_" + feature.status], release_link(context, feature.release, INDEX),
-             feature.owner) for feature in unique(context.project.features)]
+             feature.owner) for feature in context.project.index.listed["features"]]
     return table((labels["id"], labels["title"], labels["priority"], labels["status"],
                   labels["release"], labels["owner"]), rows)
 

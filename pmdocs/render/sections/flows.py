@@ -8,8 +8,7 @@ from ...model.spec import Flow, Step
 from ...paths import item_path, section_path
 from ..context import RenderContext
 from ..cells import Html, escaped, formatted, joined, lines, local_link
-from ..items import (diagram, item_link, item_links, markdown_item_links, referenced_by,
-                     separator, unique)
+from ..items import diagram, item_link, item_links, markdown_item_links, referenced_by, separator
 from ..tables import anchored, document, table
 from ..templating import render_template
 
@@ -20,10 +19,10 @@ def render(context: RenderContext) -> Iterator[tuple[str, str]]:
     labels = context.labels
     rows = [(item_link(context, "flows", flow.id, INDEX),
              item_links(context, "roles", flow.lanes, INDEX), len(flow.steps))
-            for flow in unique(context.project.flows)]
+            for flow in context.project.index.listed["flows"]]
     flows = table((labels["flow"], labels["lanes"], labels["step_count"]), rows)
     yield INDEX, document(render_template("flows_index.md.j2", labels=labels, flows=flows))
-    for flow in unique(context.project.flows):
+    for flow in context.project.index.listed["flows"]:
         yield item_path("flows", flow.id), flow_page(context, flow)
 
 

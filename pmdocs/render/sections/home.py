@@ -32,7 +32,7 @@ def render(context: RenderContext) -> Iterator[tuple[str, str]]:
     labels = context.labels
     project = context.project
     counts = table([cells.link(labels[key], path, PATH) for key, path in COUNTED],
-                   [[len(project.index[key]) for key, _ in COUNTED]])
+                   [[len(project.index.items[key]) for key, _ in COUNTED]])
     sections = [Safe(f"{link(labels[key], path, PATH)} — {inline(labels['about_' + key])}")
                 for key, path in SECTIONS]
     if project.pages:

@@ -9,8 +9,7 @@ from typing import Iterator
 from ...model.spec import BusinessObject, Lifecycle
 from ...paths import item_path, section_path
 from ..context import RenderContext
-from ..items import (attribute_link, diagram, element_link, item_link, referenced_by, separator,
-                     unique)
+from ..items import attribute_link, diagram, element_link, item_link, referenced_by, separator
 from ..cells import Html, escaped, joined, local_link
 from ..tables import CHECK_MARK, anchored, cell_block, document, table
 from ..templating import render_template
@@ -23,14 +22,14 @@ def render(context: RenderContext) -> Iterator[tuple[str, str]]:
     labels = context.labels
     rows = [(item_link(context, "objects", item.id, INDEX), item.id, len(item.attributes),
              len(item.lifecycle.states) if item.lifecycle else "", cell_block(item.description))
-            for item in unique(context.project.objects)]
+            for item in context.project.index.listed["objects"]]
     objects = table((labels["object"], labels["id"], labels["attribute_count"],
                      labels["state_count"], labels["description"]), rows)
     yield INDEX, document(render_template(
         "objects_index.md.j2", labels=labels, objects=objects,
         diagram=diagram(context, "objects", INDEX)))
     shown = shown_on(context)
-    for item in unique(context.project.objects):
+    for item in context.project.index.listed["objects"]:
         yield item_path("objects", item.id), object_page(context, item, shown.get(item.id, []))
 
 
@@ -99,7 +98,7 @@ def shown_on(context: RenderContext) -> dict[str, list[tuple[str, str, str]]]:
     """Per object, the elements with `shows: <object>.<attribute>` as (attribute, page,
     element) ids, in page order."""
     found: dict[str, list[tuple[str, str, str]]] = {}
-    for page in unique(context.project.pages):
+    for page in context.project.index.listed["pages"]:
         for element in page.elements:
             if element.shows:
                 object_id, _, attribute_id = element.shows.partition(".")

@@ -8,8 +8,7 @@ from typing import Iterator
 from ...model.spec import Page
 from ...paths import module_map_path
 from ..context import RenderContext
-from ..items import (diagram, item_link, module_ids, module_key, module_link, module_title,
-                     separator, unique)
+from ..items import diagram, item_link, module_link, separator
 from ..tables import document, table
 from ..templating import render_template
 from ..text import link
@@ -19,7 +18,7 @@ INDEX = "pagemap/index.md"
 
 def render(context: RenderContext) -> Iterator[tuple[str, str]]:
     labels = context.labels
-    modules = module_ids(context)
+    modules = [module.key for module in context.project.index.modules]
     rows = []
     for module in modules:
         pages = _pages_of(context, module)
@@ -33,7 +32,8 @@ def render(context: RenderContext) -> Iterator[tuple[str, str]]:
 
 
 def _pages_of(context: RenderContext, module: str) -> list[Page]:
-    return [page for page in unique(context.project.pages) if module_key(context, page) == module]
+    index = context.project.index
+    return [index.page(page_id) for page_id in index.module(module).pages]
 
 
 def entry_text(context: RenderContext, page: Page) -> str:
@@ -60,6 +60,7 @@ def module_page(context: RenderContext, module: str) -> str:
     pages = table((labels["page"], labels["page_kind"], labels["entry"], labels["device"],
                    labels["menu"]), rows)
     return document(render_template(
-        "pagemap_module.md.j2", labels=labels, title=module_title(context, module), pages=pages,
+        "pagemap_module.md.j2", labels=labels, title=context.project.index.module(module).title,
+        pages=pages,
         diagram=diagram(context, "pagemap-" + module, path),
         overview=link(labels["pagemap"], INDEX, path)))

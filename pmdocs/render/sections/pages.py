@@ -12,9 +12,8 @@ from typing import Iterator, Sequence
 from ...model.spec import Element, Jump, Page
 from ...paths import item_path, prototype_path
 from ..context import RenderContext
-from ..items import (anchored_link, attribute_link, diagram, item_link, item_links, module_key,
-                     module_link, referenced_by, rule_verdict, separator, state_name,
-                     unique)
+from ..items import (anchored_link, attribute_link, diagram, item_link, item_links, module_link,
+                     referenced_by, rule_verdict, separator, state_name)
 from ..cells import Html, code, escaped, joined, lines
 from ..tables import anchored, cell_block, document, properties, table
 from ..templating import render_template
@@ -24,7 +23,7 @@ from .pagemap import device_text, entry_text, kind_text
 
 def render(context: RenderContext) -> Iterator[tuple[str, str]]:
     governing = governing_rules(context)
-    for page in unique(context.project.pages):
+    for page in context.project.index.listed["pages"]:
         yield item_path("pages", page.id), page_document(context, page,
                                                          governing.get(page.id, {}))
 
@@ -49,7 +48,7 @@ def _facts(context: RenderContext, page: Page, path: str) -> Safe:
     flags = [labels[flag] for flag in ("terminal", "dismissible") if getattr(page, flag)]
     return properties((labels["property"], labels["value"]), (
         (labels["id"], code(page.id)), (labels["page_kind"], kind_text(context, page)),
-        (labels["module"], module_link(context, module_key(context, page), path)),
+        (labels["module"], module_link(context, context.project.index.page_module[page.id], path)),
         (labels["menu"], page.menu), (labels["entry"], entry_text(context, page)),
         (labels["reached_from"], item_links(context, "pages", dict.fromkeys(sources), path)),
         (labels["device"], device_text(context, page)),
@@ -144,17 +143,17 @@ def governing_rules(context: RenderContext) -> dict[str, dict[str, list[str]]]:
     its elements the rule names: rules its elements use, and rules whose `applies_to`
     names the page or its elements."""
     found: dict[str, dict[str, list[str]]] = {}
-    for rule in unique(context.project.rules):
+    for rule in context.project.index.listed["rules"]:
         for page_id in rule.applies_to.pages:
             found.setdefault(page_id, {}).setdefault(rule.id, [])
         for reference in rule.applies_to.elements:
             page_id, _, element_id = reference.partition(".")
             found.setdefault(page_id, {}).setdefault(rule.id, []).append(element_id)
-    for page in unique(context.project.pages):
+    for page in context.project.index.listed["pages"]:
         for element in page.elements:
             for rule_id in element.rules:
                 found.setdefault(page.id, {}).setdefault(rule_id, []).append(element.id)
-    order = {rule.id: number for number, rule in enumerate(unique(context.project.rules))}
+    order = {rule.id: number for number, rule in enumerate(context.project.index.listed["rules"])}
     return {page_id: {rule_id: list(dict.fromkeys(elements)) for rule_id, elements
                       in sorted(rules.items(), key=lambda item: order.get(item[0], len(order)))
                       if rule_id in order}
@@ -166,6 +165,6 @@ def _rules(context: RenderContext, page: Page, governing: dict[str, list[str]],
     labels = context.labels
     rows = [(item_link(context, "rules", rule_id, path),
              joined([element_mention(page, item, path) for item in elements], separator(context)),
-             rule_verdict(context, context.project.index["rules"][rule_id]))
+             rule_verdict(context, context.project.index.items["rules"][rule_id]))
             for rule_id, elements in governing.items()]
     return table((labels["rule"], labels["elements"], labels["verdict"]), rows)

@@ -16,7 +16,6 @@ from typing import Any, Iterator
 import jinja2
 from markupsafe import Markup
 
-from ...graph.common import first_of_each
 from ...labels import labels_for
 from ...paths import PROTOTYPE_ASSETS, diagram_target, prototype_path
 from ...resources import templates_dir
@@ -32,7 +31,7 @@ def render(context: RenderContext) -> Iterator[tuple[str, str | bytes]]:
     views = prototype(context)
     if views is None:
         return
-    roles = [(role.id, role.name) for role in first_of_each(context.project.roles)]
+    roles = [(role.id, role.name) for role in context.project.index.listed["roles"]]
     for wireframe in views.pages:
         yield prototype_path(wireframe.page.id), _render(
             "page.html.j2", context, wireframe=wireframe, roles=roles,

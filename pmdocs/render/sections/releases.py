@@ -8,7 +8,7 @@ from typing import Iterator, Sequence
 
 from ...model.spec import Feature
 from ..context import RenderContext
-from ..items import anchored_link, item_link, unique
+from ..items import anchored_link, item_link
 from ..tables import anchor, document, properties, table
 from ..templating import render_template
 from ..text import Safe, inline
@@ -33,7 +33,7 @@ def render(context: RenderContext) -> Iterator[tuple[str, str]]:
 def _by_release(context: RenderContext) -> list[tuple[str | None, list[Feature]]]:
     """Declared releases in order, then releases no one declared (sorted), then none."""
     declared = [release.id for release in context.project.settings.releases]
-    features = unique(context.project.features)
+    features = context.project.index.listed["features"]
     named = sorted({feature.release for feature in features if feature.release} - set(declared))
     order: list[str | None] = [*declared, *named]
     if any(feature.release is None for feature in features):

@@ -8,7 +8,7 @@ from ...model.spec import Role
 from ...paths import item_path, section_path
 from ..context import RenderContext
 from ..items import (anchored_link, item_link, markdown_element_link, markdown_item_links,
-                     referenced_by, scalar_text, separator, unique)
+                     referenced_by, scalar_text, separator)
 from ..tables import cell_block, document, joined, table
 from ..templating import render_template
 from ..text import Safe
@@ -20,10 +20,10 @@ def render(context: RenderContext) -> Iterator[tuple[str, str]]:
     labels = context.labels
     rows = [(item_link(context, "roles", role.id, INDEX), role.id,
              labels["role_kind_" + role.kind], cell_block(role.description))
-            for role in unique(context.project.roles)]
+            for role in context.project.index.listed["roles"]]
     roles = table((labels["name"], labels["id"], labels["role_kind"], labels["description"]), rows)
     yield INDEX, document(render_template("roles_index.md.j2", labels=labels, roles=roles))
-    for role in unique(context.project.roles):
+    for role in context.project.index.listed["roles"]:
         yield item_path("roles", role.id), role_page(context, role)
 
 
@@ -34,17 +34,17 @@ def role_page(context: RenderContext, role: Role) -> str:
     features = table((labels["feature"], labels["priority"], labels["status"]),
                      [(item_link(context, "features", feature.id, path), feature.priority,
                        labels["status_" + feature.status])
-                      for feature in unique(project.features) if role.id in feature.roles])
+                      for feature in project.index.listed["features"] if role.id in feature.roles])
     flows = table((labels["flow"], labels["steps_in_lane"]),
                   [(item_link(context, "flows", flow.id, path),
                     sum(1 for step in flow.steps if step.lane == role.id))
-                   for flow in unique(project.flows) if role.id in flow.lanes])
-    pages = markdown_item_links(context, "pages", [page.id for page in unique(project.pages)
+                   for flow in project.index.listed["flows"] if role.id in flow.lanes])
+    pages = markdown_item_links(context, "pages", [page.id for page in project.index.listed["pages"]
                                                    if role.id in page.roles], path)
     elements = joined([markdown_element_link(context, page.id, element.id, path)
-                       for page in unique(project.pages) for element in page.elements
+                       for page in project.index.listed["pages"] for element in page.elements
                        if role.id in element.roles], separator(context))
-    open_pages = sum(1 for page in unique(project.pages) if not page.roles)
+    open_pages = sum(1 for page in project.index.listed["pages"] if not page.roles)
     return document(render_template(
         "role.md.j2", labels=labels, role=role, features=features, flows=flows, pages=pages,
         elements=elements, open_pages=labels["open_pages"].format(count=open_pages),
@@ -55,7 +55,7 @@ def role_page(context: RenderContext, role: Role) -> str:
 def _parameters(context: RenderContext, role: Role, path: str) -> Safe:
     labels = context.labels
     rows = []
-    for rule in unique(context.project.rules):
+    for rule in context.project.index.listed["rules"]:
         for parameter in rule.parameters:
             if role.id in parameter.editable_by:
                 rows.append((item_link(context, "rules", rule.id, path),

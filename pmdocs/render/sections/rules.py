@@ -8,7 +8,7 @@ from typing import Iterator
 from ...model.spec import Rule
 from ...paths import item_path, section_path
 from ..context import RenderContext
-from ..items import item_link, referenced_by, rule_issues, rule_verdict, unique
+from ..items import item_link, referenced_by, rule_issues, rule_verdict
 from ..problems import issue_table
 from ..rule_tables import (applies_to_table, decision_table, inputs_table, limit_table,
                            parameters_table)
@@ -23,10 +23,10 @@ INDEX = section_path("rules")
 def render(context: RenderContext) -> Iterator[tuple[str, str]]:
     labels = context.labels
     rows = [(rule.id, item_link(context, "rules", rule.id, INDEX), labels["hit_" + rule.hit],
-             rule_verdict(context, rule)) for rule in unique(context.project.rules)]
+             rule_verdict(context, rule)) for rule in context.project.index.listed["rules"]]
     rules = table((labels["id"], labels["title"], labels["hit_policy"], labels["verdict"]), rows)
     yield INDEX, document(render_template("rules_index.md.j2", labels=labels, rules=rules))
-    for rule in unique(context.project.rules):
+    for rule in context.project.index.listed["rules"]:
         yield item_path("rules", rule.id), rule_page(context, rule)
 
 

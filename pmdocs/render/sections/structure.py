@@ -4,14 +4,14 @@ nested list (the same tree, linked)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterator
+from typing import Iterator, Sequence
 
+from ...model.index import Module
 from ...model.spec import Page
 from ...paths import item_path
 from ..context import RenderContext
 from ..cells import Html, escaped, strong
-from ..items import (anchored_link, diagram, item_link, module_ids, module_key, module_link,
-                     module_title, unique)
+from ..items import anchored_link, diagram, item_link, module_link
 from ..tables import anchor, document
 from ..templating import render_template
 from ..text import Safe
@@ -30,10 +30,10 @@ class ModuleTree:
 
 
 def render(context: RenderContext) -> Iterator[tuple[str, str]]:
-    modules = module_ids(context)
-    split = [ModuleTree(anchor("structure", module), module_title(context, module),
-                        diagram(context, "structure-" + module, PATH))
-             for module in modules if "structure-" + module in context.diagrams]
+    modules = context.project.index.modules
+    split = [ModuleTree(anchor("structure", module.key), module.title,
+                        diagram(context, "structure-" + module.key, PATH))
+             for module in modules if "structure-" + module.key in context.diagrams]
     yield PATH, document(render_template(
         "structure.md.j2", labels=context.labels, diagram=diagram(context, "structure", PATH),
         modules=split, tree=_tree(context, modules)))
@@ -55,20 +55,20 @@ class Branch:
     children: tuple["Branch", ...] = ()
 
 
-def _tree(context: RenderContext, modules: list[str]) -> Safe:
+def _tree(context: RenderContext, modules: Sequence[Module]) -> Safe:
     """Product → module → menu levels (`我的 / 我的订单` is two) → page → element, as an HTML
     list: with an entry per page and per element it was a third of the time Python-Markdown
     spent on the whole N=500 site, and as HTML the front end keeps it out of Markdown."""
     branches = []
     for module in modules:
         root = MenuNode()
-        for page in unique(context.project.pages):
-            if module_key(context, page) == module:
-                node = root
-                for part in (part.strip() for part in page.menu.split("/")):
-                    node = node.menus.setdefault(part, MenuNode()) if part else node
-                node.pages.append(page)
-        branches.append(Branch(module_link(context, module, PATH),
+        for page_id in module.pages:
+            page = context.project.index.page(page_id)
+            node = root
+            for part in (part.strip() for part in page.menu.split("/")):
+                node = node.menus.setdefault(part, MenuNode()) if part else node
+            node.pages.append(page)
+        branches.append(Branch(module_link(context, module.key, PATH),
                                tuple(_menu_branches(context, root))))
     product = Branch(strong(context.project.settings.name), tuple(branches))
     return Safe("\n".join(_html_list((product,), 0)))

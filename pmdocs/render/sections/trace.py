@@ -8,8 +8,7 @@ from typing import Iterator
 
 from ..context import RenderContext
 from ..cells import Html
-from ..items import (item_link, markdown_item_links, module_ids, module_key, module_title,
-                     separator, unique)
+from ..items import item_link, markdown_item_links, separator
 from ..tables import CHECK_MARK, document, matrix
 from ..templating import render_template
 from ..text import Safe
@@ -26,8 +25,8 @@ class ModuleMatrix:
 
 def render(context: RenderContext) -> Iterator[tuple[str, str]]:
     project = context.project
-    covered = {page_id for feature in unique(project.features) for page_id in feature.pages}
-    uncovered = markdown_item_links(context, "pages", [page.id for page in unique(project.pages)
+    covered = {page_id for feature in project.index.listed["features"] for page_id in feature.pages}
+    uncovered = markdown_item_links(context, "pages", [page.id for page in project.index.listed["pages"]
                                                        if page.id not in covered], PATH)
     yield PATH, document(render_template(
         "trace.md.j2", labels=context.labels, page_matrices=_feature_pages(context),
@@ -41,27 +40,27 @@ def _link(context: RenderContext, section: str, item_id: str) -> tuple[str, Html
 
 def _feature_pages(context: RenderContext) -> list[ModuleMatrix]:
     project = context.project
-    marks = {(feature.id, page_id): CHECK_MARK for feature in unique(project.features)
+    marks = {(feature.id, page_id): CHECK_MARK for feature in project.index.listed["features"]
              for page_id in feature.pages}
     result = []
-    for module in module_ids(context):
-        pages = [page.id for page in unique(project.pages) if module_key(context, page) == module]
-        features = [feature.id for feature in unique(project.features)
+    for module in project.index.modules:
+        pages = list(module.pages)
+        features = [feature.id for feature in project.index.listed["features"]
                     if any(page_id in feature.pages for page_id in pages)]
         table = matrix(context.labels["feature"],
                        [_link(context, "features", item) for item in features],
                        [_link(context, "pages", item) for item in pages], marks, separator(context))
-        result.append(ModuleMatrix(module_title(context, module), table))
+        result.append(ModuleMatrix(module.title, table))
     return result
 
 
 def _feature_rules(context: RenderContext) -> Safe:
     project = context.project
-    marks = {(feature.id, rule_id): CHECK_MARK for feature in unique(project.features)
+    marks = {(feature.id, rule_id): CHECK_MARK for feature in project.index.listed["features"]
              for rule_id in feature.rules}
     return matrix(context.labels["feature"],
-                  [_link(context, "features", feature.id) for feature in unique(project.features)],
-                  [_link(context, "rules", rule.id) for rule in unique(project.rules)], marks,
+                  [_link(context, "features", feature.id) for feature in project.index.listed["features"]],
+                  [_link(context, "rules", rule.id) for rule in project.index.listed["rules"]], marks,
                   separator(context))
 
 
@@ -70,12 +69,12 @@ def _role_pages(context: RenderContext) -> Safe:
     +N: N of its elements are shown only to some roles, this one among them."""
     project = context.project
     marks: dict[tuple[str, str], str] = {}
-    for page in unique(project.pages):
-        for role in unique(project.roles):
+    for page in project.index.listed["pages"]:
+        for role in project.index.listed["roles"]:
             mark = CHECK_MARK if role.id in page.roles else (OPEN_MARK if not page.roles else "")
             restricted = sum(1 for element in page.elements if role.id in element.roles)
             marks[(page.id, role.id)] = f"{mark} +{restricted}".strip() if restricted else mark
     return matrix(context.labels["page"],
-                  [_link(context, "pages", page.id) for page in unique(project.pages)],
-                  [_link(context, "roles", role.id) for role in unique(project.roles)], marks,
+                  [_link(context, "pages", page.id) for page in project.index.listed["pages"]],
+                  [_link(context, "roles", role.id) for role in project.index.listed["roles"]], marks,
                   separator(context))
