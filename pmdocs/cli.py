@@ -129,6 +129,7 @@ def _as_json(issues: list[Issue], file_count: int) -> dict:
             "hint": issue.hint,
             "related": [{"file": place.file, "line": place.line, "col": place.col}
                         for place in issue.related],
+            "subject": {"kind": issue.subject[0], "id": issue.subject[1]} if issue.subject else None,
         } for issue in issues],
         "summary": {"errors": counts["error"], "warnings": counts["warning"],
                     "notes": counts["info"], "files": file_count},

@@ -68,3 +68,23 @@ def test_every_code_has_a_case() -> None:
     covered = {case.name.split("_", 1)[0] for case in CASE_DIRS}
     missing = sorted(set(CODES) - covered)
     assert not missing, f"codes without a case folder under tests/cases/: {missing}"
+
+
+@pytest.mark.parametrize("case", [case for case in CASE_DIRS if case.name >= "PM3"],
+                         ids=lambda case: case.name)
+def test_every_check_says_what_its_problem_is_about(case: Path, tmp_path: Path) -> None:
+    """A check's issue names its subject (an item of the project, or a setting), so readers of
+    issues — a rule's verdict, a diff of two revisions — never parse a message."""
+    from pmdocs.check import check_project
+    from pmdocs.model.spec import SECTIONS
+
+    project, issues, _ = check_project(copy_case(case, tmp_path))
+    checked = [issue for issue in issues if issue.code >= "PM3"]
+    assert checked, f"{case.name} finds nothing"
+    for issue in checked:
+        assert issue.subject is not None, f"{issue.code} {issue.message}"
+        section, item_id = issue.subject
+        if section == "settings":
+            assert item_id in type(project.settings).model_fields, issue.subject
+        else:
+            assert section in SECTIONS and item_id in project.known_ids(section), issue.subject

@@ -124,11 +124,11 @@ def test_check_json_output(error_and_warning: Path) -> None:
         "issues": [
             {"file": "specs.yml", "line": 3, "col": 5, "severity": "error", "code": "PM201",
              "message": "role `buyer`: unknown key `nmae`", "hint": "did you mean `name`?",
-             "related": []},
+             "related": [], "subject": None},
             {"file": "specs.yml", "line": 10, "col": 9, "severity": "warning", "code": "PM311",
              "message": "page `lost` (迷路) cannot be reached from any entry page",
              "hint": "add a jump to it from a reachable page, mark it `entry: true`, or remove it",
-             "related": []},
+             "related": [], "subject": {"kind": "pages", "id": "lost"}},
         ],
         "summary": {"errors": 1, "warnings": 1, "notes": 0, "files": 2},
     }
