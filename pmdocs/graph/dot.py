@@ -2,9 +2,10 @@
 (plain labels through `graphviz.escape`, HTML-like labels through `html.escape`), wrapping
 of long labels, and the attributes that make a node a link with a tooltip and CSS classes.
 
-`graphviz.Digraph` is used only to assemble the source (`.source`); laying it out is
-`pmdocs.layout`'s job. Colours stay neutral (black strokes, white fills): the site's CSS
-recolours nodes and edges by their `class` for light and dark schemes.
+A `graphviz.Digraph` (`quoting.DotGraph`, quoting in linear time) is used only to assemble
+the source (`.source`); laying it out is `pmdocs.layout`'s job. Colours stay neutral (black
+strokes, white fills): the site's CSS recolours nodes and edges by their `class` for light
+and dark schemes.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import Iterable, Sequence
 import graphviz
 
 from ..paths import diagram_target, item_path
+from .quoting import DotGraph, Verbatim
 
 FONT = "Noto Sans CJK SC"
 FONT_SIZE = "12"
@@ -29,22 +31,22 @@ _NO_LINE_END = "（「『《【〈([{"
 _ESCAPE_LETTER = re.compile(r"\\(?=[GNEHTL])")
 
 
-def new_graph(title: str, rankdir: str = "TB", **graph_attributes: str) -> graphviz.Digraph:
+def new_graph(title: str, rankdir: str = "TB", **graph_attributes: str) -> DotGraph:
     """A digraph with the attributes every diagram shares (its name is the diagram's title,
-    which Graphviz writes as the SVG's root `<title>`)."""
+    which Graphviz writes as the SVG's root `<title>`; none when the title is empty)."""
     common = {"bgcolor": "transparent", "fontname": FONT, "fontsize": FONT_SIZE,
               "rankdir": rankdir, "pad": "0.1", "nodesep": "0.3", "ranksep": "0.4"}
     node = {"fontname": FONT, "fontsize": FONT_SIZE, "shape": "box", "style": "filled",
             "color": "black", "fillcolor": "white", "fontcolor": "black", "margin": "0.12,0.06"}
     edge = {"fontname": FONT, "fontsize": SMALL_FONT_SIZE, "color": "black",
             "fontcolor": "black", "arrowsize": "0.7"}
-    return graphviz.Digraph(name=plain(title), graph_attr={**common, **graph_attributes},
-                            node_attr=node, edge_attr=edge)
+    return DotGraph(name=plain(title) or Verbatim('""'),
+                    graph_attr={**common, **graph_attributes}, node_attr=node, edge_attr=edge)
 
 
-def subgraph(name: str, **graph_attributes: str) -> graphviz.Digraph:
+def subgraph(name: str, **graph_attributes: str) -> DotGraph:
     """A subgraph (a cluster when `name` starts with `cluster`) to be added with `.subgraph()`."""
-    return graphviz.Digraph(name=name, graph_attr=graph_attributes)
+    return DotGraph(name=name, graph_attr=graph_attributes)
 
 
 def normalize(text: str) -> str:
