@@ -147,3 +147,20 @@ def test_unresolved_link_is_dropped_but_node_and_tooltip_stay() -> None:
     assert [text.text for text in node.iter(SVG + "text")] == ["购物车"]
     both = resolve_links(cleaned, lambda path: "x/")
     assert both.count(' href="x/#structure-home" xlink:href="x/#structure-home"') == 1
+
+
+def test_spec_text_like_a_reference_or_markup_and_any_diagram_id_stay_as_written() -> None:
+    """A text's `url(#…)` is spec text, not a reference to prefix; a diagram id (which may
+    hold a module id) is escaped in every attribute, and never read as a regex template."""
+    svg = GRAPHVIZ_SVG.replace(">去结算 点击</text>", "> url(#l_0) id=&quot;x&quot; \\1</text>")
+    svg = svg.replace('xlink:title="去结算 点击"', 'xlink:title="url(#l_0)"')
+    diagram_id = 'pagemap-a"<&\\1 \n\x01'
+    root = ElementTree.fromstring(clean_svg(svg, diagram_id))
+    shown_id = 'pagemap-a"<&\\1 \n\ufffd'
+    assert root.get("id") == shown_id
+    ids = [element.get("id") for element in root.iter() if element.get("id")]
+    assert len(ids) > 5 and all(element_id.startswith(f"{shown_id}-") for element_id in ids[1:])
+    texts = [text.text for text in root.iter(SVG + "text")]
+    assert ' url(#l_0) id="x" \\1' in texts
+    edge = next(group for group in root.iter(SVG + "g") if group.get("id") == f"{shown_id}-edge1")
+    assert edge.find(SVG + "title").text == "url(#l_0)"

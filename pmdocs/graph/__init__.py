@@ -23,7 +23,8 @@ class Diagram:
     """A diagram: a stable id (also its SVG id prefix), a kind, a title, its DOT, its edges.
 
     Nodes link to the pages of their items through `URL="pmdocs:<doc path>"` (see
-    `pmdocs.paths.diagram_target`), each with an explicit tooltip."""
+    `pmdocs.paths.diagram_target`; the path percent-encoded by `graph.escape.doc_link`), each
+    with an explicit tooltip."""
 
     id: str
     kind: str

@@ -8,6 +8,7 @@ from typing import Iterable, TypeVar
 
 from ..labels import Labels
 from ..model.spec import Page
+from .dot import normalize
 
 OTHER_MODULE = "_other"
 """The module of pages that name none."""
@@ -42,7 +43,7 @@ def modules(project, labels: Labels) -> list[ModuleInfo]:
     """Every module that has pages: declared modules in their order, then modules pages name
     without declaring them (sorted), then `_other` for pages without a module."""
     pages = first_of_each(project.pages)
-    declared = {module.id: " ".join((module.title or module.id).split())
+    declared = {module.id: normalize(module.title or module.id)
                 for module in project.settings.modules}
     used = {module_of(page) for page in pages}
     order = [module_id for module_id in declared if module_id in used]

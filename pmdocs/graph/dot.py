@@ -1,22 +1,25 @@
-"""Building DOT for every diagram kind: the common graph attributes, escaping of user text
-(plain labels through `graphviz.escape`, HTML-like labels through `html.escape`), wrapping
-of long labels, and the attributes that make a node a link with a tooltip and CSS classes.
+"""Building DOT for every diagram kind: the common graph attributes, user text made one
+line (`normalize`) and wrapped (`wrap`), labels and tooltips written through `escape` (which
+knows how Graphviz decodes each kind of value), and the attributes that make a node a link
+with a tooltip and CSS classes.
 
-`graphviz.Digraph` is used only to assemble the source (`.source`); laying it out is
-`pmdocs.layout`'s job. Colours stay neutral (black strokes, white fills): the site's CSS
-recolours nodes and edges by their `class` for light and dark schemes.
+A `graphviz.Digraph` (`quoting.DotGraph`, quoting in linear time) is used only to assemble
+the source (`.source`); laying it out is `pmdocs.layout`'s job. Colours stay neutral (black
+strokes, white fills): the site's CSS recolours nodes and edges by their `class` for light
+and dark schemes.
 """
 
 from __future__ import annotations
 
-import html
 import re
 import unicodedata
 from typing import Iterable, Sequence
 
 import graphviz
 
-from ..paths import diagram_target, item_path
+from ..paths import item_path
+from .escape import doc_link, dot_name, html_line, label_line, tooltip_line, visible
+from .quoting import DotGraph, Verbatim
 
 FONT = "Noto Sans CJK SC"
 FONT_SIZE = "12"
@@ -26,60 +29,59 @@ FAINT = "gray55"
 _TOKEN = re.compile(r"\s+|[!-~]+|.", re.DOTALL)
 _NO_LINE_START = set("，。、；：？！）」』》】〉,.;:?!)]}%")
 _NO_LINE_END = "（「『《【〈([{"
-_ESCAPE_LETTER = re.compile(r"\\(?=[GNEHTL])")
 
 
-def new_graph(title: str, rankdir: str = "TB", **graph_attributes: str) -> graphviz.Digraph:
+def new_graph(title: str, rankdir: str = "TB", **graph_attributes: str) -> DotGraph:
     """A digraph with the attributes every diagram shares (its name is the diagram's title,
-    which Graphviz writes as the SVG's root `<title>`)."""
+    which Graphviz writes as the SVG's root `<title>`; none when the title is empty)."""
     common = {"bgcolor": "transparent", "fontname": FONT, "fontsize": FONT_SIZE,
               "rankdir": rankdir, "pad": "0.1", "nodesep": "0.3", "ranksep": "0.4"}
     node = {"fontname": FONT, "fontsize": FONT_SIZE, "shape": "box", "style": "filled",
             "color": "black", "fillcolor": "white", "fontcolor": "black", "margin": "0.12,0.06"}
     edge = {"fontname": FONT, "fontsize": SMALL_FONT_SIZE, "color": "black",
             "fontcolor": "black", "arrowsize": "0.7"}
-    return graphviz.Digraph(name=plain(title), graph_attr={**common, **graph_attributes},
-                            node_attr=node, edge_attr=edge)
+    return DotGraph(name=dot_name(normalize(title)) or Verbatim('""'),
+                    graph_attr={**common, **graph_attributes}, node_attr=node, edge_attr=edge)
 
 
-def subgraph(name: str, **graph_attributes: str) -> graphviz.Digraph:
+def subgraph(name: str, **graph_attributes: str) -> DotGraph:
     """A subgraph (a cluster when `name` starts with `cluster`) to be added with `.subgraph()`."""
-    return graphviz.Digraph(name=name, graph_attr=graph_attributes)
+    return DotGraph(name=name, graph_attr=graph_attributes)
 
 
 def normalize(text: str) -> str:
-    """User text on one line: runs of whitespace (newlines too) become one space."""
-    return " ".join(str(text).split())
+    """User text on one line: runs of whitespace (newlines too) become one space, and a
+    character XML cannot carry (a control character) becomes U+FFFD."""
+    return " ".join(visible(str(text)).split())
 
 
 def plain(text: str, width: int | None = None) -> str:
-    """A plain label or attribute value: user text with backslashes and `<…>` made literal,
-    wrapped to lines of about `width` columns (CJK characters count two)."""
+    """A plain label: user text shown as written, wrapped to lines of about `width` columns
+    (CJK characters count two)."""
     lines = wrap(normalize(text), width) if width else [normalize(text)]
     return plain_lines(lines)
 
 
 def plain_lines(lines: Iterable[str]) -> str:
     """Several lines of user text as one plain label (DOT's `\\n` between them)."""
-    return graphviz.nohtml("\\n".join(graphviz.escape(line) for line in lines))
+    return graphviz.nohtml("\\n".join(label_line(line) for line in lines))
 
 
 def html_text(text: str, width: int | None = None, line_break: str = "<BR/>") -> str:
     """User text for an HTML-like label: escaped, wrapped with `line_break`."""
     lines = wrap(normalize(text), width) if width else [normalize(text)]
-    return line_break.join(_html_escape(line) for line in lines)
-
-
-def _html_escape(line: str) -> str:
-    """Graphviz expands `\\N` (node name), `\\G` … in HTML-like text too, so backslashes are
-    doubled; `]` becomes a character reference, as Graphviz 2.43 rejects a text made only of
-    `]` (`<B>]</B>`)."""
-    return html.escape(line, quote=False).replace("\\", "\\\\").replace("]", "&#93;")
+    return line_break.join(html_line(line) for line in lines)
 
 
 def html_label(body: str) -> str:
-    """An HTML-like label (`body` is already escaped markup)."""
-    return f"<{body}>"
+    """An HTML-like label (`body` is already escaped markup); an empty plain label when
+    `body` is empty, as Graphviz rejects `<>`."""
+    return f"<{body}>" if body else ""
+
+
+def bold(markup: str) -> str:
+    """`<B>markup</B>`, or nothing for empty markup (Graphviz rejects `<B></B>`)."""
+    return f"<B>{markup}</B>" if markup else ""
 
 
 def title_and_note(title: str, note: str) -> str:
@@ -129,7 +131,7 @@ def _greedy(text: str, width: int) -> list[str]:
 
 def item_link(section: str, item_id: str) -> str:
     """The link of a node that stands for an item: `pmdocs:pages/cart.md`."""
-    return diagram_target(item_path(section, item_id))
+    return doc_link(item_path(section, item_id))
 
 
 def item_tooltip(title: str, item_id: str) -> str:
@@ -140,13 +142,16 @@ def item_tooltip(title: str, item_id: str) -> str:
 
 def node_name(kind: str, key: str) -> str:
     """A node's DOT name, also its SVG id: `pages.cart`, `steps.start`, `sources.push`.
-    Item nodes use their section as `kind`, which is how tests and CSS recognise them."""
-    return f"{kind}.{key}"
+    Item nodes use their section as `kind`, which is how tests and CSS recognise them.
+    `key` may be spec text (a module or lane nobody declared): it is written so that the
+    SVG shows it as written, and the same string serves as the node's `id` attribute."""
+    return f"{kind}.{dot_name(key)}"
 
 
 def link_attributes(css_class: str, text: str | Sequence[str], link: str | None = None,
                     element_id: str | None = None) -> dict[str, str]:
-    """`class`, `tooltip` (several lines when a sequence), `URL` (when a link) and `id`."""
+    """`class`, `tooltip` (several lines when a sequence), `URL` (when a link, made by
+    `doc_link` or `item_link`) and `id` (a `node_name`, or pmdocs' own words)."""
     attributes = {"class": css_class, "tooltip": tooltip(text)}
     if link:
         attributes["URL"] = link
@@ -162,9 +167,7 @@ def item_attributes(section: str, item_id: str, title: str, css_class: str) -> d
 
 
 def tooltip(text: str | Iterable[str]) -> str:
-    """A tooltip (lines of user text), escaped like a plain label. Graphviz 2.43 expands
-    escapes in node tooltips twice, so a backslash before G, N, E, H, T or L is followed by an
-    invisible word joiner (U+2060): the tooltip reads as written in nodes and edges alike."""
+    """A tooltip: lines of user text, each made one line (`normalize`); empty lines left out."""
     lines = [text] if isinstance(text, str) else list(text)
-    return plain_lines(_ESCAPE_LETTER.sub("\\\\\u2060", normalize(line))
-                       for line in lines if normalize(line))
+    return graphviz.nohtml("\\n".join(tooltip_line(normalize(line))
+                                       for line in lines if normalize(line)))

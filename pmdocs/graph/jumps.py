@@ -159,7 +159,7 @@ def _add_sources(graph: graphviz.Digraph, project, labels: Labels,
     for source in sources:
         text = labels["source_" + source]
         if source == "tab":
-            titles = [page.title for page in tab_pages(project)]
+            titles = [normalize(page.title) for page in tab_pages(project)]
             text += labels["colon"] + labels["list_separator"].join(titles)
         name = node_name("sources", source)
         graph.node(name, plain_lines(wrap(text, 30)), shape="plaintext", style="",

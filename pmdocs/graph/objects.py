@@ -10,8 +10,9 @@ from ..model.spec import BusinessObject, Transition
 from ..paths import item_path
 from . import Diagram, Edge
 from .common import first_of_each
-from .dot import (SMALL_FONT_SIZE, html_label, html_text, item_attributes, link_attributes,
-                  new_graph, node_name, normalize, plain, plain_lines, tooltip, wrap)
+from .dot import (SMALL_FONT_SIZE, bold, html_label, html_text, item_attributes,
+                  link_attributes, new_graph, node_name, normalize, plain, plain_lines, tooltip,
+                  wrap)
 
 MAX_ATTRIBUTES = 12
 STATE_WIDTH = 14
@@ -53,7 +54,7 @@ def _object_label(item: BusinessObject) -> str:
              for attribute in item.attributes[:MAX_ATTRIBUTES]]
     if len(item.attributes) > MAX_ATTRIBUTES:
         names.append("…")
-    rows = f'<TR><TD BGCOLOR="gray92"><B>{html_text(item.name, 18)}</B></TD></TR>'
+    rows = f'<TR><TD BGCOLOR="gray92">{bold(html_text(item.name, 18))}</TD></TR>'
     if names:
         left = '<BR ALIGN="LEFT"/>'
         body = "".join(html_text(name, 24, left) + left for name in names)

@@ -4,10 +4,12 @@
 from __future__ import annotations
 
 from ..labels import Labels
-from ..paths import diagram_target, module_map_path
+from ..paths import module_map_path
 from . import Diagram, Edge
 from .common import ModuleInfo, first_of_each, module_of, modules
-from .dot import html_text, link_attributes, new_graph, node_name, title_and_note, tooltip
+from .dot import (bold, html_text, link_attributes, new_graph, node_name, title_and_note,
+                  tooltip)
+from .escape import doc_link
 from .jumps import JumpView, PageJump, jump_graph, page_jumps
 
 
@@ -40,10 +42,10 @@ def overview(project, labels: Labels, module_list: list[ModuleInfo],
     for module in module_list:
         name = node_name("modules", module.id)
         count = labels["page_count"].format(count=len(module.pages))
-        label = title_and_note(f"<B>{html_text(module.title, 16)}</B>", html_text(count))
+        label = title_and_note(bold(html_text(module.title, 16)), html_text(count))
         graph.node(name, label, style="rounded,filled", **link_attributes(
             "module", f"{module.title} ({module.id})",
-            diagram_target(module_map_path(module.id)), name))
+            doc_link(module_map_path(module.id)), name))
     edges = []
     titles = {module.id: module.title for module in module_list}
     order = list(titles)

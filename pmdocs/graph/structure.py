@@ -9,11 +9,12 @@ import graphviz
 
 from ..labels import Labels
 from ..model.spec import Element, Page
-from ..paths import HOME, diagram_target, item_path, module_map_path
+from ..paths import HOME, item_path, module_map_path
 from . import Diagram, Edge
 from .common import ModuleInfo, modules
-from .dot import (html_label, html_text, item_attributes, link_attributes, new_graph, node_name,
-                  normalize, plain)
+from .dot import (bold, html_label, html_text, item_attributes, link_attributes, new_graph,
+                  node_name, normalize, plain)
+from .escape import doc_link
 from .jumps import page_style
 
 SPLIT_ABOVE = 60
@@ -42,18 +43,20 @@ def _tree(project, labels: Labels, diagram_id: str, title: str, module_list: lis
     if len(module_list) > 1 or not with_pages:
         name = project.settings.name
         graph.node(root, plain(name, 16), style="filled,bold", **link_attributes(
-            "product", name, diagram_target(HOME), root))
+            "product", name, doc_link(HOME), root))
     else:
         root = ""
     edges: list[Edge] = []
     for module in module_list:
         module_node = node_name("modules", module.id)
-        link = module_map_path(module.id) if with_pages else f"{STRUCTURE_PATH}#structure-{module.id}"
+        path, fragment = ((module_map_path(module.id), "") if with_pages
+                          else (STRUCTURE_PATH, f"structure-{module.id}"))
         graph.node(module_node, plain(module.title, 16), style="rounded,filled", **link_attributes(
-            "module", f"{module.title} ({module.id})", diagram_target(link), module_node))
+            "module", f"{module.title} ({module.id})", doc_link(path, fragment), module_node))
         if root:
             graph.edge(root, module_node, **{"class": "tree"})
-            edges.append(Edge(normalize(project.settings.name), module.title, target_path=link))
+            target = f"{path}#{fragment}" if fragment else path
+            edges.append(Edge(normalize(project.settings.name), module.title, target_path=target))
         if with_pages:
             edges += _module_branch(graph, module, labels)
     return Diagram(diagram_id, "structure", title, graph.source, tuple(edges))
@@ -89,9 +92,9 @@ def _module_branch(graph: graphviz.Digraph, module: ModuleInfo, labels: Labels) 
 def _add_page(graph: graphviz.Digraph, page: Page, labels: Labels) -> None:
     """A page node: its title in bold, then its elements in small type."""
     style = page_style(page)
-    title = f"<B>{html_text(page.title or page.id, 18)}</B>"
+    title = bold(html_text(page.title or page.id, 18))
     if page.kind != "page":
-        title += f' <FONT POINT-SIZE="9">{html_text(labels[page.kind])}</FONT>'
+        title += f'{" " if title else ""}<FONT POINT-SIZE="9">{html_text(labels[page.kind])}</FONT>'
     names = [element_name(element) for element in page.elements[:MAX_ELEMENTS]]
     if len(page.elements) > MAX_ELEMENTS:
         names.append("…")
