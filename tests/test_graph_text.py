@@ -278,13 +278,19 @@ def key_diagrams(index: int, key: str) -> list[Diagram]:
     diagrams = (usecases.diagrams(project, LABELS) + structure.diagrams(project, LABELS)
                 + flows.diagrams(project, LABELS)
                 + [diagram for diagram in pagemap.diagrams(project, LABELS)
-                   if diagram.id in ("pagemap", f"pagemap-{key}")])
+                   if diagram.id in ("pagemap", f"pagemap-{module_key(key)}")])
     return [dataclasses.replace(diagram, id=f"{diagram.id}~{index}") for diagram in diagrams]
 
 
+def module_key(key: str) -> str:
+    """The path-safe key the project index gives a module pages name as `key`."""
+    return key_project(key).index.page_module["p"]
+
+
 def key_expectations(index: int, key: str) -> dict[str, Expected]:
-    module = f"modules.{xml_safe(key)}"
-    module_node = ([written(key)], tip(f"{key} ({key})"))
+    module = f"modules.{module_key(key)}"
+    title = key_project(key).index.module_of("p").title     # a blank name is no module
+    module_node = ([written(title)], tip(title))
     system = f"{LABELS['system_boundary']}{LABELS['colon']}{key}"
     return {
         f"usecases~{index}": Expected(LABELS["usecases"], {"system-boundary": ([written(key)], tip(system))},
@@ -294,8 +300,8 @@ def key_expectations(index: int, key: str) -> dict[str, Expected]:
         f"flow-f~{index}": Expected("流程", {f"lanes.{xml_safe(key)}": ([written(key)], tip(f"{key} ({key})"))},
                                     [("next", [], ["a → b"])]),
         f"pagemap~{index}": Expected(LABELS["pagemap"], {module: (
-            [written(key), LABELS["page_count"].format(count=1)], tip(f"{key} ({key})"))}),
-        f"pagemap-{key}~{index}": Expected(f"{LABELS['pagemap']}{LABELS['colon']}{key}",
+            [written(title), LABELS["page_count"].format(count=1)], tip(title))}),
+        f"pagemap-{module_key(key)}~{index}": Expected(f"{LABELS['pagemap']}{LABELS['colon']}{title}",
                                             {"pages.p": (["页"], ["页 (p)"])}),
     }
 
@@ -321,9 +327,9 @@ def test_hostile_names_read_as_written_in_ids_titles_and_links() -> None:
             assert drawings[diagram_id].svg, diagram_id
             assert_shows(drawings[diagram_id].svg, diagram_id, shown)
         for diagram_id in (f"structure~{index}", f"pagemap~{index}"):
-            link = module_link(drawings[diagram_id].svg, diagram_id, key)
-            assert re.fullmatch(r"pmdocs:(?:[A-Za-z0-9._~/%-]|[^\x00-\x7f])*", link), link
-            assert unquote(link) == f"pmdocs:pagemap/{xml_safe(key)}.md"
+            link = module_link(drawings[diagram_id].svg, diagram_id, module_key(key))
+            assert link == f"pmdocs:pagemap/{module_key(key)}.md", link
+            assert re.fullmatch(r"_other|[a-z][a-z0-9_-]*", module_key(key)), module_key(key)
 
 
 def test_chromium_reads_every_diagram_as_the_xml_parser_does(browser: "WebDriver",  # noqa: F811

@@ -64,7 +64,7 @@ class Grid:
 
 
 def diagrams(project, labels: Labels) -> list[Diagram]:
-    return [flow_diagram(project, flow, labels) for flow in first_of_each(project.flows)]
+    return [flow_diagram(project, flow, labels) for flow in project.index.listed["flows"]]
 
 
 def flow_diagram(project, flow: Flow, labels: Labels) -> Diagram:

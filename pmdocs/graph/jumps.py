@@ -26,7 +26,6 @@ from ..labels import Labels
 from ..model.spec import SPECIAL_TARGETS, Page
 from ..paths import item_path
 from . import Edge
-from .common import first_of_each
 from .dot import (FAINT, SMALL_FONT_SIZE, html_label, html_text, item_attributes,
                   link_attributes, new_graph, node_name, normalize, plain_lines,
                   title_and_note, tooltip, wrap)
@@ -62,24 +61,17 @@ class PageJump:
 
 
 def page_jumps(project, labels: Labels) -> list[PageJump]:
-    """Every jump of the project to a known page or to back/close, in declared order."""
-    pages = first_of_each(project.pages)
-    known = {page.id for page in pages}
-    result = []
-    for page in pages:
-        for element in page.elements:
-            for event, jumps in element.actions():
-                trigger = f"{normalize(element.label) or element.id} {labels['event_' + event]}"
-                result.extend(PageJump(page.id, jump.to, trigger, normalize(jump.when))
-                              for jump in jumps
-                              if jump.to in SPECIAL_TARGETS or jump.to in known)
-    return result
+    """The project's jumps (its index's) as a diagram words them, in declared order."""
+    return [PageJump(jump.source, jump.target,
+                     f"{normalize(jump.element.label) or jump.element.id} {labels['event_' + jump.event]}",
+                     normalize(jump.jump.when))
+            for jump in project.index.jumps]
 
 
 def tab_pages(project) -> list[Page]:
     """The pages of the tab bar, in the order a `tabbar` element lists them (by title or
     menu), else in declared order."""
-    pages = [page for page in first_of_each(project.pages) if "tab" in page.entry]
+    pages = [page for page in project.index.listed["pages"] if "tab" in page.entry]
     order = next((element.items for page in project.pages for element in page.elements
                   if element.type == "tabbar" and element.items), [])
 

@@ -20,7 +20,7 @@ TRANSITION_WIDTH = 22
 
 
 def diagrams(project, labels: Labels) -> list[Diagram]:
-    objects = first_of_each(project.objects)
+    objects = project.index.listed["objects"]
     result = [object_diagram(objects, labels)] if objects else []
     result += [lifecycle_diagram(project, item, labels) for item in objects
                if item.lifecycle is not None and item.lifecycle.states]

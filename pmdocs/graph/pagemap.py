@@ -3,10 +3,12 @@
 
 from __future__ import annotations
 
+from typing import Sequence
+
 from ..labels import Labels
 from ..paths import module_map_path
 from . import Diagram, Edge
-from .common import ModuleInfo, first_of_each, module_of, modules
+from ..model.index import Module
 from .dot import (bold, html_text, link_attributes, new_graph, node_name, title_and_note,
                   tooltip)
 from .escape import doc_link
@@ -15,12 +17,12 @@ from .jumps import JumpView, PageJump, jump_graph, page_jumps
 
 def diagrams(project, labels: Labels) -> list[Diagram]:
     jumps = page_jumps(project, labels)
-    module_list = modules(project, labels)
+    module_list = project.index.modules
     result = [overview(project, labels, module_list, jumps)]
     result += [module_map(project, labels, module, jumps) for module in module_list]
     touching = jumps_by_page(jumps)
     result += [neighbourhood(project, labels, page, touching.get(page.id, []))
-               for page in first_of_each(project.pages)]
+               for page in project.index.listed["pages"]]
     return result
 
 
@@ -34,20 +36,20 @@ def jumps_by_page(jumps: list[PageJump]) -> dict[str, list[PageJump]]:
     return touching
 
 
-def overview(project, labels: Labels, module_list: list[ModuleInfo],
+def overview(project, labels: Labels, module_list: Sequence[Module],
              jumps: list[PageJump]) -> Diagram:
     """One node per module; an arrow where pages of one module jump to pages of another,
     labelled with the number of such jumps."""
     graph = new_graph(labels["pagemap"], "LR", nodesep="0.4", ranksep="0.8")
     for module in module_list:
-        name = node_name("modules", module.id)
+        name = node_name("modules", module.key)
         count = labels["page_count"].format(count=len(module.pages))
         label = title_and_note(bold(html_text(module.title, 16)), html_text(count))
         graph.node(name, label, style="rounded,filled", **link_attributes(
-            "module", f"{module.title} ({module.id})",
-            doc_link(module_map_path(module.id)), name))
+            "module", module_tooltip(module),
+            doc_link(module_map_path(module.key)), name))
     edges = []
-    titles = {module.id: module.title for module in module_list}
+    titles = {module.key: module.title for module in module_list}
     order = list(titles)
     counts = _module_jump_counts(project, jumps)
     for source, target in sorted(counts, key=lambda pair: (order.index(pair[0]), order.index(pair[1]))):
@@ -60,27 +62,33 @@ def overview(project, labels: Labels, module_list: list[ModuleInfo],
     return Diagram("pagemap", "pagemap", labels["pagemap"], graph.source, tuple(edges))
 
 
+def module_tooltip(module: Module) -> str:
+    """A module's title, with its id when pmdocs.yml declares it (a module only pages name is
+    known by its name alone)."""
+    return f"{module.title} ({module.key})" if module.declared else module.title
+
+
 def _module_jump_counts(project, jumps: list[PageJump]) -> dict[tuple[str, str], int]:
-    index = project.index.items["pages"]
+    page_module = project.index.page_module
     counts: dict[tuple[str, str], int] = {}
     for jump in jumps:
         if jump.special:
             continue
-        key = (module_of(index[jump.source]), module_of(index[jump.target]))
+        key = (page_module[jump.source], page_module[jump.target])
         if key[0] != key[1]:
             counts[key] = counts.get(key, 0) + 1
     return counts
 
 
-def module_map(project, labels: Labels, module: ModuleInfo, jumps: list[PageJump]) -> Diagram:
+def module_map(project, labels: Labels, module: Module, jumps: list[PageJump]) -> Diagram:
     """A module's pages and dialogs with every jump from or into them; the other modules'
     pages at the ends of those jumps drawn faintly."""
-    own = {page.id for page in module.pages}
+    own = set(module.pages)
     title = f"{labels['pagemap']}{labels['colon']}{module.title}"
-    view = JumpView(title, tuple(page.id for page in module.pages), tuple(
+    view = JumpView(title, module.pages, tuple(
         jump for jump in jumps if jump.source in own or jump.target in own))
     dot, edges = jump_graph(project, labels, view)
-    return Diagram(f"pagemap-{module.id}", "pagemap_module", title, dot, edges)
+    return Diagram(f"pagemap-{module.key}", "pagemap_module", title, dot, edges)
 
 
 def neighbourhood(project, labels: Labels, page, jumps: list[PageJump]) -> Diagram:

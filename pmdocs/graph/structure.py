@@ -5,17 +5,20 @@ module node linking to its own tree further down the same page (`structure.md#st
 
 from __future__ import annotations
 
+from typing import Sequence
+
 import graphviz
 
 from ..labels import Labels
 from ..model.spec import Element, Page
 from ..paths import HOME, item_path, module_map_path
 from . import Diagram, Edge
-from .common import ModuleInfo, modules
+from ..model.index import Module
 from .dot import (bold, html_label, html_text, item_attributes, link_attributes, new_graph,
                   node_name, normalize, plain)
 from .escape import doc_link
 from .jumps import page_style
+from .pagemap import module_tooltip
 
 SPLIT_ABOVE = 60
 MAX_ELEMENTS = 14
@@ -24,7 +27,7 @@ LEFT = '<BR ALIGN="LEFT"/>'
 
 
 def diagrams(project, labels: Labels, split_above: int = SPLIT_ABOVE) -> list[Diagram]:
-    module_list = modules(project, labels)
+    module_list = list(project.index.modules)
     if not module_list:
         return []
     if sum(len(module.pages) for module in module_list) <= split_above:
@@ -32,11 +35,11 @@ def diagrams(project, labels: Labels, split_above: int = SPLIT_ABOVE) -> list[Di
     result = [_tree(project, labels, "structure", labels["structure"], module_list, False)]
     for module in module_list:
         title = f"{labels['structure']}{labels['colon']}{module.title}"
-        result.append(_tree(project, labels, f"structure-{module.id}", title, [module], True))
+        result.append(_tree(project, labels, f"structure-{module.key}", title, [module], True))
     return result
 
 
-def _tree(project, labels: Labels, diagram_id: str, title: str, module_list: list[ModuleInfo],
+def _tree(project, labels: Labels, diagram_id: str, title: str, module_list: list[Module],
           with_pages: bool) -> Diagram:
     graph = new_graph(title, "LR", nodesep="0.15", ranksep="0.5")
     root = node_name("product", "root")
@@ -48,33 +51,34 @@ def _tree(project, labels: Labels, diagram_id: str, title: str, module_list: lis
         root = ""
     edges: list[Edge] = []
     for module in module_list:
-        module_node = node_name("modules", module.id)
-        path, fragment = ((module_map_path(module.id), "") if with_pages
-                          else (STRUCTURE_PATH, f"structure-{module.id}"))
+        module_node = node_name("modules", module.key)
+        path, fragment = ((module_map_path(module.key), "") if with_pages
+                          else (STRUCTURE_PATH, f"structure-{module.key}"))
         graph.node(module_node, plain(module.title, 16), style="rounded,filled", **link_attributes(
-            "module", f"{module.title} ({module.id})", doc_link(path, fragment), module_node))
+            "module", module_tooltip(module), doc_link(path, fragment), module_node))
         if root:
             graph.edge(root, module_node, **{"class": "tree"})
             target = f"{path}#{fragment}" if fragment else path
             edges.append(Edge(normalize(project.settings.name), module.title, target_path=target))
         if with_pages:
-            edges += _module_branch(graph, module, labels)
+            edges += _module_branch(graph, module, project.index.pages_of(module), labels)
     return Diagram(diagram_id, "structure", title, graph.source, tuple(edges))
 
 
-def _module_branch(graph: graphviz.Digraph, module: ModuleInfo, labels: Labels) -> list[Edge]:
+def _module_branch(graph: graphviz.Digraph, module: Module, pages: Sequence[Page],
+                   labels: Labels) -> list[Edge]:
     """Menus (one node per level of `menu: 我的 / 我的订单`) and pages under a module."""
-    module_node = node_name("modules", module.id)
+    module_node = node_name("modules", module.key)
     menus: dict[tuple[str, ...], str] = {}
     titles = {module_node: module.title}
     edges = []
-    for page in module.pages:
+    for page in pages:
         parent = module_node
         parts = tuple(part.strip() for part in page.menu.split("/") if part.strip())
         for depth in range(1, len(parts) + 1):
             path = parts[:depth]
             if path not in menus:
-                menus[path] = node_name("menus", f"{module.id}.{len(menus) + 1}")
+                menus[path] = node_name("menus", f"{module.key}.{len(menus) + 1}")
                 titles[menus[path]] = path[-1]
                 graph.node(menus[path], plain(path[-1], 16), shape="box", style="filled",
                            fontsize="11", **link_attributes("menu", " / ".join(path),

@@ -10,7 +10,6 @@ from ..labels import Labels
 from ..model.spec import Feature, Role
 from ..paths import item_path
 from . import Diagram, Edge
-from .common import first_of_each
 from .dot import (SMALL_FONT_SIZE, html_text, item_attributes, new_graph, node_name, normalize,
                   plain, subgraph, title_and_note, tooltip)
 
@@ -24,8 +23,8 @@ def diagrams(project, labels: Labels) -> list[Diagram]:
 
 
 def usecase_diagram(project, labels: Labels) -> Diagram:
-    roles = first_of_each(project.roles)
-    features = first_of_each(project.features)
+    roles = project.index.listed["roles"]
+    features = project.index.listed["features"]
     graph = new_graph(labels["usecases"], "LR", nodesep="0.25", ranksep="1.2")
     left = [role for role in roles if role.kind in LEFT_KINDS]
     right = [role for role in roles if role.kind not in LEFT_KINDS]

@@ -127,6 +127,9 @@ class ProjectIndex:
     def module(self, key: str) -> Module | None:
         return next((module for module in self.modules if module.key == key), None)
 
+    def pages_of(self, module: Module) -> tuple[Page, ...]:
+        return tuple(self.items["pages"][page_id] for page_id in module.pages)  # type: ignore[misc]
+
     def module_of(self, page_id: str) -> Module:
         found = self.module(self.page_module.get(page_id, OTHER_MODULE))
         assert found is not None, page_id
@@ -185,9 +188,12 @@ def _modules(project: "Project", pages: tuple[Page, ...],
              no_module_title: str) -> tuple[tuple[Module, ...], dict[str, str]]:
     declared = {module.id: " ".join((module.title or module.id).split())
                 for module in project.settings.modules}
-    named = sorted({page.module for page in pages if page.module and page.module not in declared})
+    names = {page.id: page.module if page.module in declared else " ".join((page.module or "").split())
+             for page in pages}
+    named = sorted({name for name in names.values() if name and name not in declared})
     keys = {**{module_id: module_id for module_id in declared}, **_keys_for(named, set(declared))}
-    page_module = {page.id: keys[page.module] if page.module else OTHER_MODULE for page in pages}
+    page_module = {page.id: keys[names[page.id]] if names[page.id] else OTHER_MODULE
+                   for page in pages}
     order = [*declared, *named, None]
     modules = []
     for name in order:
