@@ -227,12 +227,27 @@ def new(directory: str, language: str) -> None:
 @main.command()
 @click.option("--kind", type=click.Choice(["spec", "project"]), default="spec", show_default=True,
               help="spec: any spec file; project: pmdocs.yml.")
-def schema(kind: str) -> None:
-    """Print the JSON Schema of spec files (for editors' YAML language server)."""
-    import json
-
-    from .model.schema import json_schema
-    click.echo(json.dumps(json_schema(kind), ensure_ascii=False, indent=2, sort_keys=True))
+@click.option("--write", "project", metavar="PROJECT", type=click.Path(file_okay=False),
+              help="Instead of printing one schema, write both into PROJECT/schema/, as "
+              "`pmdocs new` does (after upgrading pmdocs).")
+def schema(kind: str, project: str | None) -> None:
+    """Print the JSON Schema of spec files (for editors' YAML language server), or with
+    --write refresh a project's copies of both schemas."""
+    from .model.schema import schema_text
+    if project is None:
+        click.echo(schema_text(kind), nl=False)
+        return
+    context = click.get_current_context()
+    if context.get_parameter_source("kind") is not click.core.ParameterSource.DEFAULT:
+        raise click.UsageError("--kind cannot be combined with --write, which writes both schemas")
+    from .starter import StarterError, write_schemas
+    try:
+        written = write_schemas(Path(project))
+    except StarterError as error:
+        say(f"pmdocs schema: {error}", err=True)
+        sys.exit(EXIT_ERRORS)
+    for path in written:
+        say(f"wrote {path}")
 
 
 @main.command()

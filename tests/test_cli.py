@@ -221,6 +221,66 @@ def test_schema_of_the_project_file_requires_a_name() -> None:
     assert {"name", "language", "check", "pages"} <= set(schema["properties"])
 
 
+def test_schema_prints_the_file_pmdocs_writes() -> None:
+    from pmdocs.model.schema import schema_text
+    assert run("schema") == (0, schema_text("spec"), "")
+    assert run("schema", "--kind", "project") == (0, schema_text("project"), "")
+
+
+def test_schema_write_refreshes_a_projects_copies(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "shop", CLEAN_SPECS)
+    (project / "schema").mkdir()
+    (project / "schema" / "spec.schema.json").write_text("{}\n", encoding="utf-8")   # stale
+    spec, settings = project / "schema" / "spec.schema.json", project / "schema" / "project.schema.json"
+    assert run("schema", "--write", str(project)) == (0, f"wrote {spec}\nwrote {settings}\n", "")
+    assert spec.read_text(encoding="utf-8") == run("schema")[1]
+    assert settings.read_text(encoding="utf-8") == run("schema", "--kind", "project")[1]
+    assert sorted(path.name for path in (project / "schema").iterdir()) == [
+        "project.schema.json", "spec.schema.json"]
+
+
+def test_schema_write_refuses_a_folder_without_pmdocs_yml(tmp_path: Path) -> None:
+    assert run("schema", "--write", str(tmp_path)) == (1, "", (
+        f"pmdocs schema: no pmdocs.yml in `{tmp_path}`; pass the folder that holds it, or "
+        "create a project with `pmdocs new`\n"))
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_schema_write_refuses_a_missing_folder(tmp_path: Path) -> None:
+    missing = tmp_path / "nowhere"
+    assert run("schema", "--write", str(missing)) == (1, "", (
+        f"pmdocs schema: project folder `{missing}` does not exist or is not a folder; "
+        "pass the folder that holds pmdocs.yml\n"))
+    assert not missing.exists()
+
+
+def test_schema_write_never_writes_through_a_link_that_leaves_the_project(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "shop", CLEAN_SPECS)
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (project / "schema").symlink_to(outside, target_is_directory=True)
+    assert run("schema", "--write", str(project)) == (1, "", (
+        f"pmdocs schema: `{project}/schema/spec.schema.json` is a symbolic link that leads "
+        "outside the project; nothing written (remove the link first)\n"))
+    assert list(outside.iterdir()) == []
+
+
+def test_schema_write_reports_a_folder_it_cannot_write(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "shop", CLEAN_SPECS)
+    (project / "schema").write_text("not a folder", encoding="utf-8")
+    assert run("schema", "--write", str(project)) == (1, "", (
+        f"pmdocs schema: cannot write `{project}/schema`: File exists\n"))
+
+
+def test_schema_write_takes_no_kind(clean: Path) -> None:
+    assert run("schema", "--write", ".", "--kind", "spec") == (2, "", (
+        "Usage: pmdocs schema [OPTIONS]\n"
+        "Try 'pmdocs schema --help' for help.\n"
+        "\n"
+        "Error: --kind cannot be combined with --write, which writes both schemas\n"))
+    assert not (clean / "schema").exists()
+
+
 def test_codes_lists_every_code_once() -> None:
     code, stdout, stderr = run("codes")
     assert (code, stderr) == (0, "")
