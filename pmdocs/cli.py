@@ -13,13 +13,15 @@ from typing import TYPE_CHECKING
 import click
 
 from . import __version__
-from .check import check_project
 from .issues import CODES, Issue, Severity, issue_line, summarize
+from .pipeline import Options, Result, check_project, run
 from .printable import json_text, one_line
 from .resources import spec_cache_dir
 
 if TYPE_CHECKING:
+    from .layout import Layout
     from .model import Project
+    from .pipeline import Writer
     from .render import RenderedSite
 
 EXIT_OK, EXIT_ERRORS, EXIT_WARNINGS = 0, 1, 2
@@ -66,30 +68,41 @@ def _report(issues: list[Issue], file_count: int) -> None:
     say(summarize(issues, file_count))
 
 
-def _compile(project: str, strict: bool, cache_dir: str | None
-             ) -> tuple["Project", "RenderedSite", str]:
-    """check, then render; exits with check's report when the specs have errors."""
+def _compile(project: str, strict: bool, cache_dir: str | None, write: Writer) -> tuple[Result, str]:
+    """The whole pipeline, `write` last; exits with check's report when the specs have
+    problems that stop it (errors; warnings too when `strict`), when Graphviz is missing, or
+    when the output is refused."""
     from .layout import GraphvizLayout, GraphvizMissing
-    from .render import render_site
     from .resources import default_cache_dir
+    from .site import OutputError
 
-    model, issues, file_count = check_project(project, spec_cache_dir())
-    status = exit_status(issues, strict)
-    if issues or status:
-        _report(issues, file_count)
-    if status:
-        say("pmdocs: not built: fix the problems above first", err=True)
-        sys.exit(status)
     try:
-        layout = GraphvizLayout(Path(cache_dir) if cache_dir else default_cache_dir())
+        layout: Layout = GraphvizLayout(Path(cache_dir) if cache_dir else default_cache_dir())
     except GraphvizMissing as error:
         say(f"pmdocs: {error}", err=True)
         sys.exit(EXIT_ERRORS)
-    rendered = render_site(model, issues, layout)
+    refused: list[OutputError] = []
+
+    def guarded(model: "Project", rendered: "RenderedSite") -> None:
+        try:
+            write(model, rendered)
+        except OutputError as error:   # reported after the specs' problems
+            refused.append(error)
+    stop_at = Severity.WARNING if strict else Severity.ERROR
+    result = run(project, Options(spec_cache_dir(), layout, stop_at), guarded)
+    issues, file_count = result.checked.issues, result.checked.file_count
+    if issues:
+        _report(issues, file_count)
+    if result.stopped:
+        say("pmdocs: not built: fix the problems above first", err=True)
+        sys.exit(exit_status(issues, strict))
+    if refused:
+        say(f"pmdocs: {refused[0]}", err=True)
+        sys.exit(EXIT_ERRORS)
     stats = layout.stats
     drawn = (f"diagrams: {stats.rendered} laid out, {stats.cached} from cache"
              + (f", {stats.failed} not drawn" if stats.failed else ""))
-    return model, rendered, drawn
+    return result, drawn
 
 
 def exit_status(issues: list[Issue], strict: bool) -> int:
@@ -154,17 +167,17 @@ def build(project: str, output: str | None, strict: bool, cache_dir: str | None,
           site_url: str | None) -> None:
     """Check the specs and build the PRD site of PROJECT (atomically)."""
     from .resources import search_words_file
-    from .site import OutputError, build_site
+    from .site import build_site
     started = time.perf_counter()
-    model, rendered, drawn = _compile(project, strict, cache_dir)
-    target = Path(output) if output else Path(project) / model.settings.output
-    try:
-        build_site(rendered, target, Path(project), strict=strict, site_url=site_url,
+    targets: list[Path] = []
+
+    def write(model: "Project", rendered: "RenderedSite") -> None:
+        targets.append(Path(output) if output else Path(project) / model.settings.output)
+        build_site(rendered, targets[0], Path(project), strict=strict, site_url=site_url,
                    words_file=search_words_file(Path(project)))
-    except OutputError as error:
-        say(f"pmdocs: {error}", err=True)
-        sys.exit(EXIT_ERRORS)
-    pages = len(rendered.documents)
+    result, drawn = _compile(project, strict, cache_dir, write)
+    target = targets[0]
+    pages = len(result.rendered.documents)
     say(f"built {pages} pages into {target} in {time.perf_counter() - started:.1f} s "
         f"({drawn}); open {target / 'index.html'}")
 
@@ -177,14 +190,10 @@ def build(project: str, output: str | None, strict: bool, cache_dir: str | None,
 @SITE_URL_OPTION
 def export(project: str, output: str, cache_dir: str | None, site_url: str | None) -> None:
     """Write the generated Markdown, SVGs and an mkdocs.yml for plain `mkdocs build`."""
-    from .site import OutputError, export_site
-    _, rendered, _ = _compile(project, False, cache_dir)
-    try:
-        export_site(rendered, Path(output), Path(project), site_url=site_url)
-    except OutputError as error:
-        say(f"pmdocs: {error}", err=True)
-        sys.exit(EXIT_ERRORS)
-    say(f"exported {len(rendered.documents)} pages into {output}; "
+    from .site import export_site
+    result, _ = _compile(project, False, cache_dir, lambda _, rendered: export_site(
+        rendered, Path(output), Path(project), site_url=site_url))
+    say(f"exported {len(result.rendered.documents)} pages into {output}; "
         f"build with: cd {output} && mkdocs build")
 
 

@@ -17,12 +17,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import diagram_hook, search_hook
-from .check import check_project
+from . import diagram_hook, pipeline, search_hook
 from .issues import Severity, issue_line
 from .layout import GraphvizLayout, GraphvizMissing, Layout, NoLayout
 from .printable import one_line
-from .render import RenderedSite, render_site
+from .render import RenderedSite
 from .resources import default_cache_dir, search_words_file, spec_cache_dir
 from .site import ASSET_FOLDER, asset_files, nav_config, static_page
 
@@ -38,6 +37,8 @@ class PmdocsConfig(Config):
     """The folder of the site the PRD goes under ("" for the whole site)."""
     cache_dir = config_options.Optional(config_options.Type(str))
     """Where diagram SVGs are cached (default: pmdocs' user cache folder)."""
+    require_graphviz = config_options.Type(bool, default=True)
+    """Without Graphviz, fail the build (as `pmdocs build` does); false: build without diagrams."""
     name_the_site = config_options.Type(bool, default=False)
     """Take the site's name from pmdocs.yml (`pmdocs serve` does; a team's site keeps its own)."""
 
@@ -75,22 +76,30 @@ class PmdocsPlugin(BasePlugin[PmdocsConfig]):
         return config
 
     def _render(self, project_dir: Path) -> RenderedSite:
-        project, issues, _ = check_project(project_dir, spec_cache_dir())   # serve: only edits re-read
-        errors = [issue for issue in issues if issue.severity == Severity.ERROR]
-        for issue in issues:
+        """The pipeline (`pmdocs.pipeline.run`), its problems logged one line each as the CLI
+        prints them; errors stop the build. (serve: the spec cache re-reads only edits.)"""
+        result = pipeline.run(project_dir, pipeline.Options(spec_cache_dir(), self._layout()))
+        for issue in result.checked.issues:
             if issue.severity == Severity.WARNING:
-                log.warning(issue_line(issue))     # one line each, whatever the specs say
-        if errors:
+                log.warning(issue_line(issue))
+            elif issue.severity == Severity.INFO:
+                log.info(issue_line(issue))
+        if result.rendered is None:
+            errors = [issue for issue in result.checked.issues if issue.severity == Severity.ERROR]
             lines = [one_line(f"pmdocs: the specs in {project_dir} have errors:")]
             raise PluginError("\n".join(lines + [issue_line(issue) for issue in errors]))
-        return render_site(project, issues, self._layout())
+        return result.rendered
 
     def _layout(self) -> Layout:
+        """Graphviz; when it is missing the build fails as `pmdocs build` does, unless
+        `require_graphviz: false` lets it go on without diagrams."""
         cache = Path(self.config.cache_dir) if self.config.cache_dir else default_cache_dir()
         try:
             return GraphvizLayout(cache)
         except GraphvizMissing as error:
-            log.warning(one_line(f"pmdocs: {error}"))
+            if self.config.require_graphviz:
+                raise PluginError(one_line(f"pmdocs: {error}")) from error
+            log.warning(one_line(f"pmdocs: {error}; building without diagrams"))
             return NoLayout()
 
     def _path(self, doc_path: str) -> str:

@@ -75,7 +75,7 @@ def test_every_code_has_a_case() -> None:
 def test_every_check_says_what_its_problem_is_about(case: Path, tmp_path: Path) -> None:
     """A check's issue names its subject (an item of the project, or a setting), so readers of
     issues — a rule's verdict, a diff of two revisions — never parse a message."""
-    from pmdocs.check import check_project
+    from pmdocs.pipeline import check_project
     from pmdocs.model.spec import SECTIONS
 
     project, issues, _ = check_project(copy_case(case, tmp_path))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pmdocs.check import check_project
+from pmdocs.pipeline import check_project
 
 SPECS = """\
 objects:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
-from pmdocs.check import check_project
+from pmdocs.pipeline import check_project
 
 OWN_CODES = {f"PM33{digit}" for digit in range(10)} | {"PM340", "PM341", "PM342", "PM343"}
 

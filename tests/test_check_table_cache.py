@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from pmdocs.check import check_project, decision_table, table_cache
+from pmdocs.check import decision_table, table_cache
+from pmdocs.pipeline import check_project
 from pmdocs.check.decision_table import Column, Table, TableRow
 from pmdocs.cli import main
 

@@ -20,7 +20,7 @@ from typing import Any
 import graphviz
 import pytest
 
-from pmdocs.check import check_project
+from pmdocs.pipeline import check_project
 from pmdocs.graph import Diagram, all_diagrams, structure
 from pmdocs.graph.quoting import attr_list, quote
 from pmdocs.labels import labels_for
@@ -158,7 +158,7 @@ def test_dot_matches_the_goldens(update_goldens: bool) -> None:
 
 
 def test_dot_is_the_same_under_any_hash_seed() -> None:
-    script = ("import hashlib; from pmdocs.check import check_project; "
+    script = ("import hashlib; from pmdocs.pipeline import check_project; "
               "from pmdocs.graph import all_diagrams; from pmdocs.labels import labels_for; "
               f"project = check_project({str(SAMPLE)!r})[0]; "
               "print(hashlib.sha256(''.join(d.id + d.dot + repr(d.edges) for d in "

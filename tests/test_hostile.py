@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pmdocs.check import check_project
+from pmdocs.pipeline import check_project
 from pmdocs.issues import Severity
 from pmdocs.render.markdown_html import ATTRIBUTES, TAGS, URL_SCHEMES, to_html
 from pmdocs.render.text import block, markdown_html

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Iterator
 
 import pytest
 
-from pmdocs.check import check_project
+from pmdocs.pipeline import check_project
 from pmdocs.model.spec import SECTIONS
 from pmdocs.render.tables import cell_block
 from pmdocs.render.text import markdown_html

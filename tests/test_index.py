@@ -7,10 +7,10 @@ import re
 
 from pmdocs.graph import all_diagrams
 from pmdocs.labels import labels_for
-from pmdocs.render import render_site
+from pmdocs.pipeline import render_project as render_site
 from pmdocs.render.prototype import prototype
 from pmdocs.render.context import build_context
-from pmdocs.layout import GraphvizLayout, NoLayout
+from pmdocs.layout import GraphvizLayout
 from tests.test_graph import make_project
 
 PAGES = [
@@ -51,7 +51,7 @@ def test_modules_only_pages_name_have_one_key_everywhere() -> None:
     overview = rendered.documents["pagemap/index.md"]
     assert all(f"pmdocs:pagemap/{key}.md" in overview for key in keys)
 
-    sitemap = prototype(build_context(project, [], NoLayout())).sitemap
+    sitemap = prototype(build_context(project, [], [], {})).sitemap
     assert [group.title for group in sitemap] == [module.title for module in index.modules]
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from pmdocs.check import check_project
+from pmdocs.pipeline import check_project
 from pmdocs.graph import Diagram, all_diagrams
 from pmdocs.labels import labels_for
 from pmdocs.layout import (BATCH_GRAPH_LIMIT, Drawing, GraphvizLayout, GraphvizMissing,

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from pmdocs.check import check_project
+from pmdocs.pipeline import check_project
 from pmdocs.model import cache as cache_module
 from pmdocs.model import read_project
 

@@ -170,7 +170,8 @@ def test_the_mkdocs_plugin_logs_pmdocs_lines_only(injected: Path) -> None:
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 1, result.stderr
     assert_own_lines(result.stdout + result.stderr, "", "Aborted with a BuildError!",
-                     "WARNING -  " + ISSUE, r"ERROR +-  pmdocs: the specs in \S+ have errors:", ISSUE)
+                     "WARNING -  " + ISSUE, "INFO    -  " + ISSUE,
+                     r"ERROR +-  pmdocs: the specs in \S+ have errors:", ISSUE)
     assert result.stderr.count(" error PM") == 4 and result.stderr.count(" warning PM") == 2
 
 

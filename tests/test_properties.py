@@ -14,7 +14,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pmdocs.check import check_project
+from pmdocs.pipeline import check_project
 from pmdocs.issues import CODES, Issue
 from pmdocs.model import spec as spec_module
 from pmdocs.model.base import Spec

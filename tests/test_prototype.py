@@ -11,11 +11,12 @@ from html.parser import HTMLParser
 
 import pytest
 
-from pmdocs.check import check_project
+from pmdocs.pipeline import check_project
 from pmdocs.graph.common import first_of_each
 from pmdocs.model import Project
 from pmdocs.model.spec import SPECIAL_TARGETS
-from pmdocs.render import RenderedSite, render_site
+from pmdocs.pipeline import render_project as render_site
+from pmdocs.render import RenderedSite
 from pmdocs.render.prototype import OVERLAY_KINDS
 from pmdocs.site import SiteSettings, export_files
 

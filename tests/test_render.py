@@ -17,12 +17,13 @@ import markdown
 import pytest
 import yaml
 
-from pmdocs.check import check_project
+from pmdocs.pipeline import check_project
 from pmdocs.diagram_hook import put_blocks_back, resolve_page_links, set_blocks_aside
 from pmdocs.graph.common import first_of_each
 from pmdocs.labels import LABELS
 from pmdocs.model import Project
-from pmdocs.render import RenderedSite, render_site
+from pmdocs.pipeline import render_project as render_site
+from pmdocs.render import RenderedSite
 from pmdocs.render.cells import Html
 from pmdocs.render.tables import MATRIX_COLUMN_LIMIT, cell_block, matrix, table
 from pmdocs.render.text import Safe

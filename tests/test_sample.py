@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from pmdocs.check import check_project
+from pmdocs.pipeline import check_project
 from pmdocs.cli import main
 
 from .conftest import SAMPLE

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from ..issues import CODES, Issue, Severity, did_you_mean, make_issue
-from ..model import Project, read_project
+from ..model import Project
 from . import decision_table, features, flows, ids, jumps, lifecycles, limits, output_folder, \
     references, rules, states, wording
 
@@ -22,7 +22,7 @@ CHECKS: tuple[Callable[[Project], Iterator[Issue]], ...] = (
 )
 """Every check; `rules.check` may also be given how to analyse decision tables."""
 
-__all__ = ["CHECKS", "check_project", "run_checks", "apply_settings"]
+__all__ = ["CHECKS", "check", "run_checks", "apply_settings"]
 
 
 def run_checks(project: Project, analyse: rules.Analyse = decision_table.analyse) -> list[Issue]:
@@ -71,15 +71,14 @@ def _bad_code(code: str, location, switchable: list[str]) -> Issue:
                       subject=("settings", "check"))
 
 
-def check_project(root, cache_dir=None) -> tuple[Project, list[Issue], int]:
-    """Load, model and check a project folder: the project, all issues sorted, the file count.
-    (`cache_dir`: where validated files and decision-table analyses are cached, see
-    `pmdocs.model.read_project` and `table_cache`; `None`: no cache.)"""
-    project, issues, file_count = read_project(root, cache_dir)
+def check(project: Project, issues: Iterable[Issue], cache_dir: Path | None = None) -> list[Issue]:
+    """The check stage: every problem of a modelled project — the earlier stages' `issues`
+    and every check's — as pmdocs.yml's settings grade them, sorted by file and line.
+    (`cache_dir`: where decision tables' analyses are cached, see `table_cache`.)"""
     if cache_dir is None:
-        return project, apply_settings(project, issues + run_checks(project)), file_count
+        return apply_settings(project, [*issues, *run_checks(project)])
     from .table_cache import AnalysisCache, cache_file
     tables = AnalysisCache(cache_file(Path(cache_dir), project.root))
     found = run_checks(project, tables.analyse)
     tables.save()
-    return project, apply_settings(project, issues + found), file_count
+    return apply_settings(project, [*issues, *found])

@@ -9,23 +9,31 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
 from ..issues import Issue
-from ..load import SpecFile, load_project
+from ..load import LoadResult, SpecFile, load_project
 from .project import FileResult, Project, assemble, build_project, model_text
 
 if TYPE_CHECKING:
     from .cache import ModelCache
 
-__all__ = ["Project", "build_project", "read_project"]
+__all__ = ["Project", "build_project", "model_project", "read_project"]
 
 
 def read_project(root: str | os.PathLike, cache_dir: Path | None = None
                  ) -> tuple[Project, list[Issue], int]:
-    """Load and model a project folder: the project, every problem so far, and the file count.
+    """Load and model a project folder: the project, every problem so far, and the file count
+    (the first two stages of `pmdocs.pipeline`, for a front end that needs no more)."""
+    loaded = load_project(root, parse=False)
+    project, issues = model_project(loaded, cache_dir)
+    return project, issues, loaded.file_count
+
+
+def model_project(loaded: LoadResult, cache_dir: Path | None = None) -> tuple[Project, list[Issue]]:
+    """The loaded files as one project, with every problem so far (the loader's too).
 
     With `cache_dir`, files whose text, path and pmdocs' code are unchanged since an earlier
     run are taken from the cache instead of being parsed and validated again."""
     with _collector_paused():
-        return _read(root, cache_dir)
+        return _model(loaded, cache_dir)
 
 
 @contextlib.contextmanager
@@ -44,8 +52,7 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _read(root: str | os.PathLike, cache_dir: Path | None) -> tuple[Project, list[Issue], int]:
-    loaded = load_project(root, parse=False)
+def _model(loaded: LoadResult, cache_dir: Path | None) -> tuple[Project, list[Issue]]:
     cache = None
     if cache_dir is not None:
         from .cache import ModelCache
@@ -59,7 +66,7 @@ def _read(root: str | os.PathLike, cache_dir: Path | None) -> tuple[Project, lis
     issues.extend(issue for model in models for issue in model.issues)
     if cache is not None and cache.written:
         cache.prune()   # only when a file changed: a run that reads all from it walks nothing
-    return assemble(loaded, models), issues, loaded.file_count
+    return assemble(loaded, models), issues
 
 
 def _file_result(spec_file: SpecFile, cache: "ModelCache | None") -> FileResult:

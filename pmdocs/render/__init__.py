@@ -1,4 +1,5 @@
-"""The render stage: a checked `Project` -> the generated documentation, as data.
+"""The render stage: a checked `Project` and its laid-out diagrams -> the generated
+documentation, as data.
 
 `render_site` returns Markdown by doc path, other files (CSV, CSS, JS), and the SVG of every
 diagram (placed after Markdown has run by the front end: see `DIAGRAM_PLACEHOLDER`). One
@@ -10,8 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Mapping, Sequence
 
+from ..graph import Diagram
 from ..issues import Issue
-from ..layout import Layout, NoLayout
+from ..layout import Drawing
 from ..model import Project
 from ..paths import prototype_path
 from .context import RenderContext, build_context
@@ -46,8 +48,9 @@ class RenderedSite:
     title: str = ""
 
 
-def render_site(project: Project, issues: Sequence[Issue], layout: Layout | None = None) -> RenderedSite:
-    context = build_context(project, issues, layout or NoLayout())
+def render_site(project: Project, issues: Sequence[Issue], diagrams: Sequence[Diagram],
+                drawings: Mapping[str, Drawing]) -> RenderedSite:
+    context = build_context(project, issues, diagrams, drawings)
     documents: dict[str, str] = {}
     files: dict[str, bytes] = {}
     pages_html: dict[str, str] = {}

@@ -6,10 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Mapping, Sequence
 
-from ..graph import Diagram, all_diagrams
+from ..graph import Diagram
 from ..issues import Issue
 from ..labels import Labels, labels_for
-from ..layout import Drawing, Layout
+from ..layout import Drawing
 from ..model import Project
 from ..model.index import Key, Reference
 
@@ -28,9 +28,8 @@ class RenderContext:
         return self.project.index.title_of(section, item_id)
 
 
-def build_context(project: Project, issues: Sequence[Issue], layout: Layout) -> RenderContext:
-    labels = labels_for(project.settings.language)
-    diagrams = {diagram.id: diagram for diagram in all_diagrams(project, labels)}
-    drawings = layout.draw(list(diagrams.values()))
-    return RenderContext(project, tuple(issues), labels, diagrams, drawings,
+def build_context(project: Project, issues: Sequence[Issue], diagrams: Sequence[Diagram],
+                  drawings: Mapping[str, Drawing]) -> RenderContext:
+    return RenderContext(project, tuple(issues), labels_for(project.settings.language),
+                         {diagram.id: diagram for diagram in diagrams}, drawings,
                          project.index.referenced_by)

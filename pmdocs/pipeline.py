@@ -1,0 +1,94 @@
+"""The driver: a project folder through the compiler's stages, in order — load, model, index,
+check, graph (and layout), render, write — for every front end: the CLI's check, build,
+serve and export, the mkdocs plugin, and diff. Each stage is a module of its own; this one
+only says which runs when. What is written, and where, is the front end's `Writer`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable, NamedTuple, Sequence
+
+from .check import check
+from .issues import Issue, Severity
+from .labels import labels_for
+from .layout import Layout, NoLayout
+from .load import load_project
+from .model import Project, model_project
+
+if TYPE_CHECKING:
+    from .render import RenderedSite
+
+Writer = Callable[[Project, "RenderedSite"], None]
+"""What the front end does with a rendered site: build it, export it (`pmdocs.site`)."""
+
+
+class Checked(NamedTuple):
+    """A project as far as the check stage: the model, every problem, how many files."""
+
+    project: Project
+    issues: list[Issue]
+    file_count: int
+
+
+@dataclass(frozen=True)
+class Options:
+    cache_dir: Path | None = None
+    """Where validated spec files and decision tables' analyses are cached (None: nowhere)."""
+    layout: Layout = field(default_factory=NoLayout)
+    """How diagrams are laid out (Graphviz, with its own cache)."""
+    stop_at: Severity | None = Severity.ERROR
+    """Problems this severe (or worse) stop the run after the check stage; None: never."""
+    render: bool = True
+    """False: run the check stage only (`pmdocs check`)."""
+
+
+@dataclass(frozen=True)
+class Result:
+    checked: Checked
+    rendered: "RenderedSite | None" = None
+    """The site, when the run got so far."""
+
+    @property
+    def stopped(self) -> bool:
+        return self.rendered is None
+
+
+def run(root: str | Path, options: Options = Options(), write: Writer | None = None) -> Result:
+    """The project at `root` through every stage it gets to. (The later stages' modules are
+    imported when a run gets to them: `pmdocs check` starts without them.)"""
+    loaded = load_project(root, parse=False)                                    # load
+    project, issues = model_project(loaded, options.cache_dir)                  # model
+    project.index                                                               # index
+    issues = check(project, issues, options.cache_dir)                          # check
+    result = Result(Checked(project, issues, loaded.file_count))
+    if not options.render or stops(issues, options.stop_at):
+        return result
+    from .graph import all_diagrams
+    from .render import render_site
+    diagrams = all_diagrams(project, labels_for(project.settings.language))     # graph
+    drawings = options.layout.draw(diagrams)                                    # layout
+    rendered = render_site(project, issues, diagrams, drawings)                 # render
+    if write is not None:
+        write(project, rendered)                                                # write
+    return replace(result, rendered=rendered)
+
+
+def check_project(root: str | Path, cache_dir: Path | None = None) -> Checked:
+    """The project at `root` as far as the check stage (`pmdocs check`)."""
+    return run(root, Options(cache_dir=cache_dir, render=False)).checked
+
+
+def render_project(project: Project, issues: Sequence[Issue], layout: Layout | None = None
+                   ) -> "RenderedSite":
+    """An already checked project's graph and render stages (for tests and tools)."""
+    from .graph import all_diagrams
+    from .render import render_site
+    diagrams = all_diagrams(project, labels_for(project.settings.language))
+    return render_site(project, issues, diagrams, (layout or NoLayout()).draw(diagrams))
+
+
+def stops(issues: Sequence[Issue], severity: Severity | None) -> bool:
+    """Whether any issue is at least as severe as `severity`."""
+    return severity is not None and any(issue.severity >= severity for issue in issues)
