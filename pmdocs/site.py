@@ -22,7 +22,7 @@ from typing import Any, Callable, Iterator, Optional
 
 import yaml
 
-from .paths import PROTOTYPE_ASSETS
+from .sitemap import PROTOTYPE_ASSETS
 from .render import NavEntry, RenderedSite
 from .resources import templates_dir
 

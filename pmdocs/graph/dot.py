@@ -17,7 +17,7 @@ from typing import Iterable, Sequence
 
 import graphviz
 
-from ..paths import item_path
+from ..sitemap import SiteMap
 from .escape import doc_link, dot_name, html_line, label_line, tooltip_line, visible
 from .quoting import DotGraph, Verbatim
 
@@ -131,7 +131,7 @@ def _greedy(text: str, width: int) -> list[str]:
 
 def item_link(section: str, item_id: str) -> str:
     """The link of a node that stands for an item: `pmdocs:pages/cart.md`."""
-    return doc_link(item_path(section, item_id))
+    return doc_link(SiteMap.item(section, item_id))
 
 
 def item_tooltip(title: str, item_id: str) -> str:

@@ -39,7 +39,7 @@ from __future__ import annotations
 import html
 import re
 
-from ..paths import diagram_target
+from ..sitemap import SiteMap
 
 REPLACEMENT = "\ufffd"
 _FORBIDDEN_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
@@ -82,7 +82,7 @@ def doc_link(path: str, fragment: str = "") -> str:
     """A node's link to a doc path (and a fragment in it): `pmdocs:pagemap/trade.md`, with
     every ASCII character but letters, digits and `._~/-` percent-encoded (`%3C` for `<`;
     other characters are kept, as in an IRI)."""
-    target = diagram_target(_percent_encode(path))
+    target = SiteMap.link(_percent_encode(path))
     return _quoted(f"{target}#{_percent_encode(fragment)}" if fragment else target)
 
 

@@ -24,7 +24,7 @@ import graphviz
 
 from ..labels import Labels
 from ..model.spec import SPECIAL_TARGETS, Page
-from ..paths import item_path
+from ..sitemap import SiteMap
 from . import Edge
 from .dot import (FAINT, SMALL_FONT_SIZE, html_label, html_text, item_attributes,
                   link_attributes, new_graph, node_name, normalize, plain_lines,
@@ -162,7 +162,7 @@ def _add_sources(graph: graphviz.Digraph, project, labels: Labels,
                 graph.edge(name, node_name("pages", page.id), style="bold",
                            **{"class": "entry", "tooltip": tooltip(labels["source_" + source])})
                 edges.append(Edge(labels["source_" + source], normalize(page.title),
-                                  target_path=item_path("pages", page.id)))
+                                  target_path=SiteMap.item("pages", page.id)))
     return edges
 
 
@@ -210,7 +210,7 @@ def _table_edge(project, labels: Labels, jump: PageJump) -> Edge:
     source = project.index.items["pages"][jump.source]
     if jump.special:
         return Edge(normalize(source.title), labels[jump.target], jump.label,
-                    item_path("pages", jump.source))
+                    SiteMap.item("pages", jump.source))
     target = project.index.items["pages"][jump.target]
     return Edge(normalize(source.title), normalize(target.title), jump.label,
-                item_path("pages", jump.source), item_path("pages", jump.target))
+                SiteMap.item("pages", jump.source), SiteMap.item("pages", jump.target))

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from ..labels import Labels
 from ..model.spec import BusinessObject, Transition
-from ..paths import item_path
+from ..sitemap import SiteMap
 from . import Diagram, Edge
 from .common import first_of_each
 from .dot import (SMALL_FONT_SIZE, bold, html_label, html_text, item_attributes,
@@ -44,7 +44,7 @@ def object_diagram(objects: list[BusinessObject], labels: Labels) -> Diagram:
                        label=plain(text, 16), **{"class": "relation", "tooltip": tooltip(
                            f"{item.name} → {target.name}{labels['colon']}{text}")})
             edges.append(Edge(normalize(item.name), normalize(target.name), text,
-                              item_path("objects", item.id), item_path("objects", target.id)))
+                              SiteMap.item("objects", item.id), SiteMap.item("objects", target.id)))
     return Diagram("objects", "objects", labels["objects"], graph.source, tuple(edges))
 
 

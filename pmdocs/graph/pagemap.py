@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from ..labels import Labels
-from ..paths import module_map_path
+from ..sitemap import SiteMap
 from . import Diagram, Edge
 from ..model.index import Module
 from .dot import (bold, html_text, link_attributes, new_graph, node_name, title_and_note,
@@ -47,7 +47,7 @@ def overview(project, labels: Labels, module_list: Sequence[Module],
         label = title_and_note(bold(html_text(module.title, 16)), html_text(count))
         graph.node(name, label, style="rounded,filled", **link_attributes(
             "module", module_tooltip(module),
-            doc_link(module_map_path(module.key)), name))
+            doc_link(SiteMap.module_map(module.key)), name))
     edges = []
     titles = {module.key: module.title for module in module_list}
     order = list(titles)
@@ -58,7 +58,7 @@ def overview(project, labels: Labels, module_list: Sequence[Module],
         graph.edge(node_name("modules", source), node_name("modules", target), label=str(count),
                    **{"class": "jump", "tooltip": text})
         edges.append(Edge(titles[source], titles[target], str(count),
-                          module_map_path(source), module_map_path(target)))
+                          SiteMap.module_map(source), SiteMap.module_map(target)))
     return Diagram("pagemap", "pagemap", labels["pagemap"], graph.source, tuple(edges))
 
 

@@ -11,7 +11,7 @@ import graphviz
 
 from ..labels import Labels
 from ..model.spec import Element, Page
-from ..paths import HOME, item_path, module_map_path
+from ..sitemap import SiteMap
 from . import Diagram, Edge
 from ..model.index import Module
 from .dot import (bold, html_label, html_text, item_attributes, link_attributes, new_graph,
@@ -22,7 +22,7 @@ from .pagemap import module_tooltip
 
 SPLIT_ABOVE = 60
 MAX_ELEMENTS = 14
-STRUCTURE_PATH = "structure.md"
+STRUCTURE_PATH = SiteMap.section("structure")
 LEFT = '<BR ALIGN="LEFT"/>'
 
 
@@ -46,13 +46,13 @@ def _tree(project, labels: Labels, diagram_id: str, title: str, module_list: lis
     if len(module_list) > 1 or not with_pages:
         name = project.settings.name
         graph.node(root, plain(name, 16), style="filled,bold", **link_attributes(
-            "product", name, doc_link(HOME), root))
+            "product", name, doc_link(SiteMap.section("home")), root))
     else:
         root = ""
     edges: list[Edge] = []
     for module in module_list:
         module_node = node_name("modules", module.key)
-        path, fragment = ((module_map_path(module.key), "") if with_pages
+        path, fragment = ((SiteMap.module_map(module.key), "") if with_pages
                           else (STRUCTURE_PATH, f"structure-{module.key}"))
         graph.node(module_node, plain(module.title, 16), style="rounded,filled", **link_attributes(
             "module", module_tooltip(module), doc_link(path, fragment), module_node))
@@ -89,7 +89,7 @@ def _module_branch(graph: graphviz.Digraph, module: Module, pages: Sequence[Page
         _add_page(graph, page, labels)
         graph.edge(parent, node_name("pages", page.id), **{"class": "tree"})
         edges.append(Edge(titles[parent], normalize(page.title),
-                          target_path=item_path("pages", page.id)))
+                          target_path=SiteMap.item("pages", page.id)))
     return edges
 
 

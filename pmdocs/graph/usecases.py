@@ -8,7 +8,7 @@ import graphviz
 
 from ..labels import Labels
 from ..model.spec import Feature, Role
-from ..paths import item_path
+from ..sitemap import SiteMap
 from . import Diagram, Edge
 from .dot import (SMALL_FONT_SIZE, html_text, item_attributes, new_graph, node_name, normalize,
                   plain, subgraph, title_and_note, tooltip)
@@ -43,7 +43,7 @@ def usecase_diagram(project, labels: Labels) -> Diagram:
                 continue
             _add_association(graph, role, feature)
             edges.append(Edge(normalize(role.name), normalize(feature.title), "",
-                              item_path("roles", role.id), item_path("features", feature.id)))
+                              SiteMap.item("roles", role.id), SiteMap.item("features", feature.id)))
     return Diagram("usecases", "usecases", labels["usecases"], graph.source, tuple(edges))
 
 

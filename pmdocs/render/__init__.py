@@ -15,18 +15,9 @@ from ..graph import Diagram
 from ..issues import Issue
 from ..layout import Drawing
 from ..model import Project
-from ..paths import prototype_path
+from ..sitemap import NavEntry, SiteMap
 from .context import RenderContext, build_context
 from .sections import SECTIONS
-
-
-@dataclass(frozen=True)
-class NavEntry:
-    """A navigation entry: a page (`path`) or a group of entries."""
-
-    title: str
-    path: str | None = None
-    children: tuple["NavEntry", ...] = ()
 
 
 @dataclass(frozen=True)
@@ -78,11 +69,4 @@ def marked_generated(markdown: str) -> str:
 
 
 def navigation(context: RenderContext) -> tuple[NavEntry, ...]:
-    labels = context.labels
-    prototype = (NavEntry(labels["proto_title"], prototype_path()),) if context.project.pages else ()
-    return tuple(NavEntry(labels[key], path) for key, path in (
-        ("home", "index.md"), ("features", "features/index.md"), ("releases", "releases.md"),
-        ("flows", "flows/index.md"), ("usecases", "usecases.md"), ("objects", "objects/index.md"),
-        ("roles", "roles/index.md"), ("structure", "structure.md"), ("pagemap", "pagemap/index.md"),
-        ("rules", "rules/index.md"), ("trace", "trace.md"), ("copy", "copy.md"),
-        ("glossary", "glossary.md"), ("codes", "codes.md"))) + prototype
+    return SiteMap().navigation(context.labels, bool(context.project.pages))

@@ -17,7 +17,7 @@ from __future__ import annotations
 import html
 from typing import Iterable
 
-from ..paths import DIAGRAM_LINK_SCHEME
+from ..sitemap import LINK_SCHEME
 
 
 class Html(str):
@@ -53,7 +53,7 @@ def link(text: object, target: str, page_path: str, anchor: str = "") -> Html:
     if target == page_path and fragment:
         href = fragment
     else:
-        href = DIAGRAM_LINK_SCHEME + target + fragment
+        href = LINK_SCHEME + target + fragment
     return Html(f'<a href="{html.escape(href, quote=True)}">{as_html(text)}</a>')
 
 

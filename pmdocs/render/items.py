@@ -9,7 +9,7 @@ from typing import Iterable
 
 from ..issues import Issue
 from ..model.spec import Rule
-from ..paths import item_path, module_map_path
+from ..sitemap import SiteMap
 from . import cells
 from .cells import Html, escaped
 from .context import RenderContext
@@ -49,7 +49,7 @@ def item_link(context: RenderContext, section: str, item_id: str, page_path: str
     """A link to the item's page, titled with its title; its id as text when it is unknown."""
     if item_id not in context.project.index.items[section]:
         return escaped(item_id)
-    return cells.link(context.title_of(section, item_id), item_path(section, item_id), page_path)
+    return cells.link(context.title_of(section, item_id), SiteMap.item(section, item_id), page_path)
 
 
 def item_links(context: RenderContext, section: str, item_ids: Iterable[str],
@@ -78,7 +78,7 @@ def _element(context: RenderContext, page_id: str, element_id: str) -> tuple[str
     element = page.element(element_id) if page else None
     if page is None or element is None:
         return None
-    return (f"{page.title} › {element.label or element.id}", item_path("pages", page.id),
+    return (f"{page.title} › {element.label or element.id}", SiteMap.item("pages", page.id),
             f"element-{element.id}")
 
 
@@ -92,7 +92,7 @@ def attribute_link(context: RenderContext, reference: str, page_path: str) -> Ht
     if attribute is None:
         return item_link(context, "objects", object_id, page_path)
     text = f"{business_object.name} › {attribute.name or attribute.id}"
-    return anchored_link(text, item_path("objects", object_id), f"attribute-{attribute.id}",
+    return anchored_link(text, SiteMap.item("objects", object_id), f"attribute-{attribute.id}",
                          page_path)
 
 
@@ -103,7 +103,7 @@ def markdown_item_link(context: RenderContext, section: str, item_id: str,
     """`item_link` as a Markdown link."""
     if item_id not in context.project.index.items[section]:
         return inline(item_id)
-    target = relative_link(item_path(section, item_id), page_path)
+    target = relative_link(SiteMap.item(section, item_id), page_path)
     return Safe(f"[{inline(context.title_of(section, item_id))}]({target})")
 
 
@@ -152,7 +152,7 @@ def module_link(context: RenderContext, module_key: str, page_path: str) -> Html
     """A link to the module's page map, titled with its title."""
     module = context.project.index.module(module_key)
     title = module.title if module is not None else module_key
-    return cells.link(title, module_map_path(module_key), page_path)
+    return cells.link(title, SiteMap.module_map(module_key), page_path)
 
 
 def rule_issues(context: RenderContext, rule: Rule) -> list[Issue]:

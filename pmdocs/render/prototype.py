@@ -14,7 +14,7 @@ from typing import Iterable, Mapping
 from ..model import Project
 from ..model.index import OVERLAY_KINDS
 from ..model.spec import SPECIAL_TARGETS, Element, Page, State
-from ..paths import diagram_target, item_path
+from ..sitemap import SiteMap
 from .context import RenderContext
 from .items import state_name
 
@@ -171,7 +171,7 @@ class _Builder:
             tabbar = self.widget(0, self.global_tabbar)
         return WireframePage(page, page.device or "mobile", self.screens(page, widgets), widgets,
                              tabbar, overlays, self.index.opener_page(page.id) or "",
-                             diagram_target(item_path("pages", page.id)))
+                             SiteMap.link(SiteMap.item("pages", page.id)))
 
     def screens(self, page: Page, widgets: tuple[Widget, ...]) -> tuple[Screen, ...]:
         if not page.states:
@@ -189,7 +189,7 @@ class _Builder:
             tabs = tuple((item, self.choice("tap", self.tabs[item], "", "", "")
                           if item in self.tabs else None) for item in element.items)
         rules = tuple((rule_id, self.context.title_of("rules", rule_id),
-                       diagram_target(item_path("rules", rule_id)))
+                       SiteMap.link(SiteMap.item("rules", rule_id)))
                       for rule_id in dict.fromkeys(element.rules)
                       if rule_id in self.project.index.items["rules"])
         return Widget(number, element, tuple(choices), rules, self.shows(element.shows), tabs)

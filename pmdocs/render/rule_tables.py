@@ -4,7 +4,7 @@ words, its inputs and its decision table (one column per input, then the outcome
 from __future__ import annotations
 
 from ..model.spec import Input, Limit, Parameter, Row, Rule
-from ..paths import item_path
+from ..sitemap import SiteMap
 from .context import RenderContext
 from .items import (anchored_link, element_link, item_link, item_links, scalar_text,
                     separator, state_name)
@@ -86,7 +86,7 @@ def _maximum(context: RenderContext, rule: Rule, limit: Limit, path: str) -> Htm
     if isinstance(limit.max, str) and limit.max.startswith("$"):
         parameter = rule.parameter(limit.max[1:])
         if parameter is not None:
-            target = anchored_link(parameter.title or parameter.id, item_path("rules", rule.id),
+            target = anchored_link(parameter.title or parameter.id, SiteMap.item("rules", rule.id),
                                    "parameter-" + parameter.id, path)
             value = with_unit(scalar_text(context, parameter.default), parameter.unit)
             return formatted(context.labels["parameter_with_default"], parameter=target,

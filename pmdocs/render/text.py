@@ -14,7 +14,7 @@ import html
 import re
 from functools import lru_cache
 
-from ..paths import relative
+from ..sitemap import SiteMap
 from .markdown_html import to_html
 
 
@@ -75,7 +75,7 @@ def attribute(value: object) -> str:
 def relative_link(target: str, source: str) -> str:
     """The relative URL from one doc to another (cached: a site makes many alike, and
     `posixpath.relpath` was ~10% of rendering at N=2,000)."""
-    return relative(target, source)
+    return SiteMap.relative(target, source)
 
 
 def link(text: object, target: str, source: str) -> Safe:

@@ -6,13 +6,14 @@ from __future__ import annotations
 from typing import Iterator
 
 from ...issues import CODES
+from ...sitemap import SiteMap
 from ..context import RenderContext
 from ..cells import escaped
 from ..tables import CHECK_MARK, anchored, document, table
 from ..templating import render_template
 from ..text import Safe
 
-PATH = "codes.md"
+PATH = SiteMap.section("codes")
 EXAMPLE = (("disable: [PM381]", "codes_comment_disable"),
            ("severity: {PM311: error}", "codes_comment_severity"),
            ("vague_words: false", "codes_comment_vague_words"))

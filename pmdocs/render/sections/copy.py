@@ -9,14 +9,15 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from ...model.spec import Page, Rule
+from ...sitemap import COPY_CSV, SiteMap
 from ..context import RenderContext
 from ..items import item_link
 from ..tables import document, table
 from ..templating import render_template
 from ..text import link
 
-PATH = "copy.md"
-CSV_PATH = "copy.csv"
+PATH = SiteMap.section("copy")
+CSV_PATH = COPY_CSV
 CSV_COLUMNS = ("page_id", "page_title", "where", "key", "text")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 """A spreadsheet runs a cell starting with one of these as a formula: such text gets a `'`."""

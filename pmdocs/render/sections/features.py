@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ...model.spec import Feature
-from ...paths import item_path, section_path
+from ...sitemap import SiteMap
 from ..context import RenderContext
 from ..items import anchored_link, item_link, item_links, referenced_by
 from ..tables import document, properties, table
@@ -13,7 +13,7 @@ from ..templating import render_template
 from ..cells import Html, code, escaped
 from ..text import Safe
 
-INDEX = section_path("features")
+INDEX = SiteMap.section("features")
 LINKED_SECTIONS = ("roles", "pages", "rules", "flows", "objects")
 
 
@@ -21,7 +21,7 @@ def render(context: RenderContext) -> Iterator[tuple[str, str]]:
     yield INDEX, document(render_template("features_index.md.j2", labels=context.labels,
                                           features=features_table(context)))
     for feature in context.project.index.listed["features"]:
-        yield item_path("features", feature.id), feature_page(context, feature)
+        yield SiteMap.item("features", feature.id), feature_page(context, feature)
 
 
 def features_table(context: RenderContext) -> Safe:
@@ -47,7 +47,7 @@ def release_link(context: RenderContext, release_id: str | None, page_path: str)
 
 def feature_page(context: RenderContext, feature: Feature) -> str:
     labels = context.labels
-    path = item_path("features", feature.id)
+    path = SiteMap.item("features", feature.id)
     facts = properties((labels["property"], labels["value"]), (
         (labels["id"], code(feature.id)), (labels["priority"], feature.priority),
         (labels["status"], labels["status_" + feature.status]),

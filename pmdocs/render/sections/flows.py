@@ -5,14 +5,14 @@ from __future__ import annotations
 from typing import Iterator
 
 from ...model.spec import Flow, Step
-from ...paths import item_path, section_path
+from ...sitemap import SiteMap
 from ..context import RenderContext
 from ..cells import Html, escaped, formatted, joined, lines, local_link
 from ..items import diagram, item_link, item_links, markdown_item_links, referenced_by, separator
 from ..tables import anchored, document, table
 from ..templating import render_template
 
-INDEX = section_path("flows")
+INDEX = SiteMap.section("flows")
 
 
 def render(context: RenderContext) -> Iterator[tuple[str, str]]:
@@ -23,12 +23,12 @@ def render(context: RenderContext) -> Iterator[tuple[str, str]]:
     flows = table((labels["flow"], labels["lanes"], labels["step_count"]), rows)
     yield INDEX, document(render_template("flows_index.md.j2", labels=labels, flows=flows))
     for flow in context.project.index.listed["flows"]:
-        yield item_path("flows", flow.id), flow_page(context, flow)
+        yield SiteMap.item("flows", flow.id), flow_page(context, flow)
 
 
 def flow_page(context: RenderContext, flow: Flow) -> str:
     labels = context.labels
-    path = item_path("flows", flow.id)
+    path = SiteMap.item("flows", flow.id)
     steps = table((labels["step"], labels["lane"], labels["stage"], labels["step_kind"],
                    labels["label"], labels["inputs"], labels["outputs"], labels["next"]),
                   [_step_row(context, flow, step, path) for step in flow.steps])

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from ...sitemap import SiteMap
 from ..context import RenderContext
 from ..tables import document
 from ..templating import render_template
 
-PATH = "glossary.md"
+PATH = SiteMap.section("glossary")
 
 
 def render(context: RenderContext) -> Iterator[tuple[str, str]]:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from ...model.spec import BusinessObject, Lifecycle
-from ...paths import item_path, section_path
+from ...sitemap import SiteMap
 from ..context import RenderContext
 from ..items import attribute_link, diagram, element_link, item_link, referenced_by, separator
 from ..cells import Html, escaped, joined, local_link
@@ -15,7 +15,7 @@ from ..tables import CHECK_MARK, anchored, cell_block, document, table
 from ..templating import render_template
 from ..text import Safe
 
-INDEX = section_path("objects")
+INDEX = SiteMap.section("objects")
 
 
 def render(context: RenderContext) -> Iterator[tuple[str, str]]:
@@ -30,13 +30,13 @@ def render(context: RenderContext) -> Iterator[tuple[str, str]]:
         diagram=diagram(context, "objects", INDEX)))
     shown = shown_on(context)
     for item in context.project.index.listed["objects"]:
-        yield item_path("objects", item.id), object_page(context, item, shown.get(item.id, []))
+        yield SiteMap.item("objects", item.id), object_page(context, item, shown.get(item.id, []))
 
 
 def object_page(context: RenderContext, item: BusinessObject,
                 shown: list[tuple[str, str, str]]) -> str:
     labels = context.labels
-    path = item_path("objects", item.id)
+    path = SiteMap.item("objects", item.id)
     attributes = table(
         (labels["id"], labels["name"], labels["type"], labels["required"], labels["values"],
          labels["note"]),

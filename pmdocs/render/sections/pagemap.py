@@ -6,14 +6,14 @@ from __future__ import annotations
 from typing import Iterator
 
 from ...model.spec import Page
-from ...paths import module_map_path
+from ...sitemap import SiteMap
 from ..context import RenderContext
 from ..items import diagram, item_link, module_link, separator
 from ..tables import document, table
 from ..templating import render_template
 from ..text import link
 
-INDEX = "pagemap/index.md"
+INDEX = SiteMap.section("pagemap")
 
 
 def render(context: RenderContext) -> Iterator[tuple[str, str]]:
@@ -28,7 +28,7 @@ def render(context: RenderContext) -> Iterator[tuple[str, str]]:
         "pagemap_index.md.j2", labels=labels, diagram=diagram(context, "pagemap", INDEX),
         modules=table((labels["module"], labels["page_total"], labels["entry_count"]), rows)))
     for module in modules:
-        yield module_map_path(module), module_page(context, module)
+        yield SiteMap.module_map(module), module_page(context, module)
 
 
 def _pages_of(context: RenderContext, module: str) -> list[Page]:
@@ -53,7 +53,7 @@ def device_text(context: RenderContext, page: Page) -> str:
 
 def module_page(context: RenderContext, module: str) -> str:
     labels = context.labels
-    path = module_map_path(module)
+    path = SiteMap.module_map(module)
     rows = [(item_link(context, "pages", page.id, path), kind_text(context, page),
              entry_text(context, page), device_text(context, page), page.menu)
             for page in _pages_of(context, module)]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Iterator, Sequence
 
 from ...model.spec import Element, Jump, Page
-from ...paths import item_path, prototype_path
+from ...sitemap import SiteMap
 from ..context import RenderContext
 from ..items import (anchored_link, attribute_link, diagram, item_link, item_links, module_link,
                      referenced_by, rule_verdict, separator, state_name)
@@ -24,16 +24,16 @@ from .pagemap import device_text, entry_text, kind_text
 def render(context: RenderContext) -> Iterator[tuple[str, str]]:
     governing = governing_rules(context)
     for page in context.project.index.listed["pages"]:
-        yield item_path("pages", page.id), page_document(context, page,
+        yield SiteMap.item("pages", page.id), page_document(context, page,
                                                          governing.get(page.id, {}))
 
 
 def page_document(context: RenderContext, page: Page, governing: dict[str, list[str]]) -> str:
-    path = item_path("pages", page.id)
+    path = SiteMap.item("pages", page.id)
     return document(render_template(
         "page.md.j2", labels=context.labels, page=page, facts=_facts(context, page, path),
         diagram=diagram(context, "page-" + page.id, path, edge_table=False),
-        prototype=link(context.labels["proto_page_link"], prototype_path(page.id), path),
+        prototype=link(context.labels["proto_page_link"], SiteMap.prototype(page.id), path),
         elements=_elements(context, page, path), actions=_actions(context, page, path),
         states=_states(context, page, path), copy=_copy(context, page),
         rules=_rules(context, page, governing, path),

@@ -17,7 +17,7 @@ import jinja2
 from markupsafe import Markup
 
 from ...labels import labels_for
-from ...paths import PROTOTYPE_ASSETS, diagram_target, prototype_path
+from ...sitemap import PROTOTYPE_ASSETS, SiteMap
 from ...resources import templates_dir
 from ..context import RenderContext
 from ..prototype import SitemapGroup, WireframePage, default_state, prototype
@@ -33,20 +33,20 @@ def render(context: RenderContext) -> Iterator[tuple[str, str | bytes]]:
         return
     roles = [(role.id, role.name) for role in context.project.index.listed["roles"]]
     for wireframe in views.pages:
-        yield prototype_path(wireframe.page.id), _render(
+        yield SiteMap.prototype(wireframe.page.id), _render(
             "page.html.j2", context, wireframe=wireframe, roles=roles,
             drawn=_drawn(context.labels.language, wireframe),
             role_notes=_role_notes(context, wireframe, roles),
             default_state=default_state(wireframe.page),
             opener_title=context.title_of("pages", wireframe.opener) if wireframe.opener else "")
-    yield prototype_path(), _render("index.html.j2", context, start=views.start)
+    yield SiteMap.prototype(), _render("index.html.j2", context, start=views.start)
     yield f"{PROTOTYPE_ASSETS}/sitemap.js", _sitemap_script(views.sitemap).encode()
 
 
 def _render(name: str, context: RenderContext, **values: Any) -> str:
     return _environment().get_template(name).render(
         labels=context.labels, language=context.project.settings.language,
-        product=context.project.settings.name, home=diagram_target("index.md"), **values)
+        product=context.project.settings.name, home=SiteMap.link("index.md"), **values)
 
 
 @cache

@@ -7,13 +7,14 @@ from dataclasses import dataclass
 from typing import Iterator, Sequence
 
 from ...model.spec import Feature
+from ...sitemap import SiteMap
 from ..context import RenderContext
 from ..items import anchored_link, item_link
 from ..tables import anchor, document, properties, table
 from ..templating import render_template
 from ..text import Safe, inline
 
-PATH = "releases.md"
+PATH = SiteMap.section("releases")
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ...model.spec import Role
-from ...paths import item_path, section_path
+from ...sitemap import SiteMap
 from ..context import RenderContext
 from ..items import (anchored_link, item_link, markdown_element_link, markdown_item_links,
                      referenced_by, scalar_text, separator)
@@ -13,7 +13,7 @@ from ..tables import cell_block, document, joined, table
 from ..templating import render_template
 from ..text import Safe
 
-INDEX = section_path("roles")
+INDEX = SiteMap.section("roles")
 
 
 def render(context: RenderContext) -> Iterator[tuple[str, str]]:
@@ -24,13 +24,13 @@ def render(context: RenderContext) -> Iterator[tuple[str, str]]:
     roles = table((labels["name"], labels["id"], labels["role_kind"], labels["description"]), rows)
     yield INDEX, document(render_template("roles_index.md.j2", labels=labels, roles=roles))
     for role in context.project.index.listed["roles"]:
-        yield item_path("roles", role.id), role_page(context, role)
+        yield SiteMap.item("roles", role.id), role_page(context, role)
 
 
 def role_page(context: RenderContext, role: Role) -> str:
     labels = context.labels
     project = context.project
-    path = item_path("roles", role.id)
+    path = SiteMap.item("roles", role.id)
     features = table((labels["feature"], labels["priority"], labels["status"]),
                      [(item_link(context, "features", feature.id, path), feature.priority,
                        labels["status_" + feature.status])
@@ -60,7 +60,7 @@ def _parameters(context: RenderContext, role: Role, path: str) -> Safe:
             if role.id in parameter.editable_by:
                 rows.append((item_link(context, "rules", rule.id, path),
                              anchored_link(parameter.title or parameter.id,
-                                           item_path("rules", rule.id),
+                                           SiteMap.item("rules", rule.id),
                                            "parameter-" + parameter.id, path),
                              scalar_text(context, parameter.default),
                              parameter.unit))

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ...model.spec import Rule
-from ...paths import item_path, section_path
+from ...sitemap import SiteMap
 from ..context import RenderContext
 from ..items import item_link, referenced_by, rule_issues, rule_verdict
 from ..problems import issue_table
@@ -17,7 +17,7 @@ from ..templating import render_template
 from ..cells import code
 from ..text import Safe
 
-INDEX = section_path("rules")
+INDEX = SiteMap.section("rules")
 
 
 def render(context: RenderContext) -> Iterator[tuple[str, str]]:
@@ -27,12 +27,12 @@ def render(context: RenderContext) -> Iterator[tuple[str, str]]:
     rules = table((labels["id"], labels["title"], labels["hit_policy"], labels["verdict"]), rows)
     yield INDEX, document(render_template("rules_index.md.j2", labels=labels, rules=rules))
     for rule in context.project.index.listed["rules"]:
-        yield item_path("rules", rule.id), rule_page(context, rule)
+        yield SiteMap.item("rules", rule.id), rule_page(context, rule)
 
 
 def rule_page(context: RenderContext, rule: Rule) -> str:
     labels = context.labels
-    path = item_path("rules", rule.id)
+    path = SiteMap.item("rules", rule.id)
     facts = properties((labels["property"], labels["value"]), (
         (labels["id"], code(rule.id)),
         (labels["hit_policy"], labels["hit_" + rule.hit] + labels["colon"]

@@ -8,7 +8,7 @@ from typing import Iterator, Sequence
 
 from ...model.index import Module
 from ...model.spec import Page
-from ...paths import item_path
+from ...sitemap import SiteMap
 from ..context import RenderContext
 from ..cells import Html, escaped, strong
 from ..items import anchored_link, diagram, item_link, module_link
@@ -16,7 +16,7 @@ from ..tables import anchor, document
 from ..templating import render_template
 from ..text import Safe
 
-PATH = "structure.md"
+PATH = SiteMap.section("structure")
 INDENT = "  "
 
 
@@ -84,7 +84,7 @@ def _menu_branches(context: RenderContext, node: MenuNode) -> list[Branch]:
 def _page_branch(context: RenderContext, page: Page) -> Branch:
     labels = context.labels
     kind = "" if page.kind == "page" else f" ({escaped(labels[page.kind])})"
-    target = item_path("pages", page.id)
+    target = SiteMap.item("pages", page.id)
     elements = []
     for element in page.elements:
         text = anchored_link(element.label or element.id, target, "element-" + element.id, PATH)

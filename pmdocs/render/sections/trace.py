@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator
 
+from ...sitemap import SiteMap
 from ..context import RenderContext
 from ..cells import Html
 from ..items import item_link, markdown_item_links, separator
@@ -13,7 +14,7 @@ from ..tables import CHECK_MARK, document, matrix
 from ..templating import render_template
 from ..text import Safe
 
-PATH = "trace.md"
+PATH = SiteMap.section("trace")
 OPEN_MARK = "○"
 
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from ...sitemap import SiteMap
 from ..context import RenderContext
 from ..items import diagram, item_link, item_links
 from ..tables import document, table
 from ..templating import render_template
 
-PATH = "usecases.md"
+PATH = SiteMap.section("usecases")
 
 
 def render(context: RenderContext) -> Iterator[tuple[str, str]]:
