@@ -166,15 +166,17 @@ SITE_URL_OPTION = click.option("--site-url", help="The URL the site is hosted at
 def build(project: str, output: str | None, strict: bool, cache_dir: str | None,
           site_url: str | None) -> None:
     """Check the specs and build the PRD site of PROJECT (atomically)."""
-    from .resources import search_words_file
-    from .site import build_site
+    from . import mkdocs_adapter
+    from .site import atomic_folder, check_output
     started = time.perf_counter()
     targets: list[Path] = []
 
     def write(model: "Project", rendered: "RenderedSite") -> None:
         targets.append(Path(output) if output else Path(project) / model.settings.output)
-        build_site(rendered, targets[0], Path(project), strict=strict, site_url=site_url,
-                   words_file=search_words_file(Path(project)))
+        check_output(targets[0], Path(project))
+        with atomic_folder(targets[0]) as staging:
+            mkdocs_adapter.build(rendered, Path(project), staging, strict=strict,
+                                 site_url=site_url)
     result, drawn = _compile(project, strict, cache_dir, write)
     target = targets[0]
     pages = len(result.rendered.documents)
@@ -204,16 +206,9 @@ def export(project: str, output: str, cache_dir: str | None, site_url: str | Non
 @click.option("--open", "open_browser", is_flag=True, help="Open the site in a browser.")
 def serve(project: str, dev_addr: str, open_browser: bool) -> None:
     """Preview the site; it rebuilds and reloads the browser when a spec file changes."""
-    import tempfile
+    from . import mkdocs_adapter
 
-    from mkdocs.commands.serve import serve as mkdocs_serve
-
-    from .site import serve_config
-
-    with tempfile.TemporaryDirectory() as scratch:
-        config_file = serve_config(Path(project).resolve(), Path(scratch))
-        mkdocs_serve(config_file=str(config_file), livereload=True, dev_addr=dev_addr,
-                     open_in_browser=open_browser)
+    mkdocs_adapter.serve(Path(project).resolve(), dev_addr, open_browser)
 
 
 @main.command()

@@ -16,6 +16,7 @@ from .labels import labels_for
 from .layout import Layout, NoLayout
 from .load import load_project
 from .model import Project, model_project
+from .sitemap import SiteMap
 
 if TYPE_CHECKING:
     from .render import RenderedSite
@@ -42,6 +43,8 @@ class Options:
     """Problems this severe (or worse) stop the run after the check stage; None: never."""
     render: bool = True
     """False: run the check stage only (`pmdocs check`)."""
+    site_map: SiteMap = SiteMap()
+    """How the engine that builds the site names its pages (for the URLs of links)."""
 
 
 @dataclass(frozen=True)
@@ -69,7 +72,7 @@ def run(root: str | Path, options: Options = Options(), write: Writer | None = N
     from .render import render_site
     diagrams = all_diagrams(project, labels_for(project.settings.language))     # graph
     drawings = options.layout.draw(diagrams)                                    # layout
-    rendered = render_site(project, issues, diagrams, drawings)                 # render
+    rendered = render_site(project, issues, diagrams, drawings, options.site_map)  # render
     if write is not None:
         write(project, rendered)                                                # write
     return replace(result, rendered=rendered)

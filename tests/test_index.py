@@ -49,7 +49,7 @@ def test_modules_only_pages_name_have_one_key_everywhere() -> None:
     assert not [path for path in rendered.documents if path.startswith("pagemap/")
                 and path[len("pagemap/"):-3] not in keys + ["index"]]
     overview = rendered.documents["pagemap/index.md"]
-    assert all(f"pmdocs:pagemap/{key}.md" in overview for key in keys)
+    assert all(f'<a href="{key}.html">' in overview for key in keys)
 
     sitemap = prototype(build_context(project, [], [], {})).sitemap
     assert [group.title for group in sitemap] == [module.title for module in index.modules]

@@ -1,4 +1,4 @@
-"""pmdocs' own search entries for the pages it writes (`pmdocs.search_hook`):
+"""pmdocs' own search entries for the pages it writes (`pmdocs.mkdocs_adapter.search`):
 the sections Material's indexer would make, the words escaped, Chinese segmented once per
 distinct run; pages pmdocs did not write are left to Material. The whole path (built site,
 index file, offline copy, a search in Chromium) is in test_site_output and test_site_browser."""
@@ -9,7 +9,7 @@ import json
 from pathlib import Path
 from types import SimpleNamespace
 
-from pmdocs.search_hook import SearchEntries, Segmenter, page_sections, search_entries, text_of
+from pmdocs.mkdocs_adapter.search import SearchEntries, Segmenter, page_sections, search_entries, text_of
 
 PAGE = """<h1 id="cart">购物车<a class="headerlink" href="#cart" title="Permanent link">&para;</a></h1>
 <p>按加入时间<strong>倒序</strong>列出商品</p>

@@ -22,6 +22,7 @@ import pytest
 from click.testing import CliRunner
 
 import pmdocs.layout
+import pmdocs.mkdocs_adapter
 import pmdocs.site
 from pmdocs.cli import main
 from tests.browser import REPO, SAMPLE, BuiltSite, build, sample_site  # noqa: F401
@@ -219,20 +220,20 @@ def previous(starter: tuple[Path, Path, Path], tmp_path: Path) -> tuple[Path, Pa
 
 
 def _mkdocs_fails_after_writing_the_site(monkeypatch: pytest.MonkeyPatch) -> None:
-    real = pmdocs.site.run_mkdocs
+    real = pmdocs.mkdocs_adapter.build
 
-    def failing(config_file: Path, site_dir: Path, strict: bool, words_file: Path | None) -> None:
-        real(config_file, site_dir, strict, words_file)
+    def failing(*args, **kwargs) -> None:
+        real(*args, **kwargs)
         raise pmdocs.site.OutputError("mkdocs could not build the site: simulated failure")
-    monkeypatch.setattr(pmdocs.site, "run_mkdocs", failing)
+    monkeypatch.setattr(pmdocs.mkdocs_adapter, "build", failing)
 
 
 def _mkdocs_crashes_half_way(monkeypatch: pytest.MonkeyPatch) -> None:
-    def crashing(config_file: Path, site_dir: Path, strict: bool, words_file: Path | None) -> None:
+    def crashing(rendered, project: Path, site_dir: Path, **options) -> None:
         (site_dir / "index.html").write_text("<p>half a page", encoding="utf-8")
         (site_dir / "pages").mkdir()
         raise RuntimeError("simulated crash inside mkdocs")
-    monkeypatch.setattr(pmdocs.site, "run_mkdocs", crashing)
+    monkeypatch.setattr(pmdocs.mkdocs_adapter, "build", crashing)
 
 
 def _a_page_fails_inside_mkdocs(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -456,9 +457,10 @@ def test_an_export_builds_with_plain_mkdocs(sample_site: BuiltSite, tmp_path: Pa
     export = tmp_path / "export"
     result = cli("export", str(SAMPLE), "-o", str(export), "--cache-dir", str(sample_site.cache))
     assert result.exit_code == 0, result.stdout + result.stderr
-    for name in ("mkdocs.yml", "pmdocs_hooks.py", "pmdocs_search.py", "docs/index.md", "docs/pages/cart.md",
-                 "diagrams/pagemap.svg"):
+    for name in ("mkdocs.yml", "requirements.txt", "README.md", "docs/index.md",
+                 "docs/pages/cart.md", "docs/prototype/index.html"):
         assert (export / name).is_file(), f"the export lacks {name}"
+    assert not list(export.glob("*.py")), "the export carries code of pmdocs'"
 
     built = run(sys.executable, "-c", BLOCK_PMDOCS, "build", "--strict", cwd=export,
                 env={**os.environ, "SOURCE_DATE_EPOCH": "0"})

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ElementTree
 
-from pmdocs.diagram_hook import resolve_links
+from pmdocs.sitemap import SiteMap
 from pmdocs.svg import clean_svg
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -120,33 +120,14 @@ def test_clean_is_deterministic_and_idempotent_on_input() -> None:
     assert clean_svg(GRAPHVIZ_SVG, "x") == clean_svg(GRAPHVIZ_SVG, "x")
 
 
-def test_resolve_links_turns_doc_paths_into_urls() -> None:
-    cleaned = clean_svg(GRAPHVIZ_SVG, "structure")
-    seen: list[str] = []
-
-    def url_for(path: str) -> str | None:
-        seen.append(path)
-        return {"pages/cart.md": "../pages/cart/?a=1&b=2", "structure.md": "../structure/"}.get(path)
-    resolved = resolve_links(cleaned, url_for)
+def test_the_site_map_turns_doc_paths_into_urls() -> None:
+    resolved = SiteMap(directory_urls=True).resolve(clean_svg(GRAPHVIZ_SVG, "structure"),
+                                                    "pagemap/index.md")
     root = ElementTree.fromstring(resolved)
     hrefs = [(anchor.get("href"), anchor.get(XLINK + "href")) for anchor in root.iter(SVG + "a")]
-    assert hrefs[:2] == [("../pages/cart/?a=1&b=2", "../pages/cart/?a=1&b=2"),
+    assert hrefs[:2] == [("../pages/cart/", "../pages/cart/"),
                          ("../structure/#structure-home", "../structure/#structure-home")]
     assert "pmdocs:" not in resolved
-    assert sorted(set(seen)) == ["pages/cart.md", "structure.md"]
-
-
-def test_unresolved_link_is_dropped_but_node_and_tooltip_stay() -> None:
-    cleaned = clean_svg(GRAPHVIZ_SVG, "page-cart")
-    resolved = resolve_links(cleaned, lambda path: None if path == "pages/cart.md" else "x/")
-    root = ElementTree.fromstring(resolved)
-    node = next(group for group in root.iter(SVG + "g") if group.get("id") == "page-cart-pages.cart")
-    anchor = next(node.iter(SVG + "a"))
-    assert anchor.get("href") is None and anchor.get(XLINK + "href") is None
-    assert anchor.get(XLINK + "title") == "购物车 (cart)"
-    assert [text.text for text in node.iter(SVG + "text")] == ["购物车"]
-    both = resolve_links(cleaned, lambda path: "x/")
-    assert both.count(' href="x/#structure-home" xlink:href="x/#structure-home"') == 1
 
 
 def test_spec_text_like_a_reference_or_markup_and_any_diagram_id_stay_as_written() -> None:

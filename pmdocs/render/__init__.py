@@ -17,21 +17,22 @@ from ..layout import Drawing
 from ..model import Project
 from ..sitemap import NavEntry, SiteMap
 from .context import RenderContext, build_context
+from .diagram import DIAGRAM_PLACEHOLDER
 from .sections import SECTIONS
 
 
 @dataclass(frozen=True)
 class RenderedSite:
     documents: Mapping[str, str]
-    """Markdown by doc path (`pages/cart.md`). Its tables and long lists are HTML blocks whose
-    links read `pmdocs:<doc path>` until the front end resolves them (see `render.cells`)."""
+    """Markdown by doc path (`pages/cart.md`); its tables and long lists are HTML blocks,
+    their links URLs relative to the page (see `render.cells` and `SiteMap.resolve`)."""
     files: Mapping[str, bytes] = field(default_factory=dict)
     """Other generated files by doc path (`copy.csv`)."""
     html: Mapping[str, str] = field(default_factory=dict)
-    """Static HTML by doc path (the prototype); its `pmdocs:<doc path>` links are resolved
-    by the front end, which knows the site's URLs."""
+    """Static HTML by doc path (the prototype), its links to the PRD naming files."""
     diagrams: Mapping[str, str] = field(default_factory=dict)
-    """SVG by diagram id; node links read `pmdocs:<doc path>` until the front end resolves them."""
+    """SVG by diagram id, its node links URLs relative to the page that shows it: the front
+    end puts it in place of the page's placeholder (see `render.diagram`)."""
     nav: tuple[NavEntry, ...] = ()
     """The navigation: section pages only, so every page carries a small nav (item pages are
     reached from their section's tables, the diagrams and search)."""
@@ -40,7 +41,8 @@ class RenderedSite:
 
 
 def render_site(project: Project, issues: Sequence[Issue], diagrams: Sequence[Diagram],
-                drawings: Mapping[str, Drawing]) -> RenderedSite:
+                drawings: Mapping[str, Drawing], site_map: SiteMap = SiteMap()) -> RenderedSite:
+    """The site's documents, files and diagrams, every link made a URL by `site_map`."""
     context = build_context(project, issues, diagrams, drawings)
     documents: dict[str, str] = {}
     files: dict[str, bytes] = {}
@@ -50,22 +52,17 @@ def render_site(project: Project, issues: Sequence[Issue], diagrams: Sequence[Di
             if isinstance(content, bytes):
                 files[path] = content
             elif path.endswith(".html"):
-                pages_html[path] = content
+                pages_html[path] = site_map.resolve(content, path, explicit=True)
             else:
-                documents[path] = marked_generated(content)
-    diagrams = {key: drawing.svg for key, drawing in sorted(context.drawings.items())
-                if drawing.svg is not None}
+                documents[path] = site_map.resolve(content, path)
+    shown = {diagram_id: path for path, document in documents.items()
+             for diagram_id in DIAGRAM_PLACEHOLDER.findall(document)}
+    svgs = {diagram_id: site_map.resolve(drawing.svg, shown[diagram_id])
+            for diagram_id, drawing in sorted(context.drawings.items())
+            if drawing.svg is not None and diagram_id in shown}
     return RenderedSite(dict(sorted(documents.items())), dict(sorted(files.items())),
-                        dict(sorted(pages_html.items())), diagrams, navigation(context),
+                        dict(sorted(pages_html.items())), svgs, navigation(context),
                         project.settings.language, project.settings.name)
-
-
-def marked_generated(markdown: str) -> str:
-    """The page with `generator: pmdocs` in its front matter: the front ends index the pages
-    pmdocs wrote for search themselves (see `pmdocs.search_hook`)."""
-    if markdown.startswith("---\n"):
-        return f"---\ngenerator: pmdocs\n{markdown[4:]}"
-    return f"---\ngenerator: pmdocs\n---\n\n{markdown}"
 
 
 def navigation(context: RenderContext) -> tuple[NavEntry, ...]:

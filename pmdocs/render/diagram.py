@@ -5,6 +5,7 @@ the table of its edges."""
 from __future__ import annotations
 
 import re
+from typing import Mapping
 
 from . import cells
 from .context import RenderContext
@@ -16,6 +17,22 @@ DIAGRAM_PLACEHOLDER = re.compile(r'<div class="pmdocs-diagram" data-pmdocs-diagr
 
 def placeholder(diagram_id: str) -> str:
     return f'<div class="pmdocs-diagram" data-pmdocs-diagram="{diagram_id}"></div>'
+
+
+def place_diagrams(text: str, svgs: Mapping[str, str]) -> str:
+    """Every placeholder in a page (its Markdown or its HTML) replaced with its diagram's SVG
+    (`RenderedSite.diagrams`, links already made URLs), on one line: a raw HTML block as
+    Python-Markdown passes it through, whatever the engine."""
+    if "pmdocs-diagram" not in text:
+        return text
+
+    def replace(match: "re.Match[str]") -> str:
+        svg = svgs.get(match.group(1))
+        if svg is None:
+            return match.group(0)
+        return (f'<div class="pmdocs-diagram" data-pmdocs-diagram="{match.group(1)}">'
+                f'{" ".join(svg.split(chr(10)))}</div>')
+    return DIAGRAM_PLACEHOLDER.sub(replace, text)
 
 
 def diagram_markdown(context: RenderContext, diagram_id: str, page_path: str,

@@ -4,6 +4,8 @@ already safe (`Html` in cells, `Safe` in Markdown) or escaped here."""
 
 from __future__ import annotations
 
+import html
+import json
 import re
 from typing import Iterable, Mapping, Sequence
 
@@ -95,6 +97,18 @@ def matrix(corner: str, rows: Sequence[tuple[str, Html]], columns: Sequence[tupl
     return table(headers, body, empty="")
 
 
-def document(markdown: str) -> str:
-    """A finished document: no blank lines at its end, one newline."""
-    return markdown.rstrip() + "\n"
+def document(body: str, title: str, searched: bool = True) -> str:
+    """A finished document: its front matter, its title as the heading, then `body`.
+
+    The front matter says that pmdocs wrote it (`generator: pmdocs`: the mkdocs front end
+    indexes these pages for search itself) and gives the title HTML-escaped once: a theme
+    prints a page's front-matter title as it is (Material: in `<title>` and the header), where
+    the title it finds in the heading would be unescaped by `striptags` first — a spec title
+    `</title><script>` would run. `searched=False` keeps an overview whose every word is also
+    on the item pages out of the search index (found twice otherwise, and segmenting it with
+    jieba was ~15% of `mkdocs build` at N=2,000; see benchmarks/README.md)."""
+    shown = html.escape(" ".join(str(title).split()), quote=True)
+    front = ["---", f"title: {json.dumps(shown, ensure_ascii=False)}", "generator: pmdocs"]
+    if not searched:
+        front += ["search:", "  exclude: true"]
+    return "\n".join([*front, "---", "", f"# {inline(title)}", "", body.strip()]) + "\n"

@@ -30,4 +30,5 @@ def render(context: RenderContext) -> Iterator[tuple[str, str]]:
     example = ["```yaml", "check:"]
     example += [f"  {line:<26}# {labels[comment]}" for line, comment in EXAMPLE]
     yield PATH, document(render_template("codes.md.j2", labels=labels, codes=codes,
-                                         example=Safe("\n".join(example + ["```"]))))
+                                         example=Safe("\n".join(example + ["```"]))),
+                                         labels["codes"])

@@ -45,7 +45,8 @@ def render(context: RenderContext) -> Iterator[tuple[str, str | bytes]]:
                   labels["copy_text"]), rows)
     download = link(labels["copy_download"], CSV_PATH, PATH)
     yield PATH, document(render_template("copy.md.j2", labels=labels, deck=deck,
-                                         download=download, count=len(texts)))
+                                         download=download, count=len(texts)),
+                                         labels["copy"], searched=False)
     yield CSV_PATH, copy_csv(texts)
 
 

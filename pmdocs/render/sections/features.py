@@ -19,7 +19,8 @@ LINKED_SECTIONS = ("roles", "pages", "rules", "flows", "objects")
 
 def render(context: RenderContext) -> Iterator[tuple[str, str]]:
     yield INDEX, document(render_template("features_index.md.j2", labels=context.labels,
-                                          features=features_table(context)))
+                                          features=features_table(context)),
+                                          context.labels["features"])
     for feature in context.project.index.listed["features"]:
         yield SiteMap.item("features", feature.id), feature_page(context, feature)
 
@@ -61,4 +62,5 @@ def feature_page(context: RenderContext, feature: Feature) -> str:
                    for section, ids in feature.links().items() if ids])
     return document(render_template(
         "feature.md.j2", labels=labels, feature=feature, facts=facts, acceptance=acceptance,
-        links=links, references=referenced_by(context, ("features", feature.id), path)))
+        links=links, references=referenced_by(context, ("features", feature.id), path)),
+        feature.title)

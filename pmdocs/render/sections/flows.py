@@ -18,10 +18,11 @@ INDEX = SiteMap.section("flows")
 def render(context: RenderContext) -> Iterator[tuple[str, str]]:
     labels = context.labels
     rows = [(item_link(context, "flows", flow.id, INDEX),
-             item_links(context, "roles", flow.lanes, INDEX), len(flow.steps))
+         item_links(context, "roles", flow.lanes, INDEX), len(flow.steps))
             for flow in context.project.index.listed["flows"]]
     flows = table((labels["flow"], labels["lanes"], labels["step_count"]), rows)
-    yield INDEX, document(render_template("flows_index.md.j2", labels=labels, flows=flows))
+    yield INDEX, document(render_template("flows_index.md.j2", labels=labels, flows=flows),
+    labels["flows"])
     for flow in context.project.index.listed["flows"]:
         yield SiteMap.item("flows", flow.id), flow_page(context, flow)
 
@@ -36,7 +37,7 @@ def flow_page(context: RenderContext, flow: Flow) -> str:
         "flow.md.j2", labels=labels, flow=flow, steps=steps,
         lanes=markdown_item_links(context, "roles", flow.lanes, path),
         diagram=diagram(context, "flow-" + flow.id, path),
-        references=referenced_by(context, ("flows", flow.id), path)))
+        references=referenced_by(context, ("flows", flow.id), path)), flow.title)
 
 
 def _step_row(context: RenderContext, flow: Flow, step: Step, path: str) -> tuple:

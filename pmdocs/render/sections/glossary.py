@@ -16,4 +16,4 @@ def render(context: RenderContext) -> Iterator[tuple[str, str]]:
     entries = sorted(context.project.settings.glossary, key=lambda entry: (entry.term.casefold(),
                                                                              entry.term))
     yield PATH, document(render_template("glossary.md.j2", labels=context.labels,
-                                         entries=entries))
+                                         entries=entries), context.labels["glossary"])

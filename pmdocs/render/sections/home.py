@@ -34,5 +34,5 @@ def render(context: RenderContext) -> Iterator[tuple[str, str]]:
         "home.md.j2", settings=project.settings, labels=labels, counts=counts,
         summary=issue_summary(context, context.issues),
         problems=issue_table(context, context.issues, PATH),
-        sections=sections))
+        sections=sections), project.settings.name)
 

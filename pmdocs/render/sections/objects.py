@@ -27,7 +27,7 @@ def render(context: RenderContext) -> Iterator[tuple[str, str]]:
                      labels["state_count"], labels["description"]), rows)
     yield INDEX, document(render_template(
         "objects_index.md.j2", labels=labels, objects=objects,
-        diagram=diagram(context, "objects", INDEX)))
+        diagram=diagram(context, "objects", INDEX)), labels["objects"])
     shown = shown_on(context)
     for item in context.project.index.listed["objects"]:
         yield SiteMap.item("objects", item.id), object_page(context, item, shown.get(item.id, []))
@@ -50,7 +50,7 @@ def object_page(context: RenderContext, item: BusinessObject,
     return document(render_template(
         "object.md.j2", labels=labels, item=item, attributes=attributes, relations=relations,
         lifecycle=_lifecycle(context, item, path), shown_on=_shown_on(context, item, shown, path),
-        references=referenced_by(context, ("objects", item.id), path)))
+        references=referenced_by(context, ("objects", item.id), path)), item.name)
 
 
 @dataclass(frozen=True)

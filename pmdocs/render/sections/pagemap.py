@@ -26,7 +26,8 @@ def render(context: RenderContext) -> Iterator[tuple[str, str]]:
                      sum(1 for page in pages if page.is_entry)))
     yield INDEX, document(render_template(
         "pagemap_index.md.j2", labels=labels, diagram=diagram(context, "pagemap", INDEX),
-        modules=table((labels["module"], labels["page_total"], labels["entry_count"]), rows)))
+        modules=table((labels["module"], labels["page_total"], labels["entry_count"]), rows)),
+        labels["pagemap"])
     for module in modules:
         yield SiteMap.module_map(module), module_page(context, module)
 
@@ -63,4 +64,5 @@ def module_page(context: RenderContext, module: str) -> str:
         "pagemap_module.md.j2", labels=labels, title=context.project.index.module(module).title,
         pages=pages,
         diagram=diagram(context, "pagemap-" + module, path),
-        overview=link(labels["pagemap"], INDEX, path)))
+        overview=link(labels["pagemap"], INDEX, path)),
+        f"{context.project.index.module(module).title} · {labels['pagemap']}")

@@ -37,7 +37,7 @@ def page_document(context: RenderContext, page: Page, governing: dict[str, list[
         elements=_elements(context, page, path), actions=_actions(context, page, path),
         states=_states(context, page, path), copy=_copy(context, page),
         rules=_rules(context, page, governing, path),
-        references=referenced_by(context, ("pages", page.id), path)))
+        references=referenced_by(context, ("pages", page.id), path)), page.title)
 
 
 def _facts(context: RenderContext, page: Page, path: str) -> Safe:
@@ -71,7 +71,7 @@ def _elements(context: RenderContext, page: Page, path: str) -> Safe:
              element.label, _contents(context, element), cell_block(element.notes),
              item_links(context, "rules", element.rules, path),
              _shows(context, element, path),
-             item_links(context, "roles", element.roles, path))
+         item_links(context, "roles", element.roles, path))
             for number, element in enumerate(page.elements, start=1)]
     return table((labels["number"], labels["id"], labels["type"], labels["visible_text"],
                   labels["contents"], labels["notes"], labels["rules"], labels["shows"],
@@ -165,6 +165,6 @@ def _rules(context: RenderContext, page: Page, governing: dict[str, list[str]],
     labels = context.labels
     rows = [(item_link(context, "rules", rule_id, path),
              joined([element_mention(page, item, path) for item in elements], separator(context)),
-             rule_verdict(context, context.project.index.items["rules"][rule_id]))
+         rule_verdict(context, context.project.index.items["rules"][rule_id]))
             for rule_id, elements in governing.items()]
     return table((labels["rule"], labels["elements"], labels["verdict"]), rows)

@@ -28,7 +28,8 @@ def render(context: RenderContext) -> Iterator[tuple[str, str]]:
     groups = [_group(context, release_id, features)
               for release_id, features in _by_release(context)]
     yield PATH, document(render_template("releases.md.j2", labels=context.labels,
-                                         overview=_overview(context), groups=groups))
+                                         overview=_overview(context), groups=groups),
+                                         context.labels["releases"])
 
 
 def _by_release(context: RenderContext) -> list[tuple[str | None, list[Feature]]]:

@@ -22,7 +22,8 @@ def render(context: RenderContext) -> Iterator[tuple[str, str]]:
              labels["role_kind_" + role.kind], cell_block(role.description))
             for role in context.project.index.listed["roles"]]
     roles = table((labels["name"], labels["id"], labels["role_kind"], labels["description"]), rows)
-    yield INDEX, document(render_template("roles_index.md.j2", labels=labels, roles=roles))
+    yield INDEX, document(render_template("roles_index.md.j2", labels=labels, roles=roles),
+    labels["roles"])
     for role in context.project.index.listed["roles"]:
         yield SiteMap.item("roles", role.id), role_page(context, role)
 
@@ -49,7 +50,7 @@ def role_page(context: RenderContext, role: Role) -> str:
         "role.md.j2", labels=labels, role=role, features=features, flows=flows, pages=pages,
         elements=elements, open_pages=labels["open_pages"].format(count=open_pages),
         parameters=_parameters(context, role, path),
-        references=referenced_by(context, ("roles", role.id), path)))
+        references=referenced_by(context, ("roles", role.id), path)), role.name)
 
 
 def _parameters(context: RenderContext, role: Role, path: str) -> Safe:

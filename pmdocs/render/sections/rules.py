@@ -25,7 +25,8 @@ def render(context: RenderContext) -> Iterator[tuple[str, str]]:
     rows = [(rule.id, item_link(context, "rules", rule.id, INDEX), labels["hit_" + rule.hit],
              rule_verdict(context, rule)) for rule in context.project.index.listed["rules"]]
     rules = table((labels["id"], labels["title"], labels["hit_policy"], labels["verdict"]), rows)
-    yield INDEX, document(render_template("rules_index.md.j2", labels=labels, rules=rules))
+    yield INDEX, document(render_template("rules_index.md.j2", labels=labels, rules=rules),
+    labels["rules"])
     for rule in context.project.index.listed["rules"]:
         yield SiteMap.item("rules", rule.id), rule_page(context, rule)
 
@@ -46,4 +47,4 @@ def rule_page(context: RenderContext, rule: Rule) -> str:
         decisions=decision_table(context, rule, path) if rule.table else Safe(""),
         verdict=rule_verdict(context, rule),
         problems=issue_table(context, rule_issues(context, rule), path),
-        references=referenced_by(context, ("rules", rule.id), path)))
+        references=referenced_by(context, ("rules", rule.id), path)), rule.title)

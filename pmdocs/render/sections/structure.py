@@ -36,7 +36,7 @@ def render(context: RenderContext) -> Iterator[tuple[str, str]]:
              for module in modules if "structure-" + module.key in context.diagrams]
     yield PATH, document(render_template(
         "structure.md.j2", labels=context.labels, diagram=diagram(context, "structure", PATH),
-        modules=split, tree=_tree(context, modules)))
+        modules=split, tree=_tree(context, modules)), context.labels["structure"], searched=False)
 
 
 @dataclass

@@ -26,13 +26,15 @@ class ModuleMatrix:
 
 def render(context: RenderContext) -> Iterator[tuple[str, str]]:
     project = context.project
-    covered = {page_id for feature in project.index.listed["features"] for page_id in feature.pages}
-    uncovered = markdown_item_links(context, "pages", [page.id for page in project.index.listed["pages"]
+    listed = project.index.listed
+    covered = {page_id for feature in listed["features"] for page_id in feature.pages}
+    uncovered = markdown_item_links(context, "pages", [page.id for page in listed["pages"]
                                                        if page.id not in covered], PATH)
     yield PATH, document(render_template(
         "trace.md.j2", labels=context.labels, page_matrices=_feature_pages(context),
         uncovered=uncovered, rule_matrix=_feature_rules(context),
-        role_matrix=_role_pages(context), open_mark=OPEN_MARK, check_mark=CHECK_MARK))
+        role_matrix=_role_pages(context), open_mark=OPEN_MARK, check_mark=CHECK_MARK),
+        context.labels["trace"], searched=False)
 
 
 def _link(context: RenderContext, section: str, item_id: str) -> tuple[str, Html]:
@@ -41,12 +43,13 @@ def _link(context: RenderContext, section: str, item_id: str) -> tuple[str, Html
 
 def _feature_pages(context: RenderContext) -> list[ModuleMatrix]:
     project = context.project
-    marks = {(feature.id, page_id): CHECK_MARK for feature in project.index.listed["features"]
+    listed = project.index.listed
+    marks = {(feature.id, page_id): CHECK_MARK for feature in listed["features"]
              for page_id in feature.pages}
     result = []
     for module in project.index.modules:
         pages = list(module.pages)
-        features = [feature.id for feature in project.index.listed["features"]
+        features = [feature.id for feature in listed["features"]
                     if any(page_id in feature.pages for page_id in pages)]
         table = matrix(context.labels["feature"],
                        [_link(context, "features", item) for item in features],
@@ -57,11 +60,12 @@ def _feature_pages(context: RenderContext) -> list[ModuleMatrix]:
 
 def _feature_rules(context: RenderContext) -> Safe:
     project = context.project
-    marks = {(feature.id, rule_id): CHECK_MARK for feature in project.index.listed["features"]
+    listed = project.index.listed
+    marks = {(feature.id, rule_id): CHECK_MARK for feature in listed["features"]
              for rule_id in feature.rules}
     return matrix(context.labels["feature"],
-                  [_link(context, "features", feature.id) for feature in project.index.listed["features"]],
-                  [_link(context, "rules", rule.id) for rule in project.index.listed["rules"]], marks,
+                  [_link(context, "features", feature.id) for feature in listed["features"]],
+                  [_link(context, "rules", rule.id) for rule in listed["rules"]], marks,
                   separator(context))
 
 
@@ -69,13 +73,14 @@ def _role_pages(context: RenderContext) -> Safe:
     """Rows pages, columns roles: ✓ the page names the role, ○ the page is open to every role,
     +N: N of its elements are shown only to some roles, this one among them."""
     project = context.project
+    listed = project.index.listed
     marks: dict[tuple[str, str], str] = {}
-    for page in project.index.listed["pages"]:
-        for role in project.index.listed["roles"]:
+    for page in listed["pages"]:
+        for role in listed["roles"]:
             mark = CHECK_MARK if role.id in page.roles else (OPEN_MARK if not page.roles else "")
             restricted = sum(1 for element in page.elements if role.id in element.roles)
             marks[(page.id, role.id)] = f"{mark} +{restricted}".strip() if restricted else mark
     return matrix(context.labels["page"],
-                  [_link(context, "pages", page.id) for page in project.index.listed["pages"]],
-                  [_link(context, "roles", role.id) for role in project.index.listed["roles"]], marks,
+                  [_link(context, "pages", page.id) for page in listed["pages"]],
+                  [_link(context, "roles", role.id) for role in listed["roles"]], marks,
                   separator(context))

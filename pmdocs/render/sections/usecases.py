@@ -22,4 +22,5 @@ def render(context: RenderContext) -> Iterator[tuple[str, str]]:
             for role in context.project.index.listed["roles"]]
     yield PATH, document(render_template(
         "usecases.md.j2", labels=labels, diagram=diagram(context, "usecases", PATH),
-        roles=table((labels["role"], labels["role_kind"], labels["features_used"]), rows)))
+        roles=table((labels["role"], labels["role_kind"], labels["features_used"]), rows)),
+        labels["usecases"])

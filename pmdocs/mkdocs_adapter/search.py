@@ -6,11 +6,8 @@ characters seen once is segmented once.
 
 A page pmdocs wrote says so in its front matter (`generator: pmdocs`); `SearchEntries`
 marks it `search: exclude` for Material's indexer, makes its entries from the page's HTML,
-and adds them to the index file Material wrote. A team's own pages stay with Material.
-
-Standalone on purpose (standard library only, like `pmdocs.diagram_hook`): the mkdocs
-plugin uses `SearchEntries`, and `pmdocs export` copies this very file next to the exported
-`mkdocs.yml` as a second mkdocs hook.
+and adds them to the index file Material wrote. A team's own pages stay with Material. (An
+export, built without pmdocs, is indexed by Material's own search alone.)
 """
 
 from __future__ import annotations
@@ -22,12 +19,6 @@ import os
 import re
 import tempfile
 from typing import Any, Callable, Optional
-
-try:    # mkdocs is there whenever the hook runs; the functions below work without it
-    from mkdocs.plugins import event_priority
-except ImportError:     # pragma: no cover
-    def event_priority(priority: float) -> Callable[[Any], Any]:
-        return lambda function: function
 
 GENERATOR = "pmdocs"
 """`generator: pmdocs` in a page's front matter: pmdocs wrote the page (and indexes it)."""
@@ -237,36 +228,3 @@ def dictionary_key(search_config: Any) -> str:
             except OSError:
                 parts.append(f"{name}={path}")
     return "\n".join(parts)
-
-
-_search = SearchEntries()
-_sources: list = []
-"""The site's documents (set by `on_files`), so a page deleted while serving leaves the index."""
-_words_file: list = []
-
-
-def keep_words_in(path: str) -> None:
-    """Keep the words of the site's Chinese between builds in `path` (`pmdocs build` asks
-    for it; a plain `mkdocs build` of an export keeps none)."""
-    _words_file[:] = [path]
-
-
-def on_config(config: Any) -> Any:
-    _search.configure(config, _words_file[0] if _words_file else None)
-    return config
-
-
-def on_files(files: Any, config: Any) -> Any:
-    _sources[:] = [{page.src_uri for page in files.documentation_pages()}]
-    return files
-
-
-@event_priority(-10)    # after the diagram hook has put the tables back and resolved links
-def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
-    _search.index(page, html)
-    return html
-
-
-@event_priority(-50)    # after Material's search wrote its index, before `offline` reads it
-def on_post_build(config: Any) -> None:
-    _search.write(config.site_dir, _sources[0] if _sources else None)

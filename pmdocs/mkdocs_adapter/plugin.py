@@ -1,6 +1,7 @@
 """The mkdocs plugin: `plugins: [search, pmdocs: {project: path}]` in any mkdocs.yml adds the
-PRD, compiled from the specs, to that site (under `prefix`), and `mkdocs serve` rebuilds it
-when a spec file changes. The same pipeline as `pmdocs build`; nothing imports this module.
+PRD, compiled from the specs by `pmdocs.pipeline`, to that site (under `prefix`), and
+`mkdocs serve` rebuilds it when a spec file changes. `pmdocs build` and `pmdocs serve` run
+mkdocs with this same plugin (see `pmdocs.mkdocs_adapter`). Its state lives on the instance.
 """
 
 from __future__ import annotations
@@ -17,17 +18,19 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import diagram_hook, pipeline, search_hook
-from .issues import Severity, issue_line
-from .layout import GraphvizLayout, GraphvizMissing, Layout, NoLayout
-from .printable import one_line
-from .render import RenderedSite
-from .resources import default_cache_dir, search_words_file, spec_cache_dir
-from .site import ASSET_FOLDER, asset_files, nav_config, static_page
+from .. import pipeline
+from ..issues import Severity, issue_line
+from ..layout import GraphvizLayout, GraphvizMissing, Layout, NoLayout
+from ..printable import one_line
+from ..render import RenderedSite
+from ..render.diagram import place_diagrams
+from ..resources import default_cache_dir, search_words_file, spec_cache_dir
+from ..site import asset_files, extra_assets, nav_config
+from ..sitemap import SiteMap
+from . import pages
+from .search import SearchEntries
 
 log = logging.getLogger("mkdocs.plugins.pmdocs")
-ITEM_FOLDERS = ("features/", "flows/", "objects/", "roles/", "pages/", "rules/", "pagemap/")
-"""Pages reached from their section's tables, diagrams and search, not from the nav."""
 
 
 class PmdocsConfig(Config):
@@ -46,11 +49,17 @@ class PmdocsConfig(Config):
 class PmdocsPlugin(BasePlugin[PmdocsConfig]):
     def __init__(self) -> None:
         self.rendered: RenderedSite | None = None
-        self.files: Files | None = None
+        self.given: RenderedSite | None = None
+        """A site `pmdocs build` has compiled already (see `use`)."""
         self.project_dir: Path | None = None
         self.blocks: dict[str, list[str]] = {}
         """HTML blocks set aside before Markdown, by page, until the page's HTML exists."""
-        self.search = search_hook.SearchEntries()
+        self.search = SearchEntries()
+        self.sources: set[str] = set()
+
+    def use(self, rendered: RenderedSite) -> None:
+        """Build this compiled site instead of compiling the project again."""
+        self.given = rendered
 
     @property
     def prefix(self) -> str:
@@ -59,14 +68,15 @@ class PmdocsPlugin(BasePlugin[PmdocsConfig]):
     def on_config(self, config: Any) -> Any:
         base = Path(config.config_file_path or ".").parent
         self.project_dir = (base / self.config.project).resolve()
-        self.rendered = self._render(self.project_dir)
+        self.rendered = self.given or self._render(SiteMap(bool(config.use_directory_urls)))
         if self.config.name_the_site:
-            diagram_hook.keep_site_name_escaped(config, self.rendered.title or "PRD")
-        assets = [self._path(path) for path in (f"{ASSET_FOLDER}/pmdocs.css",)]
-        config.extra_css.extend(path for path in assets if path not in config.extra_css)
-        for script in (f"{ASSET_FOLDER}/svg-pan-zoom.min.js", f"{ASSET_FOLDER}/pmdocs.js"):
-            if self._path(script) not in [str(item) for item in config.extra_javascript]:
-                config.extra_javascript.append(self._path(script))
+            keep_site_name_escaped(config, self.rendered.title or "PRD")
+        css, scripts = extra_assets()
+        config.extra_css.extend(self._path(path) for path in css
+                                if self._path(path) not in config.extra_css)
+        present = [str(item) for item in config.extra_javascript]
+        config.extra_javascript.extend(self._path(path) for path in scripts
+                                       if self._path(path) not in present)
         nav = nav_config(self.rendered.nav, self.prefix + "/" if self.prefix else "")
         if config.nav is None and not self.prefix:
             config.nav = nav
@@ -75,10 +85,12 @@ class PmdocsPlugin(BasePlugin[PmdocsConfig]):
         self.search.configure(config, str(search_words_file(self.project_dir)))
         return config
 
-    def _render(self, project_dir: Path) -> RenderedSite:
-        """The pipeline (`pmdocs.pipeline.run`), its problems logged one line each as the CLI
-        prints them; errors stop the build. (serve: the spec cache re-reads only edits.)"""
-        result = pipeline.run(project_dir, pipeline.Options(spec_cache_dir(), self._layout()))
+    def _render(self, site_map: SiteMap) -> RenderedSite:
+        """The pipeline, its problems logged one line each as the CLI prints them; errors stop
+        the build. (serve: the spec cache re-reads only edits.)"""
+        assert self.project_dir is not None
+        options = pipeline.Options(spec_cache_dir(), self._layout(), site_map=site_map)
+        result = pipeline.run(self.project_dir, options)
         for issue in result.checked.issues:
             if issue.severity == Severity.WARNING:
                 log.warning(issue_line(issue))
@@ -86,7 +98,7 @@ class PmdocsPlugin(BasePlugin[PmdocsConfig]):
                 log.info(issue_line(issue))
         if result.rendered is None:
             errors = [issue for issue in result.checked.issues if issue.severity == Severity.ERROR]
-            lines = [one_line(f"pmdocs: the specs in {project_dir} have errors:")]
+            lines = [one_line(f"pmdocs: the specs in {self.project_dir} have errors:")]
             raise PluginError("\n".join(lines + [issue_line(issue) for issue in errors]))
         return result.rendered
 
@@ -107,55 +119,41 @@ class PmdocsPlugin(BasePlugin[PmdocsConfig]):
 
     def on_files(self, files: Files, *, config: Any) -> Files:
         assert self.rendered is not None
-        self.files = files
-        generated: dict[str, str | bytes] = dict(self.rendered.documents)
-        generated.update(self.rendered.files)
-        generated.update(asset_files())
+        generated: dict[str, str | bytes] = {**self.rendered.documents, **self.rendered.files,
+                                             **self.rendered.html, **asset_files()}
         for path, content in sorted(generated.items()):
-            item_page = path.startswith(ITEM_FOLDERS) and not path.endswith("/index.md")
-            inclusion = InclusionLevel.NOT_IN_NAV if item_page else InclusionLevel.UNDEFINED
+            inclusion = InclusionLevel.NOT_IN_NAV if SiteMap.is_item_page(path) \
+                else InclusionLevel.UNDEFINED
             files.append(File.generated(config, self._path(path), content=content,
                                         inclusion=inclusion))
-
-        def built(doc_path: str) -> str | None:
-            target = files.get_file_from_path(self._path(doc_path))
-            return None if target is None else target.dest_uri
-        for path, text in sorted(self.rendered.html.items()):
-            files.append(File.generated(config, self._path(path),
-                                        content=static_page(self._path(path), text, built)))
+        self.sources = {page.src_uri for page in files.documentation_pages()}
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Any, config: Any, files: Files) -> str:
-        """The generated tables and long lists skip Python-Markdown (see `pmdocs.diagram_hook`)."""
-        if self.rendered is None or not self._generated(page):
+        """The generated HTML blocks skip Python-Markdown (see `mkdocs_adapter.pages`)."""
+        if not self._generated(page):
             return markdown
-        markdown, self.blocks[page.file.src_uri] = diagram_hook.set_blocks_aside(markdown)
+        markdown, self.blocks[page.file.src_uri] = pages.set_blocks_aside(markdown)
         return markdown
 
     def on_page_content(self, html: str, *, page: Any, config: Any, files: Files) -> str:
-        """The blocks come back, their `pmdocs:` links made URLs, before search indexes the page."""
-        if self.rendered is None or not self._generated(page):
+        """The blocks come back before search indexes the page."""
+        if not self._generated(page):
             return html
-        diagram_hook.keep_title_escaped(page)
-        html = diagram_hook.put_blocks_back(html, self.blocks.pop(page.file.src_uri, []), page)
-        html = diagram_hook.resolve_page_links(html, diagram_hook.url_resolver(page, files, self.prefix))
+        html = pages.put_blocks_back(html, self.blocks.pop(page.file.src_uri, []), page)
         self.search.index(page, html)
         return html
 
+    def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
+        """Diagrams go into the finished page, so search and the templates never carry them."""
+        if self.rendered is None or not self._generated(page):
+            return output
+        return place_diagrams(output, self.rendered.diagrams)
+
     @event_priority(-50)    # after Material's search wrote its index, before `offline` reads it
     def on_post_build(self, *, config: Any) -> None:
-        """pmdocs' pages join the search index (see `pmdocs.search_hook`)."""
-        if self.files is not None:
-            self.search.write(config.site_dir, {page.src_uri for page in self.files.documentation_pages()})
-
-    def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
-        """Diagrams go into the finished page, so search and the templates never carry them
-        (see `pmdocs.diagram_hook`)."""
-        if self.rendered is None or self.files is None or "pmdocs-diagram" not in output \
-                or not self._generated(page):
-            return output
-        return diagram_hook.insert_diagrams(output, self.rendered.diagrams.get,
-                                            diagram_hook.url_resolver(page, self.files, self.prefix))
+        """pmdocs' pages join the search index (see `mkdocs_adapter.search`)."""
+        self.search.write(config.site_dir, self.sources)
 
     def _generated(self, page: Any) -> bool:
         path = page.file.src_uri
@@ -163,10 +161,18 @@ class PmdocsPlugin(BasePlugin[PmdocsConfig]):
             if not path.startswith(self.prefix + "/"):
                 return False
             path = path[len(self.prefix) + 1:]
-        return path in self.rendered.documents
+        return self.rendered is not None and path in self.rendered.documents
 
     def on_serve(self, server: Any, *, config: Any, builder: Any) -> Any:
         if self.project_dir is not None:
             server.watch(str(self.project_dir))
         return server
 
+
+def keep_site_name_escaped(config: Any, name: str) -> None:
+    """`site_name` the product's name, HTML-escaped once wherever Material prints it: raw in
+    `<title>` and the header, through `| e` in the logo's tooltip. As `Markup`, the escaped
+    name is printed as it is by both."""
+    from markupsafe import Markup    # Jinja's, so wherever mkdocs runs
+
+    config.site_name = Markup(html.escape(name, quote=True))

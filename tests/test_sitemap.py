@@ -1,0 +1,50 @@
+"""The map of the site (`pmdocs.sitemap`): where each document lives, and the URL one built
+page reaches another at, for file URLs and directory URLs alike."""
+
+from __future__ import annotations
+
+import pytest
+
+from pmdocs.render.cells import Html, link
+from pmdocs.render.tables import table
+from pmdocs.sitemap import SiteMap
+
+CASES = [   # target, source: file URLs, directory URLs, directory URLs naming index.html
+    ("pages/cart.md", "pages/home.md", "cart.html", "../cart/", "../cart/index.html"),
+    ("index.md", "pages/home.md", "../index.html", "../../", "../../index.html"),
+    ("pages/index.md", "pages/home.md", "index.html", "../", "../index.html"),
+    ("pages/cart.md#element-buy", "index.md", "pages/cart.html#element-buy",
+     "pages/cart/#element-buy", "pages/cart/index.html#element-buy"),
+    ("index.md", "index.md", "index.html", "./", "index.html"),
+    ("pages/cart.md", "prototype/cart/index.html", "../../pages/cart.html", "../../pages/cart/",
+     "../../pages/cart/index.html"),
+    ("copy.csv", "copy.md", "copy.csv", "../copy.csv", "../copy.csv"),
+    ("#anchor", "pages/cart.md", "#anchor", "#anchor", "#anchor"),
+]
+
+
+@pytest.mark.parametrize("target, source, files, folders, explicit", CASES)
+def test_the_url_of_a_page_from_another(target: str, source: str, files: str, folders: str,
+                                        explicit: str) -> None:
+    assert SiteMap().url(target, source) == files
+    assert SiteMap(directory_urls=True).url(target, source) == folders
+    assert SiteMap(directory_urls=True).url(target, source, explicit=True) == explicit
+
+
+def test_links_pmdocs_wrote_are_resolved_and_text_stays_text() -> None:
+    shown = table(("a",), [(link("x", "pages/cart.md", "pages/home.md", "element-buy"),),
+                           (Html('<a href="pmdocs:pages/cart.md">y</a>'),),
+                           ('<a href="pmdocs:pages/cart.md">z</a>',)])
+    resolved = SiteMap().resolve(shown, "pages/home.md")
+    assert '<a href="cart.html#element-buy">x</a>' in resolved
+    assert '<a href="cart.html">y</a>' in resolved
+    assert "&lt;a href=&quot;pmdocs:pages/cart.md&quot;&gt;z&lt;/a&gt;" in resolved
+    svg = '<g><a xlink:href="pmdocs:pages/cart.md" href="pmdocs:pages/cart.md"><text>c</text></a></g>'
+    assert SiteMap(directory_urls=True).resolve(svg, "pagemap/trade.md") == \
+        '<g><a xlink:href="../../pages/cart/" href="../../pages/cart/"><text>c</text></a></g>'
+
+
+def test_item_pages_are_told_from_the_sections() -> None:
+    assert SiteMap.is_item_page("pages/cart.md") and SiteMap.is_item_page("pagemap/trade.md")
+    assert not SiteMap.is_item_page("pages/index.md") and not SiteMap.is_item_page("trace.md")
+    assert not SiteMap.is_item_page("prototype/cart/index.html")
