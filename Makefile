@@ -60,4 +60,4 @@ debian-packages:
 	fi
 
 clean:
-	rm -rf $(VENV) sample_project/site site .pytest_cache .hypothesis
+	rm -rf $(VENV) sample_project/site site .pytest_cache .hypothesis .engines
