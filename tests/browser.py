@@ -132,19 +132,39 @@ def hostile_plugin_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     return site
 
 
+def exported(factory: pytest.TempPathFactory) -> Path:
+    """The hostile project's `pmdocs export`, once per session."""
+    export = factory.getbasetemp() / "shared-hostile-export" / "export"
+    if not (export / "mkdocs.yml").is_file():
+        cache = export.parent / "xdg-cache" / "pmdocs" / "diagrams"
+        result = CliRunner().invoke(main, ["export", str(hostile_project(factory)), "-o",
+                                           str(export), "--cache-dir", str(cache)])
+        assert result.exit_code == 0, f"pmdocs export failed:\n{result.output}"
+    return export
+
+
 @pytest.fixture(scope="session")
 def hostile_export(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
-    """The hostile project's `pmdocs export`, built by plain `mkdocs build` in a process of
-    its own (as a team would build an export); tests only read it."""
-    root = tmp_path_factory.getbasetemp() / "shared-hostile-export"
-    site = BuiltSite(root / "site", root / "xdg-cache" / "pmdocs" / "diagrams")
+    """The hostile project's export built by plain `mkdocs build` in a process of its own
+    (as a team would build an export); tests only read it."""
+    export = exported(tmp_path_factory)
+    site = BuiltSite(export.parent / "site", export.parent / "xdg-cache")
     if not site.folder.is_dir():
-        export = root / "export"
-        result = CliRunner().invoke(main, ["export", str(hostile_project(tmp_path_factory)), "-o",
-                                           str(export), "--cache-dir", str(site.cache)])
-        assert result.exit_code == 0, f"pmdocs export failed:\n{result.output}"
         mkdocs_build(export / "mkdocs.yml", site.folder)
     return site
+
+
+@pytest.fixture(scope="session")
+def hostile_zensical(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """The hostile project's export built by Zensical (tests/engines.py), which reads its
+    Markdown with other defaults than mkdocs; tests only read it."""
+    from tests.engines import ENGINES, build_export, engine_venv
+
+    folder = tmp_path_factory.getbasetemp() / "shared-hostile-zensical"
+    engine = ENGINES["zensical"]
+    built = build_export(engine, engine_venv(engine), exported(tmp_path_factory), folder)
+    assert built.returncode == 0, built.output
+    return BuiltSite(built.site, folder)
 
 
 # ----------------------------------------------------------------------------- browser

@@ -36,6 +36,7 @@ from pmdocs.render.tables import cell_block
 from pmdocs.render.text import markdown_html
 from tests.browser import (DANGER_IN_DOM, BuiltSite, browser, click, file_of,  # noqa: F401
                            hostile_export, hostile_plugin_site, hostile_project, hostile_site,
+                           hostile_zensical,
                            open_page, pwned, screenshot, search, wait_until)
 from tests.hostile import RUN, TextField, text_fields
 
@@ -44,9 +45,10 @@ if TYPE_CHECKING:
 
 TAG = re.compile(r"^[tm]\d+ ")
 WEB_ADDRESSES = ("https://example.org/", "https://example.org/?a=1&b=2",
-                 "https://tracker.example/pixel.png", "https://squidfunk.github.io/mkdocs-material/")
+                 "https://tracker.example/pixel.png", "https://squidfunk.github.io/mkdocs-material/",
+                 "https://zensical.org/")
 """The web addresses a page may link to: those the hostile Markdown writes (allowed schemes
-stay links), and the theme's credit."""
+stay links), and the theme's (or Zensical's) credit."""
 ROOT_LINKS = ("404.html",)
 """Pages whose links start at the host's root (`/index.html`), as mkdocs writes a 404 page
 for a server: they are not followed from `file://`."""
@@ -269,6 +271,18 @@ def test_every_page_of_the_export_runs_nothing_and_reads_as_written(
     expected = expected_texts(hostile_project(tmp_path_factory))
     check_every_page(browser, hostile_export, [page for page in pages if page not in prototype],
                      {page: texts for page, texts in expected.items() if page not in prototype})
+
+
+def test_every_page_zensical_builds_runs_nothing_and_reads_as_written(
+        browser: "WebDriver", hostile_zensical: BuiltSite,
+        tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The export built by Zensical, which runs no pmdocs code and reads Markdown its own way
+    (its prototype is the export's files again, and is left out here)."""
+    expected = expected_texts(hostile_project(tmp_path_factory))
+    pages = [page for page in html_pages(hostile_zensical) if not page.startswith("prototype/")]
+    check_every_page(browser, hostile_zensical, pages,
+                     {page: texts for page, texts in expected.items()
+                      if not page.startswith("prototype/")})
 
 
 def test_every_page_the_plugin_adds_runs_nothing_and_reads_as_written(

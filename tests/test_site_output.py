@@ -31,7 +31,7 @@ MKDOCS = Path(sys.executable).parent / "mkdocs"
 SUBPROCESS_TIMEOUT = 180
 SVG = "{http://www.w3.org/2000/svg}"
 XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
-DIAGRAM = re.compile(r'<div class="pmdocs-diagram" data-pmdocs-diagram="([^"]+)">(<svg\b.*?</svg>)',
+DIAGRAM = re.compile(r'<div class="pmdocs-diagram" data-pmdocs-diagram="([^"]+)"[^>]*>(<svg\b.*?</svg>)',
                      re.DOTALL)
 ITEM_PAGES = {"pages": "pages/{}.html", "features": "features/{}.html", "roles": "roles/{}.html",
               "lanes": "roles/{}.html", "objects": "objects/{}.html", "rules": "rules/{}.html",

@@ -21,8 +21,8 @@ def placeholder(diagram_id: str) -> str:
 
 def place_diagrams(text: str, svgs: Mapping[str, str]) -> str:
     """Every placeholder in a page (its Markdown or its HTML) replaced with its diagram's SVG
-    (`RenderedSite.diagrams`, links already made URLs), on one line: a raw HTML block as
-    Python-Markdown passes it through, whatever the engine."""
+    (`RenderedSite.diagrams`, links already made URLs), on one line: a raw HTML block every
+    engine passes through. Kept out of search (its words are in the edge table below it)."""
     if "pmdocs-diagram" not in text:
         return text
 
@@ -30,8 +30,8 @@ def place_diagrams(text: str, svgs: Mapping[str, str]) -> str:
         svg = svgs.get(match.group(1))
         if svg is None:
             return match.group(0)
-        return (f'<div class="pmdocs-diagram" data-pmdocs-diagram="{match.group(1)}">'
-                f'{" ".join(svg.split(chr(10)))}</div>')
+        return (f'<div class="pmdocs-diagram" data-pmdocs-diagram="{match.group(1)}" '
+                f'data-search-exclude>{" ".join(svg.split(chr(10)))}</div>')
     return DIAGRAM_PLACEHOLDER.sub(replace, text)
 
 

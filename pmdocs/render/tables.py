@@ -5,9 +5,10 @@ already safe (`Html` in cells, `Safe` in Markdown) or escaped here."""
 from __future__ import annotations
 
 import html
-import json
 import re
 from typing import Iterable, Mapping, Sequence
+
+import yaml
 
 from .cells import Html, as_html, escaped, strong
 from .cells import joined as joined_cells
@@ -108,7 +109,8 @@ def document(body: str, title: str, searched: bool = True) -> str:
     on the item pages out of the search index (found twice otherwise, and segmenting it with
     jieba was ~15% of `mkdocs build` at N=2,000; see benchmarks/README.md)."""
     shown = html.escape(" ".join(str(title).split()), quote=True)
-    front = ["---", f"title: {json.dumps(shown, ensure_ascii=False)}", "generator: pmdocs"]
+    front = ["---", yaml.safe_dump({"title": shown}, allow_unicode=True, width=1 << 30).strip(),
+             "generator: pmdocs"]
     if not searched:
         front += ["search:", "  exclude: true"]
     return "\n".join([*front, "---", "", f"# {inline(title)}", "", body.strip()]) + "\n"
