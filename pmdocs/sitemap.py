@@ -16,9 +16,10 @@ import re
 from dataclasses import dataclass
 from typing import Mapping
 
+from .model.spec import SECTIONS as ITEM_SECTIONS
+
 LINK_SCHEME = "pmdocs:"
-ITEM_FOLDERS: Mapping[str, str] = {"roles": "roles", "objects": "objects", "flows": "flows",
-                                   "features": "features", "pages": "pages", "rules": "rules"}
+ITEM_FOLDERS: Mapping[str, str] = {section: section for section in ITEM_SECTIONS}
 """Each kind of item: the folder of its items' pages (and of its index, `<folder>/index.md`)."""
 SECTIONS: Mapping[str, str] = {
     "home": "index.md", "features": "features/index.md", "releases": "releases.md",

@@ -28,3 +28,15 @@ def test_readme_names_every_markdown_field() -> None:
     paragraph = paragraph[:paragraph.index("\n\n")]
     for name in fields:
         assert f"`{name}" in paragraph, name
+
+
+def test_every_path_the_readme_names_exists() -> None:
+    import re
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    paths = set(re.findall(r"(?<![\w/.~-])((?:pmdocs|templates|tests|benchmarks|\.ci)/[\w./-]*\w)",
+                           readme))
+    assert len(paths) > 20, paths
+    missing = sorted(path for path in paths if not (REPO / path.split("::")[0]).exists()
+                     and "<" not in path and "apis" not in path)
+    assert not missing, f"the README names what is not there: {missing}"

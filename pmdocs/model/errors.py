@@ -10,10 +10,10 @@ from pydantic import ValidationError
 
 from ..issues import Issue, Location, did_you_mean, make_issue
 from ..load import WHERE_KEY, Where, where_of
+from .spec import ITEM_NAMES
 
 SINGULAR = {
-    "roles": "role", "objects": "object", "flows": "flow", "features": "feature", "pages": "page",
-    "rules": "rule", "elements": "element", "attributes": "attribute", "relations": "relation",
+    **ITEM_NAMES, "elements": "element", "attributes": "attribute", "relations": "relation",
     "transitions": "transition", "steps": "step", "stages": "stage", "acceptance": "criterion",
     "parameters": "parameter", "inputs": "input", "table": "row", "states": "state",
     "releases": "release", "modules": "module", "glossary": "term", "copy": "copy",

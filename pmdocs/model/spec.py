@@ -694,3 +694,10 @@ SECTIONS: dict[str, type[Spec]] = {
     "roles": Role, "objects": BusinessObject, "flows": Flow,
     "features": Feature, "pages": Page, "rules": Rule,
 }
+"""The kinds of item a spec file holds, by section: every stage reads this table (a new kind
+of item is a model class and an entry here; README, "Adding a kind of item")."""
+ITEM_NAMES: dict[str, str] = {
+    "roles": "role", "objects": "object", "flows": "flow", "features": "feature",
+    "pages": "page", "rules": "rule",
+}
+"""What one item of each section is called in messages."""
