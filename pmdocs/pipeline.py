@@ -6,19 +6,19 @@ only says which runs when. What is written, and where, is the front end's `Write
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, NamedTuple, Sequence
 
 from .check import check
 from .issues import Issue, Severity
 from .labels import labels_for
-from .layout import Layout, NoLayout
 from .load import load_project
 from .model import Project, model_project
 from .sitemap import SiteMap
 
 if TYPE_CHECKING:
+    from .layout import Layout
     from .render import RenderedSite
 
 Writer = Callable[[Project, "RenderedSite"], None]
@@ -37,8 +37,8 @@ class Checked(NamedTuple):
 class Options:
     cache_dir: Path | None = None
     """Where validated spec files and decision tables' analyses are cached (None: nowhere)."""
-    layout: Layout = field(default_factory=NoLayout)
-    """How diagrams are laid out (Graphviz, with its own cache)."""
+    layout: "Layout | None" = None
+    """How diagrams are laid out (Graphviz, with its own cache); None: not at all."""
     stop_at: Severity | None = Severity.ERROR
     """Problems this severe (or worse) stop the run after the check stage; None: never."""
     render: bool = True
@@ -69,9 +69,10 @@ def run(root: str | Path, options: Options = Options(), write: Writer | None = N
     if not options.render or stops(issues, options.stop_at):
         return result
     from .graph import all_diagrams
+    from .layout import NoLayout
     from .render import render_site
     diagrams = all_diagrams(project, labels_for(project.settings.language))     # graph
-    drawings = options.layout.draw(diagrams)                                    # layout
+    drawings = (options.layout or NoLayout()).draw(diagrams)                    # layout
     rendered = render_site(project, issues, diagrams, drawings, options.site_map)  # render
     if write is not None:
         write(project, rendered)                                                # write
@@ -83,10 +84,11 @@ def check_project(root: str | Path, cache_dir: Path | None = None) -> Checked:
     return run(root, Options(cache_dir=cache_dir, render=False)).checked
 
 
-def render_project(project: Project, issues: Sequence[Issue], layout: Layout | None = None
+def render_project(project: Project, issues: Sequence[Issue], layout: "Layout | None" = None
                    ) -> "RenderedSite":
     """An already checked project's graph and render stages (for tests and tools)."""
     from .graph import all_diagrams
+    from .layout import NoLayout
     from .render import render_site
     diagrams = all_diagrams(project, labels_for(project.settings.language))
     return render_site(project, issues, diagrams, (layout or NoLayout()).draw(diagrams))
