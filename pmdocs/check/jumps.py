@@ -28,8 +28,8 @@ def check(project: Project) -> Iterator[Issue]:
         yield from _unreachable(project)
     for page in project.pages:
         yield from about(("pages", page.id), _way_out(page))
-        for element in page.elements:
-            yield from about(("pages", page.id), _gaps(page, element))
+        yield from about(("pages", page.id), (issue for element in page.elements
+                                              for issue in _gaps(page, element)))
 
 
 def _unreachable(project: Project) -> Iterator[Issue]:

@@ -4,7 +4,8 @@ page's states naming its own elements are checked here too."""
 
 from __future__ import annotations
 
-from typing import Iterable, Iterator, Mapping
+from dataclasses import replace
+from typing import Iterable, Iterator
 
 from ..issues import Issue, Location, about, did_you_mean, make_issue
 from ..model import Project
@@ -32,32 +33,35 @@ def check(project: Project) -> Iterator[Issue]:
     known: dict[str, frozenset[str]] = {section: project.known_ids(section) for section in SECTIONS}
     known["releases"] = frozenset(release.id for release in project.settings.releases)
     known["modules"] = frozenset(module.id for module in project.settings.modules)
+    targets = known["pages"] | frozenset(SPECIAL_TARGETS)    # where a jump or an outcome may go
     for reference in project.index.references:
         if reference.relation not in CHECKED_ELSEWHERE:
-            yield from about(reference.source, _resolve(project, reference, known))
+            choices = targets if reference.relation in ("jump", "outcome") else \
+                known[reference.section]
+            problem = _resolve(project, reference, choices)
+            if problem is not None:
+                yield replace(problem, subject=reference.source)
     for page in project.pages:
         yield from about(("pages", page.id), _states(page))
 
 
-def _resolve(project: Project, reference: Reference,
-             known: Mapping[str, frozenset[str]]) -> Iterator[Issue]:
+def _resolve(project: Project, reference: Reference, choices: frozenset[str]) -> Issue | None:
+    """The problem with a reference, if any (the check runs this for each of thousands)."""
     section, owner = reference.target
-    choices = known[section] | (set(SPECIAL_TARGETS) if reference.relation in ("jump", "outcome")
-                                else set())
     if owner not in choices:
-        yield unknown_reference(reference.context, KINDS[section], owner, reference.location,
-                                choices)
-        return
+        return unknown_reference(reference.context, KINDS[section], owner, reference.location,
+                                 choices)
     if not reference.member:
-        return
+        return None
     item = project.index.item(section, owner)
     if item is None:      # the owner itself failed validation
-        return
+        return None
     members = {member.id for member in MEMBERS[reference.member](item)}
     member_id = reference.value.partition(".")[2]
     if not member_id or member_id not in members:
-        yield unknown_reference(reference.context, reference.member, reference.value,
-                                reference.location, {f"{owner}.{member}" for member in members})
+        return unknown_reference(reference.context, reference.member, reference.value,
+                                 reference.location, {f"{owner}.{member}" for member in members})
+    return None
 
 
 def _states(page: Page) -> Iterator[Issue]:

@@ -8,7 +8,7 @@ from typing import Iterator
 
 from ..issues import Issue, Location, about, make_issue
 from ..model import Project
-from ..model.spec import Rule, Spec
+from ..model.spec import Feature, Page, Rule, Spec
 
 LIMIT_WORDS = re.compile(
     r"一次(?!性)|每人|每天|每日|每个用户|每位用户|最多|至多|不超过|上限|(?<!不)仅|(?<![权期无界时])限(?!时|定)"
@@ -24,24 +24,33 @@ VAGUE_WORDS = re.compile(
 def check(project: Project) -> Iterator[Issue]:
     limited_rules = {rule.id for rule in project.rules if rule.limit is not None}
     for rule in project.rules:
-        for node, field, text in rule_texts(rule):
-            if rule.limit is None:
-                yield from about(("rules", rule.id),
-                                 _limit_words(project, f"rule `{rule.id}`", node, field, text))
-            yield from about(("rules", rule.id),
-                             _vague_words(project, f"rule `{rule.id}`", node, field, text))
+        yield from about(("rules", rule.id), _rule_words(project, rule))
     for feature in project.features:
-        for index, criterion in enumerate(feature.acceptance, start=1):
-            for field in ("given", "when", "then"):
-                yield from about(("features", feature.id), _vague_words(
-                    project, f"feature `{feature.id}` › criterion {index}", criterion, field,
-                    getattr(criterion, field)))
+        yield from about(("features", feature.id), _feature_words(project, feature))
     for page in project.pages:
-        for element in page.elements:
-            if element.notes and not limited_rules.intersection(element.rules):
-                yield from about(("pages", page.id), _limit_words(
-                    project, f"page `{page.id}` › element `{element.id}`", element, "notes",
-                    element.notes))
+        yield from about(("pages", page.id), _page_words(project, page, limited_rules))
+
+
+def _rule_words(project: Project, rule: Rule) -> Iterator[Issue]:
+    for node, field, text in rule_texts(rule):
+        if rule.limit is None:
+            yield from _limit_words(project, f"rule `{rule.id}`", node, field, text)
+        yield from _vague_words(project, f"rule `{rule.id}`", node, field, text)
+
+
+def _feature_words(project: Project, feature: Feature) -> Iterator[Issue]:
+    for index, criterion in enumerate(feature.acceptance, start=1):
+        for field in ("given", "when", "then"):
+            yield from _vague_words(project, f"feature `{feature.id}` › criterion {index}",
+                                    criterion, field, getattr(criterion, field))
+
+
+def _page_words(project: Project, page: Page, limited_rules: set[str]) -> Iterator[Issue]:
+    """Quantities in an element's notes, unless a rule it follows has a `limit` block."""
+    for element in page.elements:
+        if element.notes and not limited_rules.intersection(element.rules):
+            yield from _limit_words(project, f"page `{page.id}` › element `{element.id}`",
+                                    element, "notes", element.notes)
 
 
 def rule_texts(rule: Rule) -> Iterator[tuple[Spec, str, str]]:

@@ -11,6 +11,7 @@ import hashlib
 import re
 from collections import deque
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING, Iterable, Iterator, Mapping, NamedTuple
 
 from ..issues import Location
@@ -110,8 +111,12 @@ class ProjectIndex:
     """Page id -> the first page (in spec order) with a jump to it."""
     jumps_by_source: Mapping[str, tuple[PageJump, ...]]
     references: tuple[Reference, ...]
-    referenced_by: Mapping[Key, tuple[Reference, ...]]
-    """Per item, the references to it from other items, sorted, one per source and relation."""
+
+    @cached_property
+    def referenced_by(self) -> Mapping[Key, tuple[Reference, ...]]:
+        """Per item, the references to it from other items, sorted, one per source and
+        relation. (Derived when first asked, once: the site asks, the check does not.)"""
+        return _referenced_by(self.references, self.items)
 
     def item(self, section: str, item_id: str) -> Spec | None:
         return self.items[section].get(item_id)
@@ -174,7 +179,7 @@ def build_index(project: "Project") -> ProjectIndex:
     return ProjectIndex(items, listed, modules, page_module, jumps, entry_pages,
                         _reachable(entry_pages, jumps), openers,
                         {source: tuple(found) for source, found in by_source.items()},
-                        references, _referenced_by(references, items))
+                        references)
 
 
 def _first_of_each(items: Iterable[Spec]) -> tuple[Spec, ...]:
