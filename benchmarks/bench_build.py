@@ -6,7 +6,7 @@ Each round, in one interleaved series so the machine's drift touches all alike:
 1. **cold**: `pmdocs build DIR -o OUT --cache-dir EMPTY` with empty diagram and spec caches;
 2. **warm**: the same build again, nothing changed (every diagram from the cache);
 3. **mkdocs alone**: `mkdocs build` of `pmdocs export DIR` (exported once, outside the timing),
-   i.e. what mkdocs and Material cost for the same pages;
+   i.e. what a team's plain build of the export costs (without the plugin's speed-ups);
 and pmdocs' own share = cold − mkdocs alone. Targets (issue: `pmdocs build`): cold ≤ 15 s,
 pmdocs' share ≤ 25% of the cold build, warm re-renders zero diagrams.
 """
