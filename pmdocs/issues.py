@@ -144,6 +144,10 @@ _CODES = [
 
 CODES: dict[str, Code] = {code.code: code for code in _CODES}
 
+RULE_CHECK_CODES = tuple(f"PM{number}" for number in range(330, 345))
+"""The checks whose findings about a rule make up its verdict (decision tables and limits):
+the site's completeness column and a diff's verdict of a rule."""
+
 
 def make_issue(code: str, message: str, location: Location, hint: str = "",
                related: Iterable[Location] = (), subject: tuple[str, str] | None = None) -> Issue:
@@ -164,6 +168,19 @@ def issue_line(issue: Issue) -> str:
     hint = f" ({issue.hint})" if issue.hint else ""
     place = path_at_line_start(str(issue.location))
     return one_line(f"{place}: {issue.severity.label} {issue.code} {issue.message}{hint}")
+
+
+def issue_record(issue: Issue) -> dict:
+    """An issue as `--format json` gives it (its text exact: JSON escapes it)."""
+    location = issue.location
+    return {
+        "file": location.file, "line": location.line, "col": location.col,
+        "severity": issue.severity.label, "code": issue.code, "message": issue.message,
+        "hint": issue.hint,
+        "related": [{"file": place.file, "line": place.line, "col": place.col}
+                    for place in issue.related],
+        "subject": {"kind": issue.subject[0], "id": issue.subject[1]} if issue.subject else None,
+    }
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:

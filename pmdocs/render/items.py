@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from ..issues import Issue
+from ..issues import RULE_CHECK_CODES, Issue
 from ..model.spec import Rule
 from ..sitemap import SiteMap
 from . import cells
@@ -17,10 +17,6 @@ from .diagram import diagram_markdown
 from ..model.index import Key
 from .tables import joined
 from .text import Safe, inline, relative_link
-
-
-RULE_CHECK_CODES = tuple(f"PM{number}" for number in range(330, 345))
-"""The checks whose findings make up a rule's completeness verdict."""
 
 _FEATURE_RELATIONS = ("roles", "pages", "rules", "flows", "objects")
 _RELATION_LABELS = {
