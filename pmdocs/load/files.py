@@ -20,13 +20,16 @@ SKIPPED_FOLDERS = frozenset({"site", "node_modules", "__pycache__", "venv"})
 MAX_FILE_BYTES = 8 * 1024 * 1024
 
 
-def load_project(root: str | os.PathLike, parse: bool = True) -> LoadResult:
+def load_project(root: str | os.PathLike, parse: bool = True,
+                 shown_as: str | None = None) -> LoadResult:
     """Find and load `pmdocs.yml` and every `*.yml`/`*.yaml` file under `root`.
 
     With `parse=False` the spec files other than pmdocs.yml (which says what to exclude) are
-    read but not parsed (`SpecFile.skipped`): the caller parses them, or has them cached."""
-    root_text = os.fspath(root)
-    root_path = Path(root_text)
+    read but not parsed (`SpecFile.skipped`): the caller parses them, or has them cached.
+    `shown_as`: the name the folder is shown under in the files' paths (default: `root` as
+    given), e.g. for a revision read from git into a folder of pmdocs' own."""
+    root_path = Path(os.fspath(root))
+    root_text = os.fspath(root) if shown_as is None else shown_as
     if not root_path.is_dir():
         issue = make_issue("PM100", f"project folder `{root_text}` does not exist or is not a folder",
                            Location(root_text), "pass the folder that holds pmdocs.yml")
@@ -39,7 +42,7 @@ def load_project(root: str | os.PathLike, parse: bool = True) -> LoadResult:
     files: list[SpecFile] = []
     issues: list[Issue] = []
     root_real = os.path.realpath(root_path)
-    project = _load_file(root_text, root_real, project_name, True, True, issues)
+    project = _load_file(root_path, root_text, root_real, project_name, True, True, issues)
     excluded = _excluded_patterns(project)
     relatives, walk_issues = _discover(root_path, root_text, root_real, excluded)
     issues.extend(walk_issues)
@@ -47,7 +50,8 @@ def load_project(root: str | os.PathLike, parse: bool = True) -> LoadResult:
         if relative == project_name:
             files.append(project)
         else:
-            files.append(_load_file(root_text, root_real, relative, False, parse, issues))
+            files.append(_load_file(root_path, root_text, root_real, relative, False, parse,
+                                    issues))
     return LoadResult(root_path, tuple(files), tuple(issues), len(files))
 
 
@@ -145,10 +149,10 @@ def _display(root_text: str, relative: str) -> str:
     return os.path.normpath(os.path.join(root_text, relative)).replace(os.sep, "/")
 
 
-def _load_file(root_text: str, root_real: str, relative: str, is_project_file: bool,
+def _load_file(root: Path, root_text: str, root_real: str, relative: str, is_project_file: bool,
                parse: bool, issues: list[Issue]) -> SpecFile:
     display = _display(root_text, relative)
-    path = os.path.join(root_text, relative)
+    path = os.path.join(root, relative)
     problem = _link_outside(path, display, root_real)
     text, problem = ("", problem) if problem is not None else _read_text(path, display)
     if problem is not None:
