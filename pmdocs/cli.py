@@ -1,4 +1,4 @@
-"""The command line: `pmdocs check | build | serve | export | new | schema | codes`.
+"""The command line: `pmdocs check | build | serve | export | diff | new | schema | codes`.
 The only module that prints, and every line it prints goes through `say` (or is JSON from
 `json_text`), so spec text quoted in it stays inside its line (see `pmdocs.printable`).
 What only one command needs is imported inside it, so that `pmdocs check` starts fast."""
@@ -8,23 +8,26 @@ from __future__ import annotations
 import sys
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from . import __version__
-from .issues import CODES, Issue, Severity, issue_line, summarize
+from .issues import CODES, Issue, Severity, issue_line, issue_record, summarize
 from .pipeline import Options, Result, check_project, run
 from .printable import json_text, one_line
 from .resources import spec_cache_dir
 
 if TYPE_CHECKING:
+    from .diff import ProjectChanges
     from .layout import Layout
     from .model import Project
     from .pipeline import Writer
     from .render import RenderedSite
 
 EXIT_OK, EXIT_ERRORS, EXIT_WARNINGS = 0, 1, 2
+EXIT_BAD_INPUT = 2
+"""What `pmdocs diff` and `build --since` exit with when a revision cannot be read."""
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -57,9 +60,10 @@ def check(project: str, output_format: str, strict: bool, no_cache: bool) -> Non
     sys.exit(exit_status(issues, strict))
 
 
-def say(text: str, err: bool = False) -> None:
-    """Print one line (on stderr with `err`); what it quotes cannot start another."""
-    click.echo(one_line(text), err=err)
+def say(text: str, err: bool = False, **style: Any) -> None:
+    """Print one line (on stderr with `err`, styled as `click.style` says on a terminal);
+    what it quotes cannot start another."""
+    click.echo(click.style(one_line(text), **style) if style else one_line(text), err=err)
 
 
 def _report(issues: list[Issue], file_count: int) -> None:
@@ -136,14 +140,7 @@ def _as_json(issues: list[Issue], file_count: int) -> dict:
     for issue in issues:
         counts[issue.severity.label] += 1
     return {
-        "issues": [{
-            "file": issue.location.file, "line": issue.location.line, "col": issue.location.col,
-            "severity": issue.severity.label, "code": issue.code, "message": issue.message,
-            "hint": issue.hint,
-            "related": [{"file": place.file, "line": place.line, "col": place.col}
-                        for place in issue.related],
-            "subject": {"kind": issue.subject[0], "id": issue.subject[1]} if issue.subject else None,
-        } for issue in issues],
+        "issues": [issue_record(issue) for issue in issues],
         "summary": {"errors": counts["error"], "warnings": counts["warning"],
                     "notes": counts["info"], "files": file_count},
     }
@@ -252,6 +249,66 @@ def schema(kind: str, project: str | None) -> None:
         sys.exit(EXIT_ERRORS)
     for path in written:
         say(f"wrote {path}")
+
+
+DIFF_STYLES: dict[str, dict[str, Any]] = {
+    "heading": {"bold": True}, "added": {"fg": "green"}, "removed": {"fg": "red"},
+    "changed": {"fg": "yellow"}, "": {}}
+"""How `pmdocs diff` colours its lines on a terminal (click leaves colour out elsewhere)."""
+
+
+@main.command()
+@click.argument("arguments", nargs=-1, metavar="[BASE] [HEAD] [PROJECT]")
+@click.option("--format", "output_format", type=click.Choice(["text", "markdown", "json"]),
+              default="text", show_default=True,
+              help="text for a terminal, markdown for a pull request's comment, json for tools.")
+@click.option("--fail-on", type=click.Choice(["new-errors", "any"]),
+              help="Exit 1 when the later revision brings a new error (new-errors), or when "
+              "anything differs at all (any).")
+@click.option("--site-url", help="The URL the PRD site is hosted at: in markdown, item names "
+              "link to their pages there.")
+@click.option("--no-cache", is_flag=True, help="Read every file of both revisions afresh.")
+def diff(arguments: tuple[str, ...], output_format: str, fail_on: str | None,
+         site_url: str | None, no_cache: bool) -> None:
+    """Say what changed in the specs between two git revisions, in the product's words:
+    items added, removed, renamed and changed field by field, and problems introduced and
+    fixed.
+
+    BASE and HEAD are git revisions: HEAD defaults to the working tree, BASE to where the
+    current branch left the default branch (HEAD on the default branch). PROJECT (default
+    `.`) is the folder holding pmdocs.yml; a last argument naming a folder is the PROJECT.
+    Exit status: 0, or 1 under --fail-on; 2 when a revision or the project cannot be read.
+    """
+    from .diff import RevisionError, compare
+    from .diff.arguments import choose
+    from .pipeline import check_revision
+    cache_dir = None if no_cache else spec_cache_dir()
+    try:
+        chosen = choose(arguments)
+        base, head = (check_revision(chosen.repository, revision, chosen.project, cache_dir)
+                      for revision in (chosen.base, chosen.head))
+    except RevisionError as error:
+        say(f"pmdocs diff: {error}", err=True)
+        sys.exit(EXIT_BAD_INPUT)
+    changes = compare(base, head)
+    _print_diff(changes, output_format, site_url)
+    failed = changes.introduces_errors() if fail_on == "new-errors" else \
+        (fail_on == "any" and not changes.empty)
+    sys.exit(EXIT_ERRORS if failed else EXIT_OK)
+
+
+def _print_diff(changes: "ProjectChanges", output_format: str, site_url: str | None) -> None:
+    from .diff.json_report import json_report
+    from .diff.markdown import markdown_report
+    from .diff.text import text_report
+    if output_format == "json":
+        click.echo(json_text(json_report(changes)))
+    elif output_format == "markdown":
+        for line in markdown_report(changes, site_url).splitlines():
+            say(line)
+    else:
+        for line in text_report(changes):
+            say(line.text, **DIFF_STYLES[line.style])
 
 
 @main.command()

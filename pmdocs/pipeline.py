@@ -6,6 +6,8 @@ only says which runs when. What is written, and where, is the front end's `Write
 
 from __future__ import annotations
 
+import os
+import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, NamedTuple, Sequence
@@ -18,6 +20,7 @@ from .model import Project, model_project
 from .sitemap import SiteMap
 
 if TYPE_CHECKING:
+    from .diff import Repository, Revision, Snapshot
     from .layout import Layout
     from .render import RenderedSite
 
@@ -45,6 +48,9 @@ class Options:
     """False: run the check stage only (`pmdocs check`)."""
     site_map: SiteMap = SiteMap()
     """How the engine that builds the site names its pages (for the URLs of links)."""
+    shown_as: str | None = None
+    """The name the project folder goes by in file paths (default: as given): a revision read
+    from git into a folder of pmdocs' own is shown as the user named the project."""
 
 
 @dataclass(frozen=True)
@@ -61,7 +67,7 @@ class Result:
 def run(root: str | Path, options: Options = Options(), write: Writer | None = None) -> Result:
     """The project at `root` through every stage it gets to. (The later stages' modules are
     imported when a run gets to them: `pmdocs check` starts without them.)"""
-    loaded = load_project(root, parse=False)                                    # load
+    loaded = load_project(root, parse=False, shown_as=options.shown_as)         # load
     project, issues = model_project(loaded, options.cache_dir)                  # model
     project.index                                                               # index
     issues = check(project, issues, options.cache_dir)                          # check
@@ -79,9 +85,30 @@ def run(root: str | Path, options: Options = Options(), write: Writer | None = N
     return replace(result, rendered=rendered)
 
 
-def check_project(root: str | Path, cache_dir: Path | None = None) -> Checked:
+def check_project(root: str | Path, cache_dir: Path | None = None,
+                  shown_as: str | None = None) -> Checked:
     """The project at `root` as far as the check stage (`pmdocs check`)."""
-    return run(root, Options(cache_dir=cache_dir, render=False)).checked
+    return run(root, Options(cache_dir=cache_dir, render=False, shown_as=shown_as)).checked
+
+
+def check_revision(repository: "Repository", revision: "Revision", root: str | Path,
+                   cache_dir: Path | None = None) -> "Snapshot":
+    """The project as it was at `revision`, as far as the check stage: read from git into a
+    folder of its own (the project folder `root` itself for the working tree), its files
+    shown under `root`'s name as in `pmdocs check` (validated files are cached by that name
+    and their text, so a file unchanged between revisions is validated once). The decision
+    tables' cache of that passing folder is dropped: no later run reads it."""
+    from .check.table_cache import cache_file
+    from .diff import Snapshot
+    if revision.is_working_tree:
+        project, issues, _ = check_project(root, cache_dir)
+        return Snapshot(revision, project, issues)
+    with tempfile.TemporaryDirectory(prefix="pmdocs-revision-") as scratch:
+        folder = repository.extract(revision, Path(scratch))
+        project, issues, _ = check_project(folder, cache_dir, shown_as=os.fspath(root))
+    if cache_dir is not None:
+        cache_file(cache_dir, str(folder)).unlink(missing_ok=True)
+    return Snapshot(revision, project, issues)
 
 
 def render_project(project: Project, issues: Sequence[Issue], layout: "Layout | None" = None

@@ -1,0 +1,15 @@
+"""The diff stage: two checked revisions of a project -> what changed between them, in the
+product's words (`ProjectChanges`), for a reviewer: items added, removed, renamed and changed
+field by field, and the problems introduced and fixed. `git` reads a revision into a folder
+the pipeline checks; `compare` compares; `text`, `markdown` and `json_report` say it;
+`marks` tells the diagrams what to mark.
+"""
+
+from __future__ import annotations
+
+from .changes import FieldChange, ItemChange, ProjectChanges
+from .compare import Snapshot, compare
+from .git import WORKING_TREE, Repository, Revision, RevisionError, open_repository
+
+__all__ = ["FieldChange", "ItemChange", "ProjectChanges", "Snapshot", "compare", "WORKING_TREE",
+           "Repository", "Revision", "RevisionError", "open_repository"]
