@@ -285,8 +285,8 @@ def diff(arguments: tuple[str, ...], output_format: str, fail_on: str | None,
     cache_dir = None if no_cache else spec_cache_dir()
     try:
         chosen = choose(arguments)
-        base, head = (check_revision(chosen.repository, revision, chosen.project, cache_dir)
-                      for revision in (chosen.base, chosen.head))
+        head, base = (check_revision(chosen.repository, revision, chosen.project, cache_dir)
+                      for revision in (chosen.head, chosen.base))   # the working tree first
     except RevisionError as error:
         say(f"pmdocs diff: {error}", err=True)
         sys.exit(EXIT_BAD_INPUT)

@@ -6,11 +6,13 @@ only says which runs when. What is written, and where, is the front end's `Write
 
 from __future__ import annotations
 
+import contextlib
 import os
+import shutil
 import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, NamedTuple, Sequence
+from typing import TYPE_CHECKING, Callable, Iterator, NamedTuple, Sequence
 
 from .check import check
 from .issues import Issue, Severity
@@ -95,20 +97,39 @@ def check_revision(repository: "Repository", revision: "Revision", root: str | P
                    cache_dir: Path | None = None) -> "Snapshot":
     """The project as it was at `revision`, as far as the check stage: read from git into a
     folder of its own (the project folder `root` itself for the working tree), its files
-    shown under `root`'s name as in `pmdocs check` (validated files are cached by that name
-    and their text, so a file unchanged between revisions is validated once). The decision
-    tables' cache of that passing folder is dropped: no later run reads it."""
-    from .check.table_cache import cache_file
+    shown under `root`'s name as in `pmdocs check`.
+
+    The caches serve both revisions: validated files are cached by their name and text, so
+    a file unchanged since the other revision was checked is validated once; the decision
+    tables' analyses start from the project's own (a table unchanged since is not analysed
+    again), and the passing folder's are dropped after (no later run reads them). So check
+    the working tree first."""
     from .diff import Snapshot
     if revision.is_working_tree:
         project, issues, _ = check_project(root, cache_dir)
         return Snapshot(revision, project, issues)
     with tempfile.TemporaryDirectory(prefix="pmdocs-revision-") as scratch:
         folder = repository.extract(revision, Path(scratch))
-        project, issues, _ = check_project(folder, cache_dir, shown_as=os.fspath(root))
-    if cache_dir is not None:
-        cache_file(cache_dir, str(folder)).unlink(missing_ok=True)
+        with _tables_of(root, folder, cache_dir):
+            project, issues, _ = check_project(folder, cache_dir, shown_as=os.fspath(root))
     return Snapshot(revision, project, issues)
+
+
+@contextlib.contextmanager
+def _tables_of(root: str | Path, folder: Path, cache_dir: Path | None) -> Iterator[None]:
+    """While the project read into `folder` is checked, its decision tables' cache is a
+    copy of the one of the project at `root`; then it is removed."""
+    if cache_dir is None:
+        yield
+        return
+    from .check.table_cache import cache_file
+    own, passing = cache_file(cache_dir, os.fspath(root)), cache_file(cache_dir, str(folder))
+    with contextlib.suppress(OSError):
+        shutil.copyfile(own, passing)
+    try:
+        yield
+    finally:
+        passing.unlink(missing_ok=True)
 
 
 def render_project(project: Project, issues: Sequence[Issue], layout: "Layout | None" = None
