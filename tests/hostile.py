@@ -116,7 +116,7 @@ def _payload(kind: str, number: int, turn: int) -> HostileText:
 NOT_TEXT = {"id", "to", "source", "lane", "stage", "release", "module", "shows", "by", "initial",
             "final", "roles", "pages", "rules", "flows", "objects", "features", "elements", "lanes",
             "editable_by", "hides", "disable", "required_states", "exclude", "output", "timezone",
-            "reset", "duration", "date", "max", "min", "severity"}
+            "reset", "duration", "date", "max", "min", "severity", "since", "tag"}
 """Fields of the spec model that hold ids, references, settings or numbers, not text."""
 
 

@@ -88,6 +88,8 @@ def _explain_one(detail: dict, path: tuple, data: Any, prefix: tuple, fields_of:
         got = f"`{raw}`" if raw and not isinstance(value, (dict, list)) else _describe_value(value)
         return make_issue("PM203", f"{context}: `{field}` must be {wanted}, not {got}", location)
     message = detail.get("msg", "invalid value")
+    if kind == "value_error":      # a validator's own words, without pydantic's "Value error, "
+        message = str(detail.get("ctx", {}).get("error", message))
     return make_issue("PM203", f"{context}: `{field}`: {message}", location)
 
 

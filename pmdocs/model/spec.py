@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import BeforeValidator, Field
+from pydantic import AfterValidator, BeforeValidator, Field
 from pydantic.json_schema import SkipJsonSchema
 
 from .base import Id, Markdown, Ref, Spec, list_of, named_mapping, one_or_many, text_or
@@ -609,6 +609,20 @@ Language = Literal["zh", "en"]
 DEFAULT_REQUIRED_STATES = ("empty", "loaded", "error", "offline")
 
 
+def _revision_name(value: str) -> str:
+    """A git revision's name as pmdocs.yml may give it: pmdocs passes it to git, so nothing
+    git could read as an option (a leading `-`) and no blank or control character."""
+    if not value or value.startswith("-") or any(character.isspace() or ord(character) < 0x20
+                                                 for character in value):
+        raise ValueError("write a git tag, branch or commit, e.g. v1.0 (no blanks, and not "
+                         "starting with `-`)")
+    return value
+
+
+GitRevision = Annotated[str, AfterValidator(_revision_name)]
+"""A git revision: a tag (`v1.0`), a branch (`main`) or a commit (`1a2b3c4`)."""
+
+
 class Release(Spec):
     """A release of the product: a version that ships a set of features."""
 
@@ -620,6 +634,10 @@ class Release(Spec):
     """When it ships (or is planned to), e.g. 2025-05-01, or text such as 五月中旬."""
     goal: Text = ""
     """What the release is for, e.g. 跑通下单支付主流程."""
+    tag: GitRevision | None = None
+    """The git tag the release was made at, e.g. `v1.0.0`. When this release's tag and the
+    one before's both exist in the project's repository, the releases page of the site says
+    what changed between them."""
 
 
 class Module(Spec):
@@ -688,6 +706,12 @@ class ProjectSettings(Spec):
     exclude: list[Text] = Field(default_factory=list)
     """Files or folders (globs, relative to the project) that are not spec files, e.g.
     `[drafts, "*.old.yml"]`."""
+    since: GitRevision | None = None
+    """A git revision to show the changes since, e.g. the last release's tag `v1.0`: the site
+    then has a 变更 / Changes page, each changed item's page says what changed, and the
+    diagrams and the prototype mark what is new, changed and removed. `pmdocs build --since
+    REV` overrides it; without git, or when the revision does not exist, the site is built
+    without changes (and says so)."""
 
 
 SECTIONS: dict[str, type[Spec]] = {
