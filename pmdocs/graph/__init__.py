@@ -4,6 +4,10 @@ deterministic). One module per diagram kind; laying them out is `pmdocs.layout`'
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..diff.marks import Marks
 
 
 @dataclass(frozen=True)
@@ -31,17 +35,22 @@ class Diagram:
     title: str
     dot: str
     edges: tuple[Edge, ...] = ()
+    marks: tuple[str, ...] = ()
+    """What it marks as `added`, `changed` or `removed` (its legend says these)."""
 
 
-def all_diagrams(project, labels) -> list[Diagram]:
+def all_diagrams(project, labels, marks: "Marks | None" = None) -> list[Diagram]:
     """Every diagram of the project, sorted by id:
 
     `flow-<flow>` swimlanes, `usecases`, `objects` and `lifecycle-<object>`, `structure`
     (and `structure-<module>` for large products), `pagemap`, `pagemap-<module>` and
-    `page-<page>`."""
+    `page-<page>`. With `marks`, the page maps, the neighbourhoods of pages, the swimlanes
+    and the lifecycles mark what is new, changed and removed since a revision."""
     from . import flows, objects, pagemap, structure, usecases
 
     diagrams: list[Diagram] = []
-    for kind in (flows, usecases, objects, structure, pagemap):
+    for kind in (usecases, structure):
         diagrams.extend(kind.diagrams(project, labels))
+    for marked_kind in (flows, objects, pagemap):
+        diagrams.extend(marked_kind.diagrams(project, labels, marks))
     return sorted(diagrams, key=lambda diagram: diagram.id)

@@ -19,22 +19,30 @@ from plain nodes, which dot never reorders against flat edges:
   across the lanes (SVG ids `rows.<band index>.<i>`; class `straight` too, as dot bends a
   flat edge around the edges crossing it, and `pmdocs.svg` draws those straight); a header row names the lanes (nodes
   `lanes.<role>`, linked to the role), with solid lines above it and below the last band.
+
+With marks (`diff.Marks`), new and changed steps and new links are coloured, and the steps
+and links removed since are drawn in their lanes and bands too, dashed.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Sequence
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Mapping, Sequence
 
 import graphviz
 
+from ..diff.marks import ADDED, REMOVED
 from ..labels import Labels
 from ..model.spec import Flow, Step
 from . import Diagram, Edge
 from .common import first_of_each
 from .dot import (FAINT, SMALL_FONT_SIZE, item_link, link_attributes, new_graph, node_name,
                   normalize, plain, subgraph, tooltip)
+from .marking import Legend, with_class
 from .ranking import local_ranks
+
+if TYPE_CHECKING:
+    from ..diff.marks import Marks
 
 STEP_WIDTH = 18
 DECISION_WIDTH = 12
@@ -57,28 +65,55 @@ class Grid:
     separators: tuple[int, ...]
     """The row of each band's separator, then the bottom row."""
     step_rows: dict[str, int]
+    step_marks: Mapping[str, str] = field(default_factory=dict)
+    """Step id -> its mark (`added`, `changed`, `removed`), with marks."""
 
     @property
     def rows(self) -> int:
         return self.separators[-1] + 1
 
 
-def diagrams(project, labels: Labels) -> list[Diagram]:
-    return [flow_diagram(project, flow, labels) for flow in project.index.listed["flows"]]
+def diagrams(project, labels: Labels, marks: "Marks | None" = None) -> list[Diagram]:
+    return [flow_diagram(project, flow, labels, marks) for flow in project.index.listed["flows"]]
 
 
-def flow_diagram(project, flow: Flow, labels: Labels) -> Diagram:
-    steps = first_of_each(flow.steps)
+def flow_diagram(project, flow: Flow, labels: Labels, marks: "Marks | None" = None) -> Diagram:
+    steps, step_marks, link_marks = drawn_steps(flow, marks)
     bands = _bands(flow, steps)
     band_of = {step.id: _band_index(step, bands) for step in steps}
     ranks, loose = local_ranks([step.id for step in steps], band_of, _arrows(steps))
-    grid = _grid(flow, steps, bands, band_of, ranks)
+    grid = replace(_grid(flow, steps, bands, band_of, ranks), step_marks=step_marks)
     graph = new_graph(flow.title, "TB", nodesep="0.3", ranksep="0.25", splines="spline")
-    column = _add_rows(graph, project, grid, steps, labels)
+    legend = Legend()
+    column = _add_rows(graph, project, grid, steps, labels, legend)
     _add_borders(graph, grid, column)
     _add_anchors(graph, grid, steps)
-    edges = _add_step_edges(graph, steps, loose)
-    return Diagram(f"flow-{flow.id}", "flow", flow.title, graph.source, tuple(edges))
+    edges = _add_step_edges(graph, steps, loose, link_marks, labels, legend)
+    return Diagram(f"flow-{flow.id}", "flow", flow.title, graph.source, tuple(edges),
+                   legend.marks)
+
+
+def drawn_steps(flow: Flow, marks: "Marks | None"
+                ) -> tuple[list[Step], dict[str, str], dict[tuple[str, str], str]]:
+    """The steps to draw, each step's mark and each link's: the flow's own steps and, with
+    marks, its removed links (added to their steps' `next`) and its removed steps."""
+    steps = first_of_each(flow.steps)
+    if marks is None:
+        return steps, {}, {}
+    removed_steps = [step for step in marks.removed_steps.get(flow.id, ())
+                     if step.id not in {kept.id for kept in steps}]
+    removed_links = marks.removed_links.get(flow.id, ())
+    link_marks = {(source, arrow.to): REMOVED for source, arrow in removed_links}
+    link_marks.update({(source, target): ADDED for flow_id, source, target in marks.new_links
+                       if flow_id == flow.id})
+    extra: dict[str, list] = {}
+    for source, arrow in removed_links:
+        extra.setdefault(source, []).append(arrow)
+    drawn = [step.model_copy(update={"next": [*step.next, *extra.get(step.id, ())]})
+             if step.id in extra else step for step in steps + removed_steps]
+    step_marks = {step.id: marks.steps.get((flow.id, step.id), "") for step in steps}
+    step_marks.update({step.id: REMOVED for step in removed_steps})
+    return drawn, step_marks, link_marks
 
 
 def lane_order(flow: Flow, steps: Sequence[Step]) -> list[str]:
@@ -120,7 +155,7 @@ def _grid(flow: Flow, steps: Sequence[Step], bands, band_of: dict[str, int],
 
 
 def _add_rows(graph: graphviz.Digraph, project, grid: Grid, steps: Sequence[Step],
-              labels: Labels) -> list[str]:
+              labels: Labels, legend: Legend) -> list[str]:
     """Every row: its column node, border points, lane names or steps, chained left to right;
     the column nodes' names, top to bottom."""
     column = []
@@ -135,7 +170,7 @@ def _add_rows(graph: graphviz.Digraph, project, grid: Grid, steps: Sequence[Step
                 chain.append(_lane_name(same, project, lane))
             for step in steps:
                 if step.lane == lane and grid.step_rows[step.id] == row:
-                    _add_step(same, step, labels)
+                    _add_step(same, step, labels, legend, grid.step_marks.get(step.id, ""))
                     chain.append(node_name("steps", step.id))
         chain.append(_border(same, row, len(grid.lanes)))
         band = grid.separators.index(row) if row in grid.separators else None
@@ -211,7 +246,8 @@ def _add_borders(graph: graphviz.Digraph, grid: Grid, column: list[str]) -> None
                    id=f"borders.{index}", **{"class": "lane-border straight"})
 
 
-def _add_step(graph: graphviz.Digraph, step: Step, labels: Labels) -> None:
+def _add_step(graph: graphviz.Digraph, step: Step, labels: Labels, legend: Legend,
+              mark: str = "") -> None:
     text = step.label or step.id
     width = DECISION_WIDTH if step.kind == "decision" else STEP_WIDTH
     tooltip = [f"{text} ({step.id})"]
@@ -221,12 +257,13 @@ def _add_step(graph: graphviz.Digraph, step: Step, labels: Labels) -> None:
     if step.outputs:
         tooltip.append(f"{labels['outputs']}{labels['colon']}{separator.join(step.outputs)}")
     name = node_name("steps", step.id)
-    graph.node(name, plain(text, width), **STEP_SHAPES[step.kind],
-               **link_attributes(f"step {step.kind}", tooltip, element_id=name))
+    graph.node(name, plain(text, width), **legend.node(STEP_SHAPES[step.kind], mark),
+               **link_attributes(with_class(f"step {step.kind}", mark), tooltip, element_id=name))
 
 
-def _add_step_edges(graph: graphviz.Digraph, steps: Sequence[Step],
-                    loose: set[tuple[str, str]]) -> list[Edge]:
+def _add_step_edges(graph: graphviz.Digraph, steps: Sequence[Step], loose: set[tuple[str, str]],
+                    link_marks: Mapping[tuple[str, str], str], labels: Labels,
+                    legend: Legend) -> list[Edge]:
     by_id = {step.id: step for step in steps}
     edges = []
     for step in steps:
@@ -240,6 +277,10 @@ def _add_step_edges(graph: graphviz.Digraph, steps: Sequence[Step],
                 attributes.update(label=plain(arrow.when, EDGE_LABEL_WIDTH), fontsize=SMALL_FONT_SIZE)
             if (step.id, target.id) in loose:
                 attributes["constraint"] = "false"
-            graph.edge(node_name("steps", step.id), node_name("steps", target.id), **attributes)
-            edges.append(Edge(source_text, target_text, normalize(arrow.when)))
+            mark = link_marks.get((step.id, target.id), "")
+            graph.edge(node_name("steps", step.id), node_name("steps", target.id),
+                       **legend.edge(attributes, mark))
+            note = f"({labels['mark_' + mark]})" if mark else ""
+            edges.append(Edge(source_text, target_text,
+                              " ".join(part for part in (normalize(arrow.when), note) if part)))
     return edges

@@ -12,23 +12,31 @@ Drawing choices:
   faintly, unlabelled (their trigger is in the tooltip and the edge table) and with
   `constraint=false`, so they never shape the layout;
 - several jumps between the same two pages share one arrow, one label line each; the edge
-  table still lists each jump.
+  table still lists each jump;
+- with marks (`diff.Marks`), new and changed pages and new jumps are coloured, and pages and
+  jumps removed since are drawn too, dashed (a removed jump on an arrow of its own).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Sequence
+from typing import TYPE_CHECKING, Mapping, Sequence
 
 import graphviz
 
+from ..diff.marks import ADDED, CHANGED, REMOVED
 from ..labels import Labels
+from ..model.index import PageJump as IndexJump
 from ..model.spec import SPECIAL_TARGETS, Page
 from ..sitemap import SiteMap
 from . import Edge
 from .dot import (FAINT, SMALL_FONT_SIZE, html_label, html_text, item_attributes,
                   link_attributes, new_graph, node_name, normalize, plain_lines,
                   title_and_note, tooltip, wrap)
+from .marking import Legend, with_class
+
+if TYPE_CHECKING:
+    from ..diff.marks import Marks
 
 TITLE_WIDTH = 16
 EDGE_LABEL_WIDTH = 26
@@ -49,6 +57,9 @@ class PageJump:
     trigger: str
     """The element's label (or id) and the event: `去结算 点击`."""
     condition: str = ""
+    mark: str = ""
+    """`added` since the revision marked against, `removed` (drawn from that revision), or
+    `""`."""
 
     @property
     def label(self) -> str:
@@ -60,12 +71,25 @@ class PageJump:
         return self.target in SPECIAL_TARGETS
 
 
-def page_jumps(project, labels: Labels) -> list[PageJump]:
-    """The project's jumps (its index's) as a diagram words them, in declared order."""
-    return [PageJump(jump.source, jump.target,
-                     f"{normalize(jump.element.label) or jump.element.id} {labels['event_' + jump.event]}",
-                     normalize(jump.jump.when))
-            for jump in project.index.jumps]
+def page_jumps(project, labels: Labels, marks: "Marks | None" = None) -> list[PageJump]:
+    """The project's jumps (its index's) as a diagram words them, in declared order; with
+    `marks`, the new ones marked, then the removed ones."""
+    jumps = [_page_jump(jump, labels, marks.jump(jump) if marks else "")
+             for jump in project.index.jumps]
+    if marks is not None:
+        jumps += [_page_jump(jump, labels, REMOVED) for jump in marks.removed_jumps]
+    return jumps
+
+
+def _page_jump(jump: IndexJump, labels: Labels, mark: str) -> PageJump:
+    trigger = f"{normalize(jump.element.label) or jump.element.id} {labels['event_' + jump.event]}"
+    return PageJump(jump.source, jump.target, trigger, normalize(jump.jump.when), mark)
+
+
+def drawn_pages(project, marks: "Marks | None") -> Mapping[str, Page]:
+    """The pages a page-jump diagram can draw: the project's, and the removed ones."""
+    removed = {page.id: page for page in (marks.removed("pages") if marks else ())}
+    return {**removed, **project.index.items["pages"]}
 
 
 def tab_pages(project) -> list[Page]:
@@ -93,24 +117,40 @@ class JumpView:
     jumps: tuple[PageJump, ...]
     faint_others: bool = True
     focus: str | None = None
+    marks: "Marks | None" = None
 
 
-def jump_graph(project, labels: Labels, view: JumpView) -> tuple[str, tuple[Edge, ...]]:
-    """The DOT and edge table of a page-jump diagram."""
+def jump_graph(project, labels: Labels, view: JumpView
+               ) -> tuple[str, tuple[Edge, ...], tuple[str, ...]]:
+    """The DOT, edge table and marks of a page-jump diagram."""
     graph = new_graph(view.title, "LR", nodesep="0.25", ranksep="0.6")
-    index = project.index.items["pages"]
-    ends = {jump.source for jump in view.jumps} | {jump.target for jump in view.jumps}
+    legend = Legend()
+    index = drawn_pages(project, view.marks)
+    jumps = [jump for jump in view.jumps
+             if jump.source in index and (jump.special or jump.target in index)]
+    ends = {jump.source for jump in jumps} | {jump.target for jump in jumps}
     others = [page_id for page_id in index if page_id in ends and page_id not in view.pages]
     for page_id in view.pages:
-        _add_page(graph, index[page_id], labels, external=False, focus=page_id == view.focus)
+        _add_page(graph, index[page_id], labels, legend, external=False,
+                  focus=page_id == view.focus, mark=_page_mark(project, view.marks, page_id))
     for page_id in others:
-        _add_page(graph, index[page_id], labels, external=view.faint_others, focus=False)
-    edges = _add_sources(graph, project, labels, [index[page_id] for page_id in view.pages])
-    _add_markers(graph, labels, view.jumps)
-    for (source, target), group in _grouped(view.jumps).items():
-        _add_jump_edge(graph, source, target, group)
-    edges += [_table_edge(project, labels, jump) for jump in view.jumps]
-    return graph.source, tuple(edges)
+        _add_page(graph, index[page_id], labels, legend, external=view.faint_others, focus=False,
+                  mark=_page_mark(project, view.marks, page_id))
+    kept = [index[page_id] for page_id in view.pages if page_id in project.index.items["pages"]]
+    edges = _add_sources(graph, project, labels, kept)
+    _add_markers(graph, labels, jumps)
+    for (source, target, _), group in _grouped(jumps).items():
+        _add_jump_edge(graph, source, target, group, legend)
+    edges += [_table_edge(project, index, labels, jump) for jump in jumps]
+    return graph.source, tuple(edges), legend.marks
+
+
+def _page_mark(project, marks: "Marks | None", page_id: str) -> str:
+    if marks is None:
+        return ""
+    if page_id not in project.index.items["pages"]:
+        return REMOVED
+    return marks.item("pages", page_id)
 
 
 def page_label(page: Page, labels: Labels) -> str:
@@ -136,11 +176,17 @@ def page_style(page: Page, external: bool = False, focus: bool = False) -> dict[
     return {**style, "class": " ".join(classes)}
 
 
-def _add_page(graph: graphviz.Digraph, page: Page, labels: Labels, external: bool,
-              focus: bool) -> None:
+def _add_page(graph: graphviz.Digraph, page: Page, labels: Labels, legend: Legend,
+              external: bool, focus: bool, mark: str = "") -> None:
     style = page_style(page, external, focus)
-    attributes = item_attributes("pages", page.id, page.title, style.pop("class"))
-    graph.node(node_name("pages", page.id), page_label(page, labels), **style, **attributes)
+    css_class = with_class(style.pop("class"), mark)
+    if mark == REMOVED:    # no page of its own to link to
+        attributes = link_attributes(css_class, f"{normalize(page.title)} ({page.id})",
+                                     element_id=node_name("pages", page.id))
+    else:
+        attributes = item_attributes("pages", page.id, page.title, css_class)
+    graph.node(node_name("pages", page.id), page_label(page, labels), **legend.node(style, mark),
+               **attributes)
 
 
 def _add_sources(graph: graphviz.Digraph, project, labels: Labels,
@@ -185,15 +231,24 @@ def _add_markers(graph: graphviz.Digraph, labels: Labels, jumps: Sequence[PageJu
                          **link_attributes(f"marker {target}", labels[target], element_id=name))
 
 
-def _grouped(jumps: Sequence[PageJump]) -> dict[tuple[str, str], list[PageJump]]:
-    groups: dict[tuple[str, str], list[PageJump]] = {}
+def _grouped(jumps: Sequence[PageJump]) -> dict[tuple[str, str, bool], list[PageJump]]:
+    """Jumps by the two pages they join (removed ones apart: they are drawn dashed)."""
+    groups: dict[tuple[str, str, bool], list[PageJump]] = {}
     for jump in jumps:
-        groups.setdefault((jump.source, jump.target), []).append(jump)
+        groups.setdefault((jump.source, jump.target, jump.mark == REMOVED), []).append(jump)
     return groups
 
 
+def _group_mark(group: Sequence[PageJump]) -> str:
+    """Removed, added (every jump of the arrow new), changed (some), or nothing."""
+    new = sum(jump.mark == ADDED for jump in group)
+    if group[0].mark == REMOVED:
+        return REMOVED
+    return ADDED if new == len(group) else CHANGED if new else ""
+
+
 def _add_jump_edge(graph: graphviz.Digraph, source: str, target: str,
-                   group: Sequence[PageJump]) -> None:
+                   group: Sequence[PageJump], legend: Legend) -> None:
     attributes = {"tooltip": tooltip(jump.label for jump in group)}
     if group[0].special:   # faint, unlabelled (the tooltip and the table tell), no constraint
         head = node_name("markers", target)
@@ -203,14 +258,17 @@ def _add_jump_edge(graph: graphviz.Digraph, source: str, target: str,
         head = node_name("pages", target)
         lines = [line for jump in group for line in wrap(jump.label, EDGE_LABEL_WIDTH)]
         attributes.update(label=plain_lines(lines), **{"class": "jump"})
-    graph.edge(node_name("pages", source), head, **attributes)
+    graph.edge(node_name("pages", source), head, **legend.edge(attributes, _group_mark(group)))
 
 
-def _table_edge(project, labels: Labels, jump: PageJump) -> Edge:
-    source = project.index.items["pages"][jump.source]
+def _table_edge(project, pages: Mapping[str, Page], labels: Labels, jump: PageJump) -> Edge:
+    """A row of the edge table; a removed page named without a link (it has no page)."""
+    def path(page_id: str) -> str | None:
+        return SiteMap.item("pages", page_id) if page_id in project.index.items["pages"] else None
+    label = jump.label + (f" ({labels['mark_' + jump.mark]})" if jump.mark else "")
+    source = pages[jump.source]
     if jump.special:
-        return Edge(normalize(source.title), labels[jump.target], jump.label,
-                    SiteMap.item("pages", jump.source))
-    target = project.index.items["pages"][jump.target]
-    return Edge(normalize(source.title), normalize(target.title), jump.label,
-                SiteMap.item("pages", jump.source), SiteMap.item("pages", jump.target))
+        return Edge(normalize(source.title), labels[jump.target], label, path(jump.source))
+    target = pages[jump.target]
+    return Edge(normalize(source.title), normalize(target.title), label, path(jump.source),
+                path(jump.target))

@@ -1,28 +1,36 @@
 """Business objects: the object diagram (`objects`: objects with their key attributes, and
 their relations with cardinality) and each object's lifecycle (`lifecycle-<object id>`:
 initial marker → initial state, transitions `on [when] (by role)`, final states
-double-bordered)."""
+double-bordered; with marks, new and changed states and new transitions coloured, and the
+states and transitions removed since drawn too, dashed)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from ..diff.marks import REMOVED
 from ..labels import Labels
-from ..model.spec import BusinessObject, Transition
+from ..model.spec import BusinessObject, LifecycleState, Transition
 from ..sitemap import SiteMap
 from . import Diagram, Edge
 from .common import first_of_each
 from .dot import (SMALL_FONT_SIZE, bold, html_label, html_text, item_attributes,
                   link_attributes, new_graph, node_name, normalize, plain, plain_lines, tooltip,
                   wrap)
+from .marking import Legend, with_class
+
+if TYPE_CHECKING:
+    from ..diff.marks import Marks
 
 MAX_ATTRIBUTES = 12
 STATE_WIDTH = 14
 TRANSITION_WIDTH = 22
 
 
-def diagrams(project, labels: Labels) -> list[Diagram]:
+def diagrams(project, labels: Labels, marks: "Marks | None" = None) -> list[Diagram]:
     objects = project.index.listed["objects"]
     result = [object_diagram(objects, labels)] if objects else []
-    result += [lifecycle_diagram(project, item, labels) for item in objects
+    result += [lifecycle_diagram(project, item, labels, marks) for item in objects
                if item.lifecycle is not None and item.lifecycle.states]
     return result
 
@@ -63,19 +71,22 @@ def _object_label(item: BusinessObject) -> str:
                       f'BGCOLOR="white" COLOR="black">{rows}</TABLE>')
 
 
-def lifecycle_diagram(project, item: BusinessObject, labels: Labels) -> Diagram:
+def lifecycle_diagram(project, item: BusinessObject, labels: Labels,
+                      marks: "Marks | None" = None) -> Diagram:
     lifecycle = item.lifecycle
     title = f"{labels['lifecycle']}{labels['colon']}{item.name}"
     graph = new_graph(title, "LR", nodesep="0.35", ranksep="0.6")
-    states = first_of_each(lifecycle.states)
+    legend = Legend()
+    states, state_marks = _drawn_states(item, marks)
     names = {state.id: normalize(state.name or state.id) for state in states}
     finals = set(lifecycle.final)
     for state in states:
         final = state.id in finals
         name = node_name("states", state.id)
-        graph.node(name, plain(names[state.id], STATE_WIDTH), style="rounded,filled",
-                   **({"peripheries": "2", "penwidth": "1.5"} if final else {}),
-                   **link_attributes("state final" if final else "state",
+        mark = state_marks.get(state.id, "")
+        style = {"style": "rounded,filled", **({"peripheries": "2", "penwidth": "1.5"} if final else {})}
+        graph.node(name, plain(names[state.id], STATE_WIDTH), **legend.node(style, mark),
+                   **link_attributes(with_class("state final" if final else "state", mark),
                                      [f"{names[state.id]} ({state.id})", state.description],
                                      element_id=name))
     edges = []
@@ -85,14 +96,40 @@ def lifecycle_diagram(project, item: BusinessObject, labels: Labels) -> Diagram:
                    **link_attributes("initial", labels["start"], element_id=initial))
         graph.edge(initial, node_name("states", lifecycle.initial), **{"class": "initial"})
         edges.append(Edge(labels["start"], names[lifecycle.initial]))
-    for transition in lifecycle.transitions:
+    for transition, mark in _drawn_transitions(item, marks):
         if transition.source in names and transition.to in names:
             text = transition_label(project, transition)
             graph.edge(node_name("states", transition.source), node_name("states", transition.to),
-                       label=plain_lines(wrap(text, TRANSITION_WIDTH)), fontsize=SMALL_FONT_SIZE,
-                       **{"class": "transition", "tooltip": tooltip(text)})
-            edges.append(Edge(names[transition.source], names[transition.to], text))
-    return Diagram(f"lifecycle-{item.id}", "lifecycle", title, graph.source, tuple(edges))
+                       **legend.edge({"label": plain_lines(wrap(text, TRANSITION_WIDTH)),
+                                      "fontsize": SMALL_FONT_SIZE, "class": "transition",
+                                      "tooltip": tooltip(text)}, mark))
+            note = f" ({labels['mark_' + mark]})" if mark else ""
+            edges.append(Edge(names[transition.source], names[transition.to], text + note))
+    return Diagram(f"lifecycle-{item.id}", "lifecycle", title, graph.source, tuple(edges),
+                   legend.marks)
+
+
+def _drawn_states(item: BusinessObject, marks: "Marks | None"
+                  ) -> tuple[list[LifecycleState], dict[str, str]]:
+    """The lifecycle's states and, with marks, the ones removed since; each one's mark."""
+    states = first_of_each(item.lifecycle.states)
+    if marks is None:
+        return states, {}
+    removed = [state for state in marks.removed_states.get(item.id, ())
+               if state.id not in {kept.id for kept in states}]
+    state_marks = {state.id: marks.states.get((item.id, state.id), "") for state in states}
+    state_marks.update({state.id: REMOVED for state in removed})
+    return states + removed, state_marks
+
+
+def _drawn_transitions(item: BusinessObject, marks: "Marks | None"
+                       ) -> list[tuple[Transition, str]]:
+    """The transitions with their marks, then (with marks) the ones removed since."""
+    drawn = [(transition, marks.transition(item.id, transition) if marks else "")
+             for transition in item.lifecycle.transitions]
+    if marks is not None:
+        drawn += [(transition, REMOVED) for transition in marks.removed_transitions.get(item.id, ())]
+    return drawn
 
 
 def transition_label(project, transition: Transition) -> str:

@@ -3,8 +3,9 @@
 
 from __future__ import annotations
 
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
+from ..diff.marks import REMOVED
 from ..labels import Labels
 from ..sitemap import SiteMap
 from . import Diagram, Edge
@@ -14,14 +15,18 @@ from .dot import (bold, html_text, link_attributes, new_graph, node_name, title_
 from .escape import doc_link
 from .jumps import JumpView, PageJump, jump_graph, page_jumps
 
+if TYPE_CHECKING:
+    from ..diff.marks import Marks
 
-def diagrams(project, labels: Labels) -> list[Diagram]:
-    jumps = page_jumps(project, labels)
+
+def diagrams(project, labels: Labels, marks: "Marks | None" = None) -> list[Diagram]:
+    jumps = page_jumps(project, labels, marks)
     module_list = project.index.modules
-    result = [overview(project, labels, module_list, jumps)]
-    result += [module_map(project, labels, module, jumps) for module in module_list]
+    result = [overview(project, labels, module_list,
+                       [jump for jump in jumps if jump.mark != REMOVED])]
+    result += [module_map(project, labels, module, jumps, marks) for module in module_list]
     touching = jumps_by_page(jumps)
-    result += [neighbourhood(project, labels, page, touching.get(page.id, []))
+    result += [neighbourhood(project, labels, page, touching.get(page.id, []), marks)
                for page in project.index.listed["pages"]]
     return result
 
@@ -80,21 +85,28 @@ def _module_jump_counts(project, jumps: list[PageJump]) -> dict[tuple[str, str],
     return counts
 
 
-def module_map(project, labels: Labels, module: Module, jumps: list[PageJump]) -> Diagram:
+def module_map(project, labels: Labels, module: Module, jumps: list[PageJump],
+               marks: "Marks | None" = None) -> Diagram:
     """A module's pages and dialogs with every jump from or into them; the other modules'
-    pages at the ends of those jumps drawn faintly."""
-    own = set(module.pages)
+    pages at the ends of those jumps drawn faintly (and with `marks`, the module's pages
+    removed since, dashed)."""
+    removed = tuple(page_id for page_id, key in (marks.removed_page_modules if marks else {}).items()
+                    if key == module.key)
+    pages = module.pages + removed
+    own = set(pages)
     title = f"{labels['pagemap']}{labels['colon']}{module.title}"
-    view = JumpView(title, module.pages, tuple(
-        jump for jump in jumps if jump.source in own or jump.target in own))
-    dot, edges = jump_graph(project, labels, view)
-    return Diagram(f"pagemap-{module.key}", "pagemap_module", title, dot, edges)
+    view = JumpView(title, pages, tuple(
+        jump for jump in jumps if jump.source in own or jump.target in own), marks=marks)
+    dot, edges, marks_drawn = jump_graph(project, labels, view)
+    return Diagram(f"pagemap-{module.key}", "pagemap_module", title, dot, edges, marks_drawn)
 
 
-def neighbourhood(project, labels: Labels, page, jumps: list[PageJump]) -> Diagram:
+def neighbourhood(project, labels: Labels, page, jumps: list[PageJump],
+                  marks: "Marks | None" = None) -> Diagram:
     """One page, the pages and dialogs that jump to it and the ones it jumps to
     (`jumps`: the jumps from or into this page)."""
     title = f"{labels['page_jumps']}{labels['colon']}{page.title}"
-    view = JumpView(title, (page.id,), tuple(jumps), faint_others=False, focus=page.id)
-    dot, edges = jump_graph(project, labels, view)
-    return Diagram(f"page-{page.id}", "page", title, dot, edges)
+    view = JumpView(title, (page.id,), tuple(jumps), faint_others=False, focus=page.id,
+                    marks=marks)
+    dot, edges, marks_drawn = jump_graph(project, labels, view)
+    return Diagram(f"page-{page.id}", "page", title, dot, edges, marks_drawn)
