@@ -72,10 +72,11 @@ def _report(issues: list[Issue], file_count: int) -> None:
     say(summarize(issues, file_count))
 
 
-def _compile(project: str, strict: bool, cache_dir: str | None, write: Writer) -> tuple[Result, str]:
+def _compile(project: str, strict: bool, cache_dir: str | None, write: Writer,
+             since: str | None = None) -> tuple[Result, str]:
     """The whole pipeline, `write` last; exits with check's report when the specs have
-    problems that stop it (errors; warnings too when `strict`), when Graphviz is missing, or
-    when the output is refused."""
+    problems that stop it (errors; warnings too when `strict`), when Graphviz is missing,
+    when the revision `since` cannot be read, or when the output is refused."""
     from .layout import GraphvizLayout, GraphvizMissing
     from .resources import default_cache_dir
     from .site import OutputError
@@ -93,10 +94,13 @@ def _compile(project: str, strict: bool, cache_dir: str | None, write: Writer) -
         except OutputError as error:   # reported after the specs' problems
             refused.append(error)
     stop_at = Severity.WARNING if strict else Severity.ERROR
-    result = run(project, Options(spec_cache_dir(), layout, stop_at), guarded)
+    result = _run_since(project, Options(spec_cache_dir(), layout, stop_at, history=True,
+                                         since=since), guarded)
     issues, file_count = result.checked.issues, result.checked.file_count
     if issues:
         _report(issues, file_count)
+    for notice in result.history.notices if result.history else ():
+        say(f"pmdocs: {notice}", err=True)
     if result.stopped:
         say("pmdocs: not built: fix the problems above first", err=True)
         sys.exit(exit_status(issues, strict))
@@ -107,6 +111,16 @@ def _compile(project: str, strict: bool, cache_dir: str | None, write: Writer) -
     drawn = (f"diagrams: {stats.rendered} laid out, {stats.cached} from cache"
              + (f", {stats.failed} not drawn" if stats.failed else ""))
     return result, drawn
+
+
+def _run_since(project: str, options: Options, write: "Writer") -> Result:
+    """`run`, exiting with 2 when the revision of `--since` cannot be read."""
+    from .diff import RevisionError
+    try:
+        return run(project, options, write)
+    except RevisionError as error:
+        say(f"pmdocs: --since {options.since}: {error}", err=True)
+        sys.exit(EXIT_BAD_INPUT)
 
 
 def exit_status(issues: list[Issue], strict: bool) -> int:
@@ -160,8 +174,11 @@ SITE_URL_OPTION = click.option("--site-url", help="The URL the site is hosted at
 @click.option("--strict", is_flag=True, help="Warnings stop the build too (exit 2).")
 @CACHE_OPTION
 @SITE_URL_OPTION
+@click.option("--since", metavar="REV", help="Show what changed since this git revision (a "
+              "changes page, a box on each changed item's page, marks in the diagrams and the "
+              "prototype); overrides pmdocs.yml's `since:`. Exit 2 if it cannot be read.")
 def build(project: str, output: str | None, strict: bool, cache_dir: str | None,
-          site_url: str | None) -> None:
+          site_url: str | None, since: str | None) -> None:
     """Check the specs and build the PRD site of PROJECT (atomically)."""
     from . import mkdocs_adapter
     from .site import atomic_folder, check_output
@@ -174,7 +191,7 @@ def build(project: str, output: str | None, strict: bool, cache_dir: str | None,
         with atomic_folder(targets[0]) as staging:
             mkdocs_adapter.build(rendered, Path(project), staging, strict=strict,
                                  site_url=site_url)
-    result, drawn = _compile(project, strict, cache_dir, write)
+    result, drawn = _compile(project, strict, cache_dir, write, since)
     target = targets[0]
     pages = len(result.rendered.documents)
     say(f"built {pages} pages into {target} in {time.perf_counter() - started:.1f} s "
@@ -281,13 +298,13 @@ def diff(arguments: tuple[str, ...], output_format: str, fail_on: str | None,
     """
     from .diff import RevisionError, compare
     from .diff.arguments import choose
-    from .pipeline import check_revision
-    cache_dir = None if no_cache else spec_cache_dir()
+    from .pipeline import revision_reader
     try:
         chosen = choose(arguments)
-        head, base = (check_revision(chosen.repository, revision, chosen.project, cache_dir)
-                      for revision in (chosen.head, chosen.base))   # the working tree first
-    except RevisionError as error:
+        reader = revision_reader(chosen.repository, chosen.project,
+                                 None if no_cache else spec_cache_dir())
+        head, base = (reader.snapshot(revision) for revision in (chosen.head, chosen.base))
+    except RevisionError as error:                                   # the working tree first
         say(f"pmdocs diff: {error}", err=True)
         sys.exit(EXIT_BAD_INPUT)
     changes = compare(base, head)

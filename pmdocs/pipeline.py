@@ -1,18 +1,16 @@
 """The driver: a project folder through the compiler's stages, in order — load, model, index,
-check, graph (and layout), render, write — for every front end: the CLI's check, build,
-serve and export, the mkdocs plugin, and diff. Each stage is a module of its own; this one
-only says which runs when. What is written, and where, is the front end's `Writer`.
+check, diff (what changed since a revision, read from git, when the site shows it), graph
+(and layout), render, write — for every front end: the CLI's check, build, serve and
+export, the mkdocs plugin, and diff (which checks two revisions with `revision_reader`).
+Each stage is a module of its own; this one only says which runs when. What is written, and
+where, is the front end's `Writer`.
 """
 
 from __future__ import annotations
 
-import contextlib
-import os
-import shutil
-import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterator, NamedTuple, Sequence
+from typing import TYPE_CHECKING, Callable, NamedTuple, Sequence
 
 from .check import check
 from .issues import Issue, Severity
@@ -22,7 +20,9 @@ from .model import Project, model_project
 from .sitemap import SiteMap
 
 if TYPE_CHECKING:
-    from .diff import Repository, Revision, Snapshot
+    from .diff import Repository
+    from .diff.history import History
+    from .diff.reading import RevisionReader
     from .layout import Layout
     from .render import RenderedSite
 
@@ -53,6 +53,12 @@ class Options:
     shown_as: str | None = None
     """The name the project folder goes by in file paths (default: as given): a revision read
     from git into a folder of pmdocs' own is shown as the user named the project."""
+    history: bool = False
+    """Whether the site shows what changed, read from git: since `since` (else pmdocs.yml's
+    `since:`), and between the releases' tags (the front ends that build a site)."""
+    since: str | None = None
+    """The revision to mark changes since (`pmdocs build --since REV`): when it cannot be
+    read the run raises `RevisionError`; pmdocs.yml's `since:` only gives a notice."""
 
 
 @dataclass(frozen=True)
@@ -60,6 +66,8 @@ class Result:
     checked: Checked
     rendered: "RenderedSite | None" = None
     """The site, when the run got so far."""
+    history: "History | None" = None
+    """What the site shows of the project's history (its `notices` for the front end)."""
 
     @property
     def stopped(self) -> bool:
@@ -79,12 +87,15 @@ def run(root: str | Path, options: Options = Options(), write: Writer | None = N
     from .graph import all_diagrams
     from .layout import NoLayout
     from .render import render_site
-    diagrams = all_diagrams(project, labels_for(project.settings.language))     # graph
+    history = read_history(root, result.checked, options)                       # diff
+    labels = labels_for(project.settings.language)
+    diagrams = all_diagrams(project, labels, history.marks(project))            # graph
     drawings = (options.layout or NoLayout()).draw(diagrams)                    # layout
-    rendered = render_site(project, issues, diagrams, drawings, options.site_map)  # render
+    rendered = render_site(project, issues, diagrams, drawings, options.site_map,
+                           history)                                             # render
     if write is not None:
         write(project, rendered)                                                # write
-    return replace(result, rendered=rendered)
+    return replace(result, rendered=rendered, history=history)
 
 
 def check_project(root: str | Path, cache_dir: Path | None = None,
@@ -93,43 +104,39 @@ def check_project(root: str | Path, cache_dir: Path | None = None,
     return run(root, Options(cache_dir=cache_dir, render=False, shown_as=shown_as)).checked
 
 
-def check_revision(repository: "Repository", revision: "Revision", root: str | Path,
-                   cache_dir: Path | None = None) -> "Snapshot":
-    """The project as it was at `revision`, as far as the check stage: read from git into a
-    folder of its own (the project folder `root` itself for the working tree), its files
-    shown under `root`'s name as in `pmdocs check`.
+def revision_reader(repository: "Repository", root: str | Path,
+                    cache_dir: Path | None = None) -> "RevisionReader":
+    """Revisions of the project at `root` read from git, each as far as the check stage
+    (`pmdocs diff`, and a site's history)."""
+    from .diff.reading import RevisionReader
 
-    The caches serve both revisions: validated files are cached by their name and text, so
-    a file unchanged since the other revision was checked is validated once; the decision
-    tables' analyses start from the project's own (a table unchanged since is not analysed
-    again), and the passing folder's are dropped after (no later run reads them). So check
-    the working tree first."""
-    from .diff import Snapshot
-    if revision.is_working_tree:
-        project, issues, _ = check_project(root, cache_dir)
-        return Snapshot(revision, project, issues)
-    with tempfile.TemporaryDirectory(prefix="pmdocs-revision-") as scratch:
-        folder = repository.extract(revision, Path(scratch))
-        with _tables_of(root, folder, cache_dir):
-            project, issues, _ = check_project(folder, cache_dir, shown_as=os.fspath(root))
-    return Snapshot(revision, project, issues)
+    def checked(folder: Path, shown_as: str | None) -> tuple[Project, list[Issue]]:
+        project, issues, _ = check_project(folder, cache_dir, shown_as)
+        return project, issues
+    return RevisionReader(repository, root, checked, cache_dir)
 
 
-@contextlib.contextmanager
-def _tables_of(root: str | Path, folder: Path, cache_dir: Path | None) -> Iterator[None]:
-    """While the project read into `folder` is checked, its decision tables' cache is a
-    copy of the one of the project at `root`; then it is removed."""
-    if cache_dir is None:
-        yield
-        return
-    from .check.table_cache import cache_file
-    own, passing = cache_file(cache_dir, os.fspath(root)), cache_file(cache_dir, str(folder))
-    with contextlib.suppress(OSError):
-        shutil.copyfile(own, passing)
+def read_history(root: str | Path, checked: Checked, options: Options) -> "History":
+    """The diff stage of a site: what changed since `options.since` (else pmdocs.yml's
+    `since:`) and between consecutive releases' tags, each revision read from git and
+    checked. Nothing when the run asks for no history or nothing asks for it."""
+    from .diff import WORKING_TREE, RevisionError, Snapshot, open_repository
+    from .diff.history import History, history_of
+    settings = checked.project.settings
+    since = options.since or settings.since
+    tags = [(release.id, release.tag) for release in settings.releases if release.tag]
+    if not options.history or (since is None and len(tags) < 2):
+        return History()
     try:
-        yield
-    finally:
-        passing.unlink(missing_ok=True)
+        repository = open_repository(Path(root))
+    except RevisionError as error:
+        if options.since:
+            raise
+        return History(notices=(f"changes not shown: {error}",))
+    reader = revision_reader(repository, root, options.cache_dir)
+    head = Snapshot(WORKING_TREE, checked.project, checked.issues)
+    reader.remember(head)
+    return history_of(reader, head, since, bool(options.since), tags)
 
 
 def render_project(project: Project, issues: Sequence[Issue], layout: "Layout | None" = None

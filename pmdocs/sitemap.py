@@ -28,6 +28,8 @@ SECTIONS: Mapping[str, str] = {
     "rules": "rules/index.md", "trace": "trace.md", "copy": "copy.md", "glossary": "glossary.md",
     "codes": "codes.md"}
 """The site's own pages by name (also their label's key), in the navigation's order."""
+CHANGES = "changes.md"
+"""What changed since a revision (only in a site built with `since:`); after the home page."""
 MODULE_MAPS = "pagemap"
 PROTOTYPE = "prototype"
 PROTOTYPE_ASSETS = f"{PROTOTYPE}/_assets"
@@ -67,6 +69,10 @@ class SiteMap:
         return f"{ITEM_FOLDERS[section]}/{item_id}.md"
 
     @staticmethod
+    def changes() -> str:
+        return CHANGES
+
+    @staticmethod
     def module_map(module_key: str) -> str:
         return f"{MODULE_MAPS}/{module_key}.md"
 
@@ -89,9 +95,12 @@ class SiteMap:
         """A link to a document before its page is known: `pmdocs:pages/cart.md#element-buy`."""
         return LINK_SCHEME + path + ("#" + anchor if anchor else "")
 
-    def navigation(self, labels: Mapping[str, str], with_prototype: bool) -> tuple[NavEntry, ...]:
+    def navigation(self, labels: Mapping[str, str], with_prototype: bool,
+                   with_changes: bool = False) -> tuple[NavEntry, ...]:
         """The site's pages in order, titled in the project's language."""
         pages = [NavEntry(labels[name], path) for name, path in SECTIONS.items()]
+        if with_changes:
+            pages.insert(1, NavEntry(labels["changes"], CHANGES))
         if with_prototype:
             pages.append(NavEntry(labels["proto_title"], self.prototype()))
         return tuple(pages)

@@ -18,14 +18,16 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator
 from urllib.parse import unquote, urlsplit
 
 import pytest
 from click.testing import CliRunner
 
 from pmdocs.cli import main
+from tests.gitrepo import commit_tree, new_repository
 from tests.hostile import write_project
+from tests.sample_history import sample_repository
 
 if TYPE_CHECKING:
     from selenium.webdriver.remote.webdriver import WebDriver
@@ -104,6 +106,58 @@ def hostile_project(factory: pytest.TempPathFactory) -> Path:
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     """The hostile project's site; tests only read it."""
     return shared_build(tmp_path_factory, "hostile", hostile_project(tmp_path_factory))
+
+
+def shared_since_build(factory: pytest.TempPathFactory, name: str,
+                       project: Callable[[Path], Path]) -> BuiltSite:
+    """A project in a repository with history (`project(folder)` makes it, with a tag
+    `before`) built once per session with `--since before`, as `shared_build`."""
+    root = factory.getbasetemp() / f"shared-{name}"
+    site = BuiltSite(root / "site", root / "xdg-cache" / "pmdocs" / "diagrams")
+    if not site.folder.is_dir():
+        build(project(root), site.folder, site.cache, "--since", "before")
+    return site
+
+
+@pytest.fixture(scope="session")
+def sample_since_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """The sample's site built with `--since before` in a repository where one commit made
+    one change of each kind (tests/sample_history.py); tests only read it."""
+    return shared_since_build(tmp_path_factory, "sample-since",
+                              lambda root: sample_repository(root) / "sample_project")
+
+
+OLD_TEXT = "was: "
+"""What the hostile project's earlier revision has in front of each of its texts."""
+
+
+def hostile_history(factory: pytest.TempPathFactory) -> Path:
+    """A repository whose `hostile/` project was committed twice: first with every text
+    changed (`OLD_TEXT` in front of it), then as it is (tagged `before` and `after`); once
+    per session."""
+    import re
+
+    root = factory.getbasetemp() / "hostile-history"
+    if not (root / "repo" / ".git").is_dir():
+        head = hostile_project(factory)
+        base = root / "base"
+        base.mkdir(parents=True, exist_ok=True)
+        for spec in sorted(head.glob("*.yml")):
+            text = re.sub(r'"([tm][0-9]+) ', rf'"\1 {OLD_TEXT}', spec.read_text(encoding="utf-8"))
+            (base / spec.name).write_text(text, encoding="utf-8")
+        repository = new_repository(root / "repo")
+        commit_tree(repository, base, "hostile", "every text was different", tag="before")
+        commit_tree(repository, head, "hostile", "the hostile project", tag="after")
+    return root / "repo"
+
+
+@pytest.fixture(scope="session")
+def hostile_since_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """The hostile project's site built with `--since before` (see `hostile_history`):
+    every text of the earlier revision is shown too, on the changes page and in the boxes
+    that open the items' pages; tests only read it."""
+    return shared_since_build(tmp_path_factory, "hostile-since",
+                              lambda _: hostile_history(tmp_path_factory) / "hostile")
 
 
 def mkdocs_build(config_file: Path, site_dir: Path) -> None:

@@ -34,10 +34,10 @@ from pmdocs.pipeline import check_project
 from pmdocs.model.spec import SECTIONS
 from pmdocs.render.tables import cell_block
 from pmdocs.render.text import markdown_html
-from tests.browser import (DANGER_IN_DOM, BuiltSite, browser, click, file_of,  # noqa: F401
-                           hostile_export, hostile_plugin_site, hostile_project, hostile_site,
-                           hostile_zensical,
-                           open_page, pwned, screenshot, search, wait_until)
+from tests.browser import (DANGER_IN_DOM, OLD_TEXT, BuiltSite, browser, click,  # noqa: F401
+                           file_of, hostile_export, hostile_plugin_site, hostile_project,
+                           hostile_since_site, hostile_site, hostile_zensical, open_page, pwned,
+                           screenshot, search, wait_until)
 from tests.hostile import RUN, TextField, text_fields
 
 if TYPE_CHECKING:
@@ -296,6 +296,27 @@ def test_every_page_the_plugin_adds_runs_nothing_and_reads_as_written(
     check_every_page(browser, hostile_plugin_site, pages,
                      {f"prd/{page}": texts for page, texts in expected.items()
                       if not page.startswith("prototype/")})
+
+
+def test_every_page_of_a_site_marking_changes_runs_nothing_and_reads_as_written(
+        browser: "WebDriver", hostile_since_site: BuiltSite,
+        tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The hostile project built with `--since` a revision where every text was different:
+    the changes page, the box that opens every item's page, the marked diagrams and the
+    prototype's badges show the texts of both revisions; nothing runs, and both read as
+    written."""
+    site = hostile_since_site
+    pages = html_pages(site)
+    assert "changes.html" in pages
+    check_every_page(browser, site, pages, expected_texts(hostile_project(tmp_path_factory)))
+    project, _, _ = check_project(hostile_project(tmp_path_factory))
+    for page in project.pages[:3]:
+        earlier = page.title.replace(" ", f" {OLD_TEXT}", 1)
+        for shown_on in ("changes.html", f"pages/{page.id}.html"):
+            open_page(browser, site.url(shown_on))
+            shown = readable(browser.execute_script(PAGE_TEXT))
+            assert readable(earlier) in shown and readable(page.title) in shown, (shown_on, earlier)
+    assert not pwned(browser)
 
 
 def test_a_diagram_node_leads_into_the_site(browser: "WebDriver", hostile_site: BuiltSite) -> None:

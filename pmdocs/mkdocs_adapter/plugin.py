@@ -89,8 +89,11 @@ class PmdocsPlugin(BasePlugin[PmdocsConfig]):
         """The pipeline, its problems logged one line each as the CLI prints them; errors stop
         the build. (serve: the spec cache re-reads only edits.)"""
         assert self.project_dir is not None
-        options = pipeline.Options(spec_cache_dir(), self._layout(), site_map=site_map)
+        options = pipeline.Options(spec_cache_dir(), self._layout(), site_map=site_map,
+                                   history=True)
         result = pipeline.run(self.project_dir, options)
+        for notice in result.history.notices if result.history else ():
+            log.warning(one_line(f"pmdocs: {notice}"))
         for issue in result.checked.issues:
             if issue.severity == Severity.WARNING:
                 log.warning(issue_line(issue))

@@ -87,10 +87,14 @@ def _explain_one(detail: dict, path: tuple, data: Any, prefix: tuple, fields_of:
     if wanted:
         got = f"`{raw}`" if raw and not isinstance(value, (dict, list)) else _describe_value(value)
         return make_issue("PM203", f"{context}: `{field}` must be {wanted}, not {got}", location)
-    message = detail.get("msg", "invalid value")
-    if kind == "value_error":      # a validator's own words, without pydantic's "Value error, "
-        message = str(detail.get("ctx", {}).get("error", message))
-    return make_issue("PM203", f"{context}: `{field}`: {message}", location)
+    return make_issue("PM203", f"{context}: `{field}`: {_own_words(detail)}", location)
+
+
+def _own_words(detail: dict) -> str:
+    """pydantic's message, or a validator's own words (without pydantic's "Value error, ")."""
+    if detail["type"] == "value_error" and "error" in detail.get("ctx", {}):
+        return str(detail["ctx"]["error"])
+    return detail.get("msg", "invalid value")
 
 
 def _is_trap(value: Any) -> bool:

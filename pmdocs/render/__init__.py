@@ -9,16 +9,20 @@ module per section of the site under `render/sections/`; nothing here writes fil
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Mapping, Sequence
+from typing import TYPE_CHECKING, Mapping, Sequence
 
 from ..graph import Diagram
 from ..issues import Issue
 from ..layout import Drawing
 from ..model import Project
 from ..sitemap import NavEntry, SiteMap
+from .changes import after_heading, item_boxes
 from .context import RenderContext, build_context
 from .diagram import DIAGRAM_PLACEHOLDER
 from .sections import SECTIONS
+
+if TYPE_CHECKING:
+    from ..diff.history import History
 
 
 @dataclass(frozen=True)
@@ -41,9 +45,12 @@ class RenderedSite:
 
 
 def render_site(project: Project, issues: Sequence[Issue], diagrams: Sequence[Diagram],
-                drawings: Mapping[str, Drawing], site_map: SiteMap = SiteMap()) -> RenderedSite:
-    """The site's documents, files and diagrams, every link made a URL by `site_map`."""
-    context = build_context(project, issues, diagrams, drawings)
+                drawings: Mapping[str, Drawing], site_map: SiteMap = SiteMap(),
+                history: "History | None" = None) -> RenderedSite:
+    """The site's documents, files and diagrams, every link made a URL by `site_map`; with
+    `history`, what changed since a revision too (each changed item's page opens with it)."""
+    context = build_context(project, issues, diagrams, drawings, history)
+    boxes = item_boxes(context)
     documents: dict[str, str] = {}
     files: dict[str, bytes] = {}
     pages_html: dict[str, str] = {}
@@ -54,6 +61,7 @@ def render_site(project: Project, issues: Sequence[Issue], diagrams: Sequence[Di
             elif path.endswith(".html"):
                 pages_html[path] = site_map.resolve(content, path, explicit=True)
             else:
+                content = after_heading(content, boxes[path]) if path in boxes else content
                 documents[path] = site_map.resolve(content, path)
     shown = {diagram_id: path for path, document in documents.items()
              for diagram_id in DIAGRAM_PLACEHOLDER.findall(document)}
@@ -66,4 +74,5 @@ def render_site(project: Project, issues: Sequence[Issue], diagrams: Sequence[Di
 
 
 def navigation(context: RenderContext) -> tuple[NavEntry, ...]:
-    return SiteMap().navigation(context.labels, bool(context.project.pages))
+    with_changes = context.history is not None and context.history.since is not None
+    return SiteMap().navigation(context.labels, bool(context.project.pages), with_changes)

@@ -35,6 +35,19 @@ def place_diagrams(text: str, svgs: Mapping[str, str]) -> str:
     return DIAGRAM_PLACEHOLDER.sub(replace, text)
 
 
+def legend(context: RenderContext, marks: tuple[str, ...]) -> str:
+    """The legend of a diagram that marks changes (on lines of its own), or nothing."""
+    if not marks:
+        return ""
+    labels = context.labels
+    names = {"added": labels["mark_added"], "changed": labels["mark_changed"],
+             "removed": labels["legend_removed"]}
+    items = " ".join(f'<span class="pmdocs-mark change-{mark}">{cells.escaped(names[mark])}</span>'
+                     for mark in marks)
+    return (f'\n\n<p class="pmdocs-legend">{cells.escaped(labels["legend"] + labels["colon"])}'
+            f"{items}</p>")
+
+
 def diagram_markdown(context: RenderContext, diagram_id: str, page_path: str,
                      edge_table: bool = True) -> Safe:
     """The diagram's Markdown for the page at `page_path`, with its edge table; without it
@@ -47,7 +60,7 @@ def diagram_markdown(context: RenderContext, diagram_id: str, page_path: str,
     drawing = context.drawings.get(diagram_id)
     labels = context.labels
     if drawing is not None and drawing.svg is not None:
-        shown = placeholder(diagram_id)
+        shown = placeholder(diagram_id) + legend(context, diagram.marks)
         if not edge_table:
             return Safe(shown + "\n")
     else:

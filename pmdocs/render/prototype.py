@@ -50,6 +50,8 @@ class Widget:
     tabs: tuple[tuple[str, Choice | None], ...] = ()
     """A tab bar without actions of its own: each item and the tab page it opens (matched by
     the `entry: tab` page's menu or title), so every tab is clickable on its own."""
+    change: str = ""
+    """`added` or `changed` since the revision the site marks (its badge says so)."""
 
     @property
     def name(self) -> str:
@@ -92,6 +94,8 @@ class WireframePage:
     opener: str
     """The first page that leads here (where `back` goes when there is no history)."""
     spec_link: str
+    change: str = ""
+    """`added` or `changed` since the revision the site marks (its title's badge says so)."""
 
     @property
     def is_overlay(self) -> bool:
@@ -125,6 +129,8 @@ class Prototype:
     start: str
     """Where the prototype opens: the first launch page, else the first entry page, else the
     first page (full pages before overlays)."""
+    marks_changes: bool = False
+    """Whether the site marks changes since a revision (the prototype's switch for them)."""
 
 
 def prototype(context: RenderContext) -> Prototype | None:
@@ -136,8 +142,9 @@ def prototype(context: RenderContext) -> Prototype | None:
     full = [page for page in pages if page.kind not in OVERLAY_KINDS] or pages
     start = next((page for page in full if "launch" in page.entry),
                  next((page for page in full if page.is_entry), full[0]))
+    history = context.history
     return Prototype(tuple(builder.wireframe(page) for page in pages), builder.sitemap(),
-                     start.id)
+                     start.id, history is not None and history.since is not None)
 
 
 def default_state(page: Page) -> str:
@@ -158,11 +165,12 @@ class _Builder:
         self.global_tabbar = next(
             (element for page in self.pages.values() if "tab" in page.entry
              for element in page.elements if element.type == "tabbar"), None)
+        self.page_changes, self.element_changes = _changes(context)
 
     def wireframe(self, page: Page, with_overlays: bool = True) -> WireframePage:
         """The page's screens; with every overlay it can open (flat: an overlay opened from
         an overlay is in its page's list, so one page's HTML can show them all)."""
-        widgets = tuple(self.widget(number, element)
+        widgets = tuple(self.widget(number, element, page.id)
                         for number, element in enumerate(page.elements, start=1))
         overlays = tuple(self.wireframe(self.pages[overlay], with_overlays=False)
                          for overlay in self.overlays_of(page.id)) if with_overlays else ()
@@ -171,7 +179,8 @@ class _Builder:
             tabbar = self.widget(0, self.global_tabbar)
         return WireframePage(page, page.device or "mobile", self.screens(page, widgets), widgets,
                              tabbar, overlays, self.index.opener_page(page.id) or "",
-                             SiteMap.link(SiteMap.item("pages", page.id)))
+                             SiteMap.link(SiteMap.item("pages", page.id)),
+                             self.page_changes.get(page.id, ""))
 
     def screens(self, page: Page, widgets: tuple[Widget, ...]) -> tuple[Screen, ...]:
         if not page.states:
@@ -181,7 +190,7 @@ class _Builder:
                             tuple(state.copy_text), _visible(widgets, state, only_in_some))
                      for state in _first_of_each_state(page.states))
 
-    def widget(self, number: int, element: Element) -> Widget:
+    def widget(self, number: int, element: Element, page_id: str = "") -> Widget:
         choices = [self.choice(event, jump.to, jump.when, jump.effect, jump.note)
                    for event, jumps in element.actions() for jump in jumps]
         tabs: tuple[tuple[str, Choice | None], ...] = ()
@@ -192,7 +201,8 @@ class _Builder:
                        SiteMap.link(SiteMap.item("rules", rule_id)))
                       for rule_id in dict.fromkeys(element.rules)
                       if rule_id in self.project.index.items["rules"])
-        return Widget(number, element, tuple(choices), rules, self.shows(element.shows), tabs)
+        return Widget(number, element, tuple(choices), rules, self.shows(element.shows), tabs,
+                      self.element_changes.get((page_id, element.id), ""))
 
     def shows(self, reference: str | None) -> str:
         object_id, _, attribute_id = (reference or "").partition(".")
@@ -245,6 +255,25 @@ class _Builder:
                     found.append(target)
                     queue.append(target)
         return found
+
+
+def _changes(context: RenderContext) -> tuple[dict[str, str], dict[tuple[str, str], str]]:
+    """Pages new or changed since the revision the site marks, and the elements new or
+    changed on changed pages (an element whose jumps changed is changed): every element of a
+    new page is new, and its title says so once."""
+    changes = context.history.since if context.history is not None else None
+    pages: dict[str, str] = {}
+    elements: dict[tuple[str, str], str] = {}
+    for item in changes.in_section("pages") if changes is not None else ():
+        if item.change not in ("added", "changed", "renamed"):
+            continue
+        pages[item.id] = "added" if item.change == "added" else "changed"
+        for field in item.fields:
+            element = field.key.partition(" on ")[0] if field.part == "jump" else field.key
+            if field.part in ("element", "jump") and (item.id, element) not in elements:
+                added = field.part == "element" and field.change == "added" and not field.field
+                elements[(item.id, element)] = "added" if added else "changed"
+    return pages, elements
 
 
 def _first_of_each_state(states: Iterable[State]) -> list[State]:

@@ -1,6 +1,7 @@
 /* pmdocs prototype: follows the wireframes' jumps, switches states and roles, opens dialogs,
- * shows annotations, and keeps the whole view in the URL's hash:
- *   #state=<name>&role=<id>&dialog=<id>,<id>&notes=1&all=1&pin=<element>
+ * shows annotations and (in a site that marks changes) what is new and changed, and keeps the
+ * whole view in the URL's hash:
+ *   #state=<name>&role=<id>&dialog=<id>,<id>&notes=1&all=1&pin=<element>&changes=0
  * Every page is plain HTML rendered from the specs; this script only shows and hides it.
  * Spec text is only ever moved with textContent, never parsed as HTML. */
 (function () {
@@ -11,10 +12,12 @@
   var roleSelect = document.getElementById("pp-role");
   var allStates = document.getElementById("pp-all");
   var notesToggle = document.getElementById("pp-notes");
+  var changesToggle = document.getElementById("pp-changes");
   var overlays = document.querySelector(".pp-overlays");
   var notesPanel = document.querySelector(".pp-notes");
   var systemToast = document.querySelector(".pp-system-toast");
-  var view = { state: "", role: "", dialogs: [], notes: false, all: false, pin: "" };
+  var view = { state: "", role: "", dialogs: [], notes: false, all: false, pin: "",
+               changes: Boolean(changesToggle) };
   var toastTimer = 0;
 
   function all(selector, root) {
@@ -35,6 +38,7 @@
     view.notes = params.get("notes") === "1";
     view.all = params.get("all") === "1";
     view.pin = params.get("pin") || "";
+    view.changes = Boolean(changesToggle) && params.get("changes") !== "0";
   }
 
   function hash(keep) {
@@ -45,6 +49,7 @@
     if (view.notes) params.set("notes", "1");
     if (!keep && view.all) params.set("all", "1");
     if (!keep && view.pin) params.set("pin", view.pin);
+    if (changesToggle && !view.changes) params.set("changes", "0");
     var text = params.toString();
     return text ? "#" + text : "";
   }
@@ -63,6 +68,8 @@
     notesToggle.checked = view.notes;
     body.classList.toggle("pp-all-states", view.all);
     body.classList.toggle("pp-notes-on", view.notes);
+    body.classList.toggle("pp-changes-on", view.changes);
+    if (changesToggle) changesToggle.checked = view.changes;
     all(".pp-screen").forEach(function (screen) {
       screen.hidden = !view.all && screen.dataset.state !== view.state;
     });
@@ -204,6 +211,9 @@
   roleSelect.addEventListener("change", function () { view.role = roleSelect.value; render(); });
   allStates.addEventListener("change", function () { view.all = allStates.checked; render(); });
   notesToggle.addEventListener("change", function () { view.notes = notesToggle.checked; render(); });
+  if (changesToggle) {
+    changesToggle.addEventListener("change", function () { view.changes = changesToggle.checked; render(); });
+  }
   window.addEventListener("hashchange", function () { readHash(); render(); });
 
   /* ------------------------------------------------------------ the sitemap */

@@ -5,8 +5,8 @@ file (`bytes`, e.g. the copy deck's CSV)."""
 
 from __future__ import annotations
 
-from . import (codes, copy, features, flows, glossary, home, objects, pagemap, pages, prototype,
-               releases, roles, rules, structure, trace, usecases)
+from . import (changes, codes, copy, features, flows, glossary, home, objects, pagemap, pages,
+               prototype, releases, roles, rules, structure, trace, usecases)
 
-SECTIONS = (home, features, releases, flows, usecases, objects, roles, structure, pagemap, pages,
-            rules, trace, copy, glossary, codes, prototype)
+SECTIONS = (home, changes, features, releases, flows, usecases, objects, roles, structure, pagemap,
+            pages, rules, trace, copy, glossary, codes, prototype)

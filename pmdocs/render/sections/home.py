@@ -27,6 +27,11 @@ def render(context: RenderContext) -> Iterator[tuple[str, str]]:
                    [[len(project.index.items[key]) for key, _ in COUNTED]])
     sections = [Safe(f"{link(labels[name], path, PATH)} — {inline(labels['about_' + name])}")
                 for name, path in SECTIONS.items() if path != PATH]
+    changes = context.history.since if context.history is not None else None
+    if changes is not None:
+        about = labels["about_changes"].format(since=changes.base.short)
+        sections.insert(0, Safe(f"{link(labels['changes'], SiteMap.changes(), PATH)} — "
+                                f"{inline(about)}"))
     if project.pages:
         sections.append(Safe(f"{link(labels['proto_title'], SiteMap.prototype(), PATH)} — "
                              f"{inline(labels['about_prototype'])}"))

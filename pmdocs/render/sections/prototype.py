@@ -35,6 +35,7 @@ def render(context: RenderContext) -> Iterator[tuple[str, str | bytes]]:
     for wireframe in views.pages:
         yield SiteMap.prototype(wireframe.page.id), _render(
             "page.html.j2", context, wireframe=wireframe, roles=roles,
+            marks_changes=views.marks_changes,
             drawn=_drawn(context.labels.language, wireframe),
             role_notes=_role_notes(context, wireframe, roles),
             default_state=default_state(wireframe.page),

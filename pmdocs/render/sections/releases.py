@@ -9,6 +9,7 @@ from typing import Iterator, Sequence
 from ...model.spec import Feature
 from ...sitemap import SiteMap
 from ..context import RenderContext
+from ..changes import counts_text, detail_cell, item_cell, way
 from ..items import anchored_link, item_link
 from ..tables import anchor, document, properties, table
 from ..templating import render_template
@@ -22,6 +23,8 @@ class ReleaseGroup:
     heading: Safe
     facts: Safe
     features: Safe
+    changes: Safe = Safe("")
+    """What changed since the previous release, read from their tags (when both exist)."""
 
 
 def render(context: RenderContext) -> Iterator[tuple[str, str]]:
@@ -83,4 +86,24 @@ def _group(context: RenderContext, release_id: str | None, features: list[Featur
     rows = [(feature.priority, item_link(context, "features", feature.id, PATH),
              labels["status_" + feature.status], feature.owner) for feature in features]
     return ReleaseGroup(heading, facts, table((labels["priority"], labels["feature"],
-                                               labels["status"], labels["owner"]), rows))
+                                               labels["status"], labels["owner"]), rows),
+                        _changes(context, release_id))
+
+
+def _changes(context: RenderContext, release_id: str | None) -> Safe:
+    """What changed from the previous release to this one (by their tags), or nothing."""
+    history = context.history
+    found = next((item for item in (history.releases if history else ())
+                  if item.release == release_id), None)
+    if found is None:
+        return Safe("")
+    labels = context.labels
+    changes = found.changes
+    title = labels["release_changes"].format(previous=_title(context, found.previous),
+                                             tags=f"{changes.base.name} → {changes.head.name}")
+    rows = [(way(context, item.change), item_cell(context, item, PATH), detail_cell(context, item))
+            for item in changes.items]
+    summary = counts_text(context, changes.items) or labels["no_changes"]
+    body = table((labels["change"], labels["item"], labels["what_changed"]), rows)
+    return Safe(f"**{inline(title)}**{inline(labels['colon'])}{inline(summary)}"
+                + (f"\n\n{body}" if body else ""))
