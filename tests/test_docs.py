@@ -40,3 +40,21 @@ def test_every_path_the_readme_names_exists() -> None:
     missing = sorted(path for path in paths if not (REPO / path.split("::")[0]).exists()
                      and "<" not in path and "apis" not in path)
     assert not missing, f"the README names what is not there: {missing}"
+
+
+def test_the_pre_commit_hook_runs_a_real_command() -> None:
+    """`.pre-commit-hooks.yaml` offers `pmdocs-check`: pre-commit installs this package
+    (`language: python`) and runs the console script pyproject.toml declares."""
+    import tomllib
+
+    import yaml
+
+    from pmdocs.cli import main
+
+    hooks = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    (hook,) = hooks
+    assert hook["id"] == "pmdocs-check" and hook["language"] == "python"
+    program, command = hook["entry"].split()
+    scripts = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]["scripts"]
+    assert scripts[program] == "pmdocs.cli:main" and command in main.commands
+    assert hook["pass_filenames"] is False
