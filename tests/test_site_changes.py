@@ -15,9 +15,10 @@ from click.testing import CliRunner
 from pmdocs.cli import main
 
 from .browser import BuiltSite, build, sample_since_site  # noqa: F401 (a fixture)
-from .conftest import SAMPLE
+from .conftest import REPO, SAMPLE
 from .gitrepo import git
 from .sample_history import sample_repository
+from .test_diff_cli import run_in
 
 
 def text_of(site: BuiltSite, page: str) -> str:
@@ -51,6 +52,20 @@ def test_the_sample_diff_lists_exactly_the_changes(tmp_path: Path) -> None:
         "      ~ parameter base_freight default: 8 → 10",
         "      ~ row 3 then: 包邮 「已包邮」 → 包邮 「已包邮，感谢支持」",
         "1 added, 3 changed; problems: 0 introduced, 0 fixed"]
+
+
+def test_the_readme_shows_the_real_output(tmp_path: Path) -> None:
+    """The review example in the README is this output (commit ids aside: the sample's text,
+    and so the commits, change with the sample)."""
+    _, stdout, _ = run_in(sample_repository(tmp_path), "before", "after", "sample_project")
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    command = "$ pmdocs diff before after sample_project\n"
+    shown = readme[readme.index(command) + len(command):]
+    shown = shown[:shown.index("```")]
+
+    def without_ids(text: str) -> str:
+        return re.sub(r"\([0-9a-f]{7}\)", "(…)", text)
+    assert without_ids(shown) == without_ids(stdout)
 
 
 def test_the_changes_page_lists_them_with_links(sample_since_site: BuiltSite) -> None:
