@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from .diff.history import History
     from .diff.reading import RevisionReader
     from .layout import Layout
+    from .model.cache import ModelCache
     from .render import RenderedSite
 
 Writer = Callable[[Project, "RenderedSite"], None]
@@ -53,6 +54,9 @@ class Options:
     shown_as: str | None = None
     """The name the project folder goes by in file paths (default: as given): a revision read
     from git into a folder of pmdocs' own is shown as the user named the project."""
+    model_cache: "ModelCache | None" = None
+    """Validated files shared by the runs of one command (`pmdocs diff` checks two
+    revisions); None: this run's own cache of `cache_dir`."""
     history: bool = False
     """Whether the site shows what changed, read from git: since `since` (else pmdocs.yml's
     `since:`), and between the releases' tags (the front ends that build a site)."""
@@ -78,7 +82,7 @@ def run(root: str | Path, options: Options = Options(), write: Writer | None = N
     """The project at `root` through every stage it gets to. (The later stages' modules are
     imported when a run gets to them: `pmdocs check` starts without them.)"""
     loaded = load_project(root, parse=False, shown_as=options.shown_as)         # load
-    project, issues = model_project(loaded, options.cache_dir)                  # model
+    project, issues = model_project(loaded, options.model_cache or options.cache_dir)  # model
     project.index                                                               # index
     issues = check(project, issues, options.cache_dir)                          # check
     result = Result(Checked(project, issues, loaded.file_count))
@@ -98,20 +102,23 @@ def run(root: str | Path, options: Options = Options(), write: Writer | None = N
     return replace(result, rendered=rendered, history=history)
 
 
-def check_project(root: str | Path, cache_dir: Path | None = None,
-                  shown_as: str | None = None) -> Checked:
+def check_project(root: str | Path, cache_dir: Path | None = None, shown_as: str | None = None,
+                  model_cache: "ModelCache | None" = None) -> Checked:
     """The project at `root` as far as the check stage (`pmdocs check`)."""
-    return run(root, Options(cache_dir=cache_dir, render=False, shown_as=shown_as)).checked
+    return run(root, Options(cache_dir=cache_dir, render=False, shown_as=shown_as,
+                             model_cache=model_cache)).checked
 
 
 def revision_reader(repository: "Repository", root: str | Path,
                     cache_dir: Path | None = None) -> "RevisionReader":
     """Revisions of the project at `root` read from git, each as far as the check stage
-    (`pmdocs diff`, and a site's history)."""
+    (`pmdocs diff`, and a site's history); they share the validated files in memory."""
     from .diff.reading import RevisionReader
+    from .model.cache import ModelCache
+    files = ModelCache(cache_dir)
 
     def checked(folder: Path, shown_as: str | None) -> tuple[Project, list[Issue]]:
-        project, issues, _ = check_project(folder, cache_dir, shown_as)
+        project, issues, _ = check_project(folder, cache_dir, shown_as, files)
         return project, issues
     return RevisionReader(repository, root, checked, cache_dir)
 

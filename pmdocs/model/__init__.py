@@ -27,13 +27,15 @@ def read_project(root: str | os.PathLike, cache_dir: Path | None = None
     return project, issues, loaded.file_count
 
 
-def model_project(loaded: LoadResult, cache_dir: Path | None = None) -> tuple[Project, list[Issue]]:
+def model_project(loaded: LoadResult, cache: "Path | ModelCache | None" = None
+                  ) -> tuple[Project, list[Issue]]:
     """The loaded files as one project, with every problem so far (the loader's too).
 
-    With `cache_dir`, files whose text, path and pmdocs' code are unchanged since an earlier
-    run are taken from the cache instead of being parsed and validated again."""
+    With a cache (a folder, or a `ModelCache` several runs share), files whose text, path and
+    pmdocs' code are unchanged since an earlier run are taken from the cache instead of being
+    parsed and validated again."""
     with _collector_paused():
-        return _model(loaded, cache_dir)
+        return _model(loaded, cache)
 
 
 @contextlib.contextmanager
@@ -52,11 +54,12 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _model(loaded: LoadResult, cache_dir: Path | None) -> tuple[Project, list[Issue]]:
-    cache = None
-    if cache_dir is not None:
+def _model(loaded: LoadResult, cache_given: "Path | ModelCache | None"
+           ) -> tuple[Project, list[Issue]]:
+    cache = cache_given if not isinstance(cache_given, Path) else None
+    if isinstance(cache_given, Path):
         from .cache import ModelCache
-        cache = ModelCache(cache_dir)
+        cache = ModelCache(cache_given)
     issues = list(loaded.issues)
     models = []
     for spec_file in loaded.files:

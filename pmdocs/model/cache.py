@@ -73,9 +73,11 @@ ENTRY_NAME = re.compile(r"[0-9a-f]{64}")
 class ModelCache:
     """Validated files by content: `known` says whether a file is cached (and reads it),
     `get` gives it, `put` stores a new one, `prune` removes entries unused for a month (a
-    used entry is touched)."""
+    used entry is touched). What one instance has read or stored it keeps in memory too, so
+    the runs of one command that share it (`pmdocs diff` checks two revisions) read a file
+    unchanged between them once; without a folder it is that memory alone."""
 
-    def __init__(self, folder: Path):
+    def __init__(self, folder: Path | None):
         self.folder = folder
         self.fingerprint = code_fingerprint()
         self.entries: dict[str, FileResult] = {}
@@ -91,6 +93,11 @@ class ModelCache:
     def known(self, path: str, text: str, is_project_file: bool) -> bool:
         """Whether the file's model is cached (it is then held in memory for `get`)."""
         key = self.key(path, text, is_project_file)
+        if key in self.entries:
+            self.hits += 1
+            return True
+        if self.folder is None:
+            return False
         entry = self.folder / key[:2] / key
         try:
             with open(entry, "rb") as handle:
@@ -108,12 +115,16 @@ class ModelCache:
 
     def put(self, path: str, text: str, is_project_file: bool, result: FileResult) -> None:
         key = self.key(path, text, is_project_file)
-        dump_atomically(result, self.folder / key[:2] / key)
-        self.written += 1
+        self.entries[key] = result
+        if self.folder is not None:
+            dump_atomically(result, self.folder / key[:2] / key)
+            self.written += 1
 
     def prune(self, now: float | None = None) -> None:
         """Remove the entries no run has used for `UNUSED_DAYS` (only files named like an
         entry, in the cache's own folders; one that cannot be removed is left)."""
+        if self.folder is None:
+            return
         oldest = (time.time() if now is None else now) - UNUSED_DAYS * 24 * 3600
         for entry in self.folder.glob("[0-9a-f][0-9a-f]/*"):
             with contextlib.suppress(OSError):
