@@ -173,3 +173,18 @@ def test_links_in_a_revision_are_judged_like_links_on_disk(repository: Path,
     code, stdout, _ = run_in(repository, "v2", "HEAD", "specs")
     assert code == 0
     assert "  + specs/outside.yml: error PM108 " in stdout
+
+
+def test_a_revision_leaves_no_cache_behind(repository: Path, tmp_path: Path,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """A revision is checked in a folder of pmdocs' own, with a copy of the project's cache
+    of decision tables, removed after: the cache holds the project's file alone."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    (repository / "specs" / "rules.yml").write_text(
+        "rules:\n  - id: r\n    title: 规则\n    inputs: [{id: a, type: bool}]\n"
+        "    table: [{when: {a: true}, then: 是}, {when: {a: false}, then: 否}]\n",
+        encoding="utf-8")
+    assert run_in(repository, "v1", "HEAD", "specs")[0] == 0
+    assert run_in(repository, "v1", "specs")[0] == 0
+    tables = sorted(path.name for path in (tmp_path / "cache" / "pmdocs" / "specs").glob("decision-*"))
+    assert len(tables) == 1

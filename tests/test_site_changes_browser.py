@@ -1,14 +1,20 @@
 """What a reader of a site built with `--since` sees in a real browser: the marks in the
 diagrams in their colours (a removed jump dashed), the legend, the box that opens a changed
 page, and the prototype's badges, which a switch hides (and the URL remembers).
-The site is the sample's, one commit after a change of each kind (tests/sample_history.py)."""
+The site is the sample's, one commit after a change of each kind (tests/sample_history.py),
+and for swimlanes and lifecycles those of the flows and objects diff cases."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tests.browser import (BuiltSite, browser, click, open_page, pwned,  # noqa: F401
+import pytest
+
+from tests.browser import (BuiltSite, browser, build, click, open_page, pwned,  # noqa: F401
                            sample_since_site, screenshot, wait_until)
+from tests.gitrepo import commit_tree, new_repository
+from tests.test_diff_cases import DIFF_CASES
 
 if TYPE_CHECKING:
     from selenium.webdriver.remote.webdriver import WebDriver
@@ -82,3 +88,42 @@ def test_the_prototype_badges_what_changed_and_a_switch_hides_them(
     assert not browser.find_element(By.CSS_SELECTOR, badge).is_displayed()
     assert not browser.find_element(By.ID, "pp-changes").is_selected()
     assert not pwned(browser)
+
+
+@pytest.fixture(scope="module")
+def case_sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, BuiltSite]:
+    """The `flows` and `objects` diff cases, each built from its later revision with
+    `--since` the earlier one."""
+    sites = {}
+    for case in ("flows", "objects"):
+        root = tmp_path_factory.mktemp(f"since-{case}")
+        repository = new_repository(root / "repo")
+        commit_tree(repository, DIFF_CASES / case / "base", "specs", "base", tag="base")
+        commit_tree(repository, DIFF_CASES / case / "head", "specs", "head")
+        sites[case] = BuiltSite(root / "site", root / "cache")
+        build(repository / "specs", sites[case].folder, sites[case].cache, "--since", "base")
+    return sites
+
+
+def test_a_swimlane_marks_steps_and_draws_a_removed_one_dashed(
+        browser: "WebDriver", case_sites: dict[str, BuiltSite]) -> None:
+    open_page(browser, case_sites["flows"].url("flows/order_flow.html"))
+    removed = style_of(browser, 'g[id="flow-order_flow-steps.done"] path, '
+                                'g[id="flow-order_flow-steps.done"] polygon')
+    assert removed["stroke"] == RED and removed["dash"] not in ("none", "") and removed["shown"]
+    assert style_of(browser, 'g[id="flow-order_flow-steps.ship"] path, '
+                             'g[id="flow-order_flow-steps.ship"] polygon')["stroke"] == GREEN
+    assert style_of(browser, 'g[id="flow-order_flow-steps.submit"] polygon')["stroke"] == ORANGE
+    screenshot(browser, "changes-swimlane")
+
+
+def test_a_lifecycle_marks_states_and_transitions(browser: "WebDriver",
+                                                  case_sites: dict[str, BuiltSite]) -> None:
+    open_page(browser, case_sites["objects"].url("objects/order.html"))
+    new_state = style_of(browser, 'g[id="lifecycle-order-states.refunded"] path, '
+                                  'g[id="lifecycle-order-states.refunded"] polygon')
+    assert new_state["stroke"] == GREEN
+    removed = style_of(browser, ".pmdocs-diagram g.edge.change-removed path")
+    assert removed["stroke"] == RED and removed["dash"] not in ("none", "")
+    assert not pwned(browser)
+    screenshot(browser, "changes-lifecycle")
