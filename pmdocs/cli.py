@@ -284,7 +284,8 @@ DIFF_STYLES: dict[str, dict[str, Any]] = {
               "anything differs at all (any).")
 @click.option("--site-url", help="The URL the PRD site is hosted at: in markdown, item names "
               "link to their pages there.")
-@click.option("--no-cache", is_flag=True, help="Read every file of both revisions afresh.")
+@click.option("--no-cache", is_flag=True, help="Use no cache on disk: parse and validate the "
+              "files of both revisions afresh (a file the same in both, once).")
 def diff(arguments: tuple[str, ...], output_format: str, fail_on: str | None,
          site_url: str | None, no_cache: bool) -> None:
     """Say what changed in the specs between two git revisions, in the product's words:
