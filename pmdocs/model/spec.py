@@ -12,10 +12,11 @@ from __future__ import annotations
 import datetime
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import AfterValidator, BeforeValidator, Field
+from pydantic import BeforeValidator, Field
 from pydantic.json_schema import SkipJsonSchema
 
 from .base import Id, Markdown, Ref, Spec, list_of, named_mapping, one_or_many, text_or
+from .revisions import GitRevision
 
 Text = str
 Scalar = Union[bool, int, float, str, None]
@@ -607,20 +608,6 @@ class Rule(Spec):
 
 Language = Literal["zh", "en"]
 DEFAULT_REQUIRED_STATES = ("empty", "loaded", "error", "offline")
-
-
-def _revision_name(value: str) -> str:
-    """A git revision's name as pmdocs.yml may give it: pmdocs passes it to git, so nothing
-    git could read as an option (a leading `-`) and no blank or control character."""
-    if not value or value.startswith("-") or any(character.isspace() or ord(character) < 0x20
-                                                 for character in value):
-        raise ValueError("write a git tag, branch or commit, e.g. v1.0 (no blanks, and not "
-                         "starting with `-`)")
-    return value
-
-
-GitRevision = Annotated[str, AfterValidator(_revision_name)]
-"""A git revision: a tag (`v1.0`), a branch (`main`) or a commit (`1a2b3c4`)."""
 
 
 class Release(Spec):
