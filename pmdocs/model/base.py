@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from typing import Annotated, Any, Callable, get_origin
+from typing import Annotated, Any, Callable, Union, get_origin
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
 from pydantic.fields import FieldInfo
@@ -19,6 +19,11 @@ Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
 
 Ref = str
 """A reference to an item by id (checked against the project, with did-you-mean)."""
+
+Text = str
+"""Plain text, shown exactly as written wherever it appears."""
+Scalar = Union[bool, int, float, str, None]
+"""A single YAML value: a parameter's default, a table cell."""
 
 MARKDOWN_MEDIA_TYPE = "text/markdown"
 Markdown = Annotated[str, Field(json_schema_extra={"contentMediaType": MARKDOWN_MEDIA_TYPE})]
