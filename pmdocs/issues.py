@@ -134,6 +134,7 @@ _CODES = [
     Code("PM373", W, "A decision has fewer than two labelled exits"),
     Code("PM374", E, "A flow step names a lane or stage the flow does not declare"),
     Code("PM375", E, "A flow has no start step or no end step"),
+    Code("PM376", W, "A flow step happens on a page its lane's role may not open"),
     # PM38x: features
     Code("PM380", W, "A feature links to nothing"),
     Code("PM381", W, "A page is covered by no feature"),

@@ -1,8 +1,9 @@
 """The facts several stages derive from a project, derived once, right after the model: items
 by kind and id, the module of every page, the jumps between pages, the entry pages, the page
-that opens each overlay, what an entry page can reach, and every reference by id with its
-reverse ("referenced by"). Frozen; check, graph, render and the prototype read it and derive
-none of it again (two copies of a derivation come to disagree).
+that opens each overlay, what an entry page can reach, every reference by id
+(`model.references`) with its reverse ("referenced by"), and the flow steps that name each
+page, feature, rule and lifecycle event. Frozen; check, graph, render and the prototype read it
+and derive none of it again (two copies of a derivation come to disagree).
 """
 
 from __future__ import annotations
@@ -14,16 +15,16 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Iterable, Iterator, Mapping, NamedTuple
 
-from ..issues import Location
 from ..labels import labels_for
 from .base import ID_PATTERN, Spec
-from .spec import SECTIONS, SPECIAL_TARGETS, Element, Jump, Page
+from .references import Key, Reference, references
+from .spec import SECTIONS, SPECIAL_TARGETS, Element, Flow, Jump, Page, Step
 
 if TYPE_CHECKING:
     from .project import Project
 
-Key = tuple[str, str]
-"""An item by section and id: ("pages", "cart")."""
+__all__ = ["Key", "Module", "OTHER_MODULE", "OVERLAY_KINDS", "PageJump", "ProjectIndex",
+           "Reference", "StepLink", "build_index"]
 
 OTHER_MODULE = "_other"
 """The module of pages that name none."""
@@ -61,35 +62,14 @@ class PageJump(NamedTuple):
         return self.target in SPECIAL_TARGETS
 
 
-class Reference(NamedTuple):
-    """One mention of an item by id inside another (or inside pmdocs.yml's settings)."""
+class StepLink(NamedTuple):
+    """A flow step that names an item: it happens on a page, belongs to a feature, applies a
+    rule or fires a lifecycle event."""
 
-    source: Key
+    flow: str
+    step: str
     relation: str
-    """How it mentions: `roles`, `pages` … (a feature's links), `jump`, `shows`, `rules`,
-    `applies_to`, `outcome`, `editable_by`, `lane`, `relation`, `transition_by`, `release`,
-    `module`."""
-    section: str
-    """The kind of thing named: an item section, or `releases` or `modules`."""
-    value: str
-    """As written: `login`, or `order.status` for a member (`shows`, `applies_to` elements)."""
-    member: str = ""
-    """For `owner.member` references, what the member is: `attribute`, `element`."""
-    context: str = ""
-    """The mentioning item in a message's words: "page `cart` › element `buy` › on tap"."""
-    node: Spec | None = None
-    path: tuple = ()
-
-    @property
-    def target(self) -> Key:
-        """The item named (its owner, for `object.attribute` and `page.element`)."""
-        return (self.section, self.value.partition(".")[0] if self.member else self.value)
-
-    @property
-    def location(self) -> Location:
-        """Where it is written (computed only when asked: positions cost)."""
-        assert self.node is not None
-        return self.node.at(*self.path)
+    """`step_page`, `step_feature`, `step_rule` or `step_fires`."""
 
 
 @dataclass(frozen=True)
@@ -118,11 +98,30 @@ class ProjectIndex:
         relation. (Derived when first asked, once: the site asks, the check does not.)"""
         return _referenced_by(self.references, self.items)
 
+    @cached_property
+    def steps_naming(self) -> Mapping[Key, tuple[StepLink, ...]]:
+        """Per page, feature or rule (`("pages", "cart")`) and per lifecycle event
+        (`("objects", "order.支付成功")`), the flow steps that name it, in spec order."""
+        found: dict[Key, list[StepLink]] = {}
+        for reference in self.references:
+            if reference.part and reference.relation.startswith("step_"):
+                link = StepLink(reference.source[1], reference.part, reference.relation)
+                steps = found.setdefault((reference.section, reference.value), [])
+                if link not in steps:
+                    steps.append(link)
+        return {key: tuple(steps) for key, steps in found.items()}
+
     def item(self, section: str, item_id: str) -> Spec | None:
         return self.items[section].get(item_id)
 
     def page(self, page_id: str) -> Page | None:
         return self.items["pages"].get(page_id)  # type: ignore[return-value]
+
+    def step(self, flow_id: str, step_id: str) -> Step | None:
+        """A step of a flow (the first with that id), or None."""
+        flow = self.items["flows"].get(flow_id)
+        return next((step for step in flow.steps if step.id == step_id), None) \
+            if isinstance(flow, Flow) else None
 
     def title_of(self, section: str, item_id: str) -> str:
         """An item's title or name as readers know it; its id when it has none or is unknown."""
@@ -175,11 +174,11 @@ def build_index(project: "Project") -> ProjectIndex:
         if not jump.special and jump.target != jump.source:
             openers.setdefault(jump.target, jump.source)
     entry_pages = tuple(page.id for page in pages if page.is_entry)
-    references = tuple(_references(project))
+    references_found = tuple(references(project))
     return ProjectIndex(items, listed, modules, page_module, jumps, entry_pages,
                         _reachable(entry_pages, jumps), openers,
                         {source: tuple(found) for source, found in by_source.items()},
-                        references)
+                        references_found)
 
 
 def _first_of_each(items: Iterable[Spec]) -> tuple[Spec, ...]:
@@ -249,81 +248,6 @@ def _reachable(entry_pages: tuple[str, ...], jumps: tuple[PageJump, ...]) -> fro
                 seen.add(target)
                 queue.append(target)
     return frozenset(seen)
-
-
-# --------------------------------------------------------------------------- references
-
-def _references(project: "Project") -> Iterator[Reference]:
-    """Every mention of an item by id, in spec order (the check reports the unknown ones)."""
-    for feature in project.features:
-        source, context = ("features", feature.id), f"feature `{feature.id}`"
-        for section, values in feature.links().items():
-            for index, value in enumerate(values):
-                yield Reference(source, section, section, value, "", context, feature, (section, index))
-        if feature.release is not None:
-            yield Reference(source, "release", "releases", feature.release, "", context, feature,
-                            ("release",))
-    for page in project.pages:
-        yield from _page_references(project, page)
-    for rule in project.rules:
-        yield from _rule_references(rule)
-    for flow in project.flows:
-        for index, lane in enumerate(flow.lanes):
-            yield Reference(("flows", flow.id), "lane", "roles", lane, "", f"flow `{flow.id}`",
-                            flow, ("lanes", index))
-    for business_object in project.objects:
-        yield from _object_references(business_object)
-
-
-def _page_references(project: "Project", page: Page) -> Iterator[Reference]:
-    source, context = ("pages", page.id), f"page `{page.id}`"
-    for index, role in enumerate(page.roles):
-        yield Reference(source, "roles", "roles", role, "", context, page, ("roles", index))
-    if project.settings.modules and page.module is not None:
-        yield Reference(source, "module", "modules", page.module, "", context, page, ("module",))
-    for element in page.elements:
-        where = f"{context} › element `{element.id}`"
-        for index, role in enumerate(element.roles):
-            yield Reference(source, "roles", "roles", role, "", where, element, ("roles", index))
-        for index, rule in enumerate(element.rules):
-            yield Reference(source, "rules", "rules", rule, "", where, element, ("rules", index))
-        if element.shows is not None:
-            yield Reference(source, "shows", "objects", element.shows, "attribute", where, element,
-                            ("shows",))
-        for event, jumps in element.actions():
-            for jump in jumps:
-                if jump.to is not None and jump.to not in SPECIAL_TARGETS:
-                    yield Reference(source, "jump", "pages", jump.to, "", f"{where} › on {event}",
-                                    jump, ("to",))
-
-
-def _rule_references(rule) -> Iterator[Reference]:
-    source, context = ("rules", rule.id), f"rule `{rule.id}`"
-    applies = rule.applies_to
-    for field_name, section, member in (("features", "features", ""), ("pages", "pages", ""),
-                                        ("elements", "pages", "element")):
-        for index, value in enumerate(getattr(applies, field_name)):
-            yield Reference(source, "applies_to", section, value, member, context, applies,
-                            (field_name, index))
-    for parameter in rule.parameters:
-        for index, role in enumerate(parameter.editable_by):
-            yield Reference(source, "editable_by", "roles", role, "",
-                            f"{context} › parameter `{parameter.id}`", parameter,
-                            ("editable_by", index))
-    for row in rule.table:
-        if row.then.to is not None and row.then.to not in SPECIAL_TARGETS:
-            yield Reference(source, "outcome", "pages", row.then.to, "", context, row.then, ("to",))
-
-
-def _object_references(business_object) -> Iterator[Reference]:
-    source, context = ("objects", business_object.id), f"object `{business_object.id}`"
-    for relation in business_object.relations:
-        yield Reference(source, "relation", "objects", relation.to, "", context, relation, ("to",))
-    if business_object.lifecycle is not None:
-        for transition in business_object.lifecycle.transitions:
-            if transition.by is not None:
-                yield Reference(source, "transition_by", "roles", transition.by, "", context,
-                                transition, ("by",))
 
 
 def _referenced_by(references: tuple[Reference, ...],

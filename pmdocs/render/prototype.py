@@ -92,6 +92,8 @@ class WireframePage:
     opener: str
     """The first page that leads here (where `back` goes when there is no history)."""
     spec_link: str
+    steps: tuple[tuple[str, str], ...] = ()
+    """The business flows' steps that happen here: (`flow › step`, `pmdocs:` link)."""
 
     @property
     def is_overlay(self) -> bool:
@@ -171,7 +173,18 @@ class _Builder:
             tabbar = self.widget(0, self.global_tabbar)
         return WireframePage(page, page.device or "mobile", self.screens(page, widgets), widgets,
                              tabbar, overlays, self.index.opener_page(page.id) or "",
-                             SiteMap.link(SiteMap.item("pages", page.id)))
+                             SiteMap.link(SiteMap.item("pages", page.id)), self.steps_on(page.id))
+
+    def steps_on(self, page_id: str) -> tuple[tuple[str, str], ...]:
+        """The flow steps that happen on a page, each as text and a link to its row."""
+        found = []
+        for link in self.index.steps_naming.get(("pages", page_id), ()):
+            step = self.index.step(link.flow, link.step)
+            if step is not None:
+                text = self.context.labels["step_of_flow"].format(
+                    flow=self.index.title_of("flows", link.flow), step=step.label or step.id)
+                found.append((text, SiteMap.link(SiteMap.item("flows", link.flow), "step-" + step.id)))
+        return tuple(found)
 
     def screens(self, page: Page, widgets: tuple[Widget, ...]) -> tuple[Screen, ...]:
         if not page.states:

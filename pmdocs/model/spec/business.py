@@ -155,8 +155,20 @@ class Stage(Spec):
     """The stage's name, shown on its band, e.g. 支付."""
 
 
+class Fires(Spec):
+    """A lifecycle transition a step sets off: the object, and the event (`on`) of its
+    transition, e.g. `{object: order, on: 支付成功}`."""
+
+    object_id: Ref = Field(alias="object")
+    """The id of the business object whose state changes, e.g. `order`."""
+    on: Text
+    """The event of the transition it fires, exactly as the object's lifecycle writes it in
+    `on`, e.g. 支付成功 (every transition of the object with that event)."""
+
+
 class Step(Spec):
-    """One step of a business flow: a start, a task, a decision or an end, in one lane."""
+    """One step of a business flow: a start, a task, a decision or an end, in one lane; and
+    where it happens in the product: its pages, feature, rule and the transitions it fires."""
 
     id: Id
     """The step's id, e.g. `submit_order`; other steps' `next` name it."""
@@ -176,6 +188,18 @@ class Step(Spec):
     next: list_of(Next, "to") = Field(default_factory=list)
     """Where the flow goes after this step: a step id (`next: pay`), a list of ids, or a list
     of `{to, when}` (a decision's exits, each with its condition)."""
+    pages: one_or_many(Ref) = Field(default_factory=list)
+    """The page or dialog where it happens, or a list of them, e.g. `confirm_order`; the
+    swimlane's box links to the first, and each page lists the steps that happen on it."""
+    feature: Ref | None = None
+    """The id of the feature that builds this step, e.g. `place_order`."""
+    rule: Ref | None = None
+    """The id of the rule the step applies, e.g. `checkin_lottery` (a decision usually applies
+    one); `$parameters` in its exits' conditions are that rule's first."""
+    fires: list[Fires] = Field(default_factory=list)
+    """The lifecycle transitions the step sets off, each as `{object, on}`, e.g.
+    `[{object: order, on: 支付成功}]`; the object's page lists the steps that fire each
+    transition."""
 
 
 class Flow(Spec):
@@ -196,6 +220,6 @@ class Flow(Spec):
 
 
 __all__ = [
-    "Attribute", "AttributeType", "BusinessObject", "Cardinality", "Flow", "Lifecycle",
+    "Attribute", "AttributeType", "BusinessObject", "Cardinality", "Fires", "Flow", "Lifecycle",
     "LifecycleState", "Next", "Relation", "Role", "RoleKind", "Stage", "Step", "StepKind",
     "Transition"]

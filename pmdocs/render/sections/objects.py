@@ -9,7 +9,8 @@ from typing import Iterator
 from ...model.spec import BusinessObject, Lifecycle
 from ...sitemap import SiteMap
 from ..context import RenderContext
-from ..items import attribute_link, diagram, element_link, item_link, referenced_by, separator
+from ..items import (attribute_link, diagram, element_link, item_link, referenced_by,
+                     separator, steps_naming)
 from ..cells import Html, escaped, joined, local_link
 from ..tables import CHECK_MARK, anchored, cell_block, document, table
 from ..templating import render_template
@@ -69,12 +70,17 @@ def _lifecycle(context: RenderContext, item: BusinessObject, path: str) -> Lifec
                    [(anchored("state", state.id, escaped(state.id)), state.name,
                      state.description, _state_role(context, lifecycle, state.id))
                     for state in lifecycle.states])
-    transitions = table(
-        (labels["from"], labels["to"], labels["event"], labels["condition"], labels["by"]),
-        [(_state_link(lifecycle, transition.source), _state_link(lifecycle, transition.to),
-          transition.on, transition.when,
-          item_link(context, "roles", transition.by, path) if transition.by else "")
-         for transition in lifecycle.transitions])
+    rows = [[anchored("transition", str(number), _state_link(lifecycle, transition.source)),
+             _state_link(lifecycle, transition.to), transition.on, transition.when,
+             item_link(context, "roles", transition.by, path) if transition.by else "",
+             steps_naming(context, ("objects", f"{item.id}.{transition.on}"), path)
+             if transition.on else ""]
+            for number, transition in enumerate(lifecycle.transitions, start=1)]
+    headers = [labels["from"], labels["to"], labels["event"], labels["condition"], labels["by"],
+               labels["fired_by_steps"]]
+    if not any(row[-1] for row in rows):
+        headers, rows = headers[:-1], [row[:-1] for row in rows]
+    transitions = table(headers, rows)
     return LifecycleView(diagram(context, "lifecycle-" + item.id, path), states, transitions)
 
 

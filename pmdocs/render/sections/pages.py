@@ -13,7 +13,7 @@ from ...model.spec import Element, Jump, Page
 from ...sitemap import SiteMap
 from ..context import RenderContext
 from ..items import (anchored_link, attribute_link, diagram, item_link, item_links, module_link,
-                     referenced_by, rule_verdict, separator, state_name)
+                     referenced_by, rule_verdict, separator, state_name, step_link)
 from ..cells import Html, code, escaped, joined, lines
 from ..tables import anchored, cell_block, document, properties, table
 from ..templating import render_template
@@ -36,8 +36,22 @@ def page_document(context: RenderContext, page: Page, governing: dict[str, list[
         prototype=link(context.labels["proto_page_link"], SiteMap.prototype(page.id), path),
         elements=_elements(context, page, path), actions=_actions(context, page, path),
         states=_states(context, page, path), copy=_copy(context, page),
-        rules=_rules(context, page, governing, path),
+        rules=_rules(context, page, governing, path), steps=_flow_steps(context, page, path),
         references=referenced_by(context, ("pages", page.id), path)), page.title)
+
+
+def _flow_steps(context: RenderContext, page: Page, path: str) -> Safe:
+    """The business flows' steps that happen on this page: flow › step, lane, kind."""
+    labels = context.labels
+    rows = []
+    for link in context.project.index.steps_naming.get(("pages", page.id), ()):
+        step = context.project.index.step(link.flow, link.step)
+        if step is None:       # a step of a second flow with the same id (PM207)
+            continue
+        rows.append((step_link(context, link.flow, link.step, path),
+                     item_link(context, "roles", step.lane, path),
+                     labels["step_kind_" + step.kind]))
+    return table((labels["step"], labels["lane"], labels["step_kind"]), rows)
 
 
 def _facts(context: RenderContext, page: Page, path: str) -> Safe:
