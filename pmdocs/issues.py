@@ -121,12 +121,15 @@ _CODES = [
     Code("PM342", E, "A limit has no counted event"),
     Code("PM343", E, "A limit's window is incomplete (time zone, reset time or duration)"),
     Code("PM344", W, "Free text states a quantity limit without a `limit` block"),
+    # PM345–PM349: rule inputs and constraints
+    Code("PM345", E, "A rule input's values differ from the model it takes them from (`from`)"),
     # PM35x: wording
     Code("PM350", I, "A vague word in a rule or an acceptance criterion"),
     # PM36x: business objects
     Code("PM360", W, "A lifecycle state cannot be reached from the initial state"),
     Code("PM361", W, "A non-final lifecycle state has no way out"),
     Code("PM362", E, "A lifecycle names an unknown state"),
+    Code("PM363", W, "The attribute that holds an object's state lists other values than its lifecycle's states"),
     # PM37x: business flows
     Code("PM370", E, "A flow lane is not a role"),
     Code("PM371", W, "A flow step cannot be reached from a start step"),

@@ -144,6 +144,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "referenced_flows_step_feature": ("有步骤属于它的业务流程", "Business flows with steps it builds"),
     "referenced_flows_step_rule": ("有步骤应用它的业务流程", "Business flows with steps that apply it"),
     "referenced_flows_step_fires": ("有步骤触发其状态变化的业务流程", "Business flows with steps that change its state"),
+    "referenced_rules_input_from": ("输入取值于它的规则", "Rules whose inputs take its values"),
     "referenced_other": ("其他引用", "Other references"),
     # features and releases
     "priority": ("优先级", "Priority"),
@@ -319,6 +320,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "window_duration": ("时长 {value}", "lasting {value}"),
     "window_details": ("{kind}（{details}）", "{kind} ({details})"),
     "decision_table": ("决策表", "Decision table"),
+    "values_from": ("取自{origin}：{values}", "from {origin}: {values}"),
+    "lifecycle_of": ("{item} › 生命周期的状态", "{item} › lifecycle states"),
+    "holds_state": ("生命周期的状态", "the lifecycle's states"),
     "no_decision_table": ("这条规则没有决策表。", "This rule has no decision table."),
     "outcome_result": ("结果", "Result"),
     "outcome_state": ("页面状态", "Page state"),

@@ -9,9 +9,11 @@ from typing import Any, Callable, Iterator, Mapping
 from ..issues import Issue, Location, about, did_you_mean, make_issue
 from ..model import Project
 from ..model.errors import raw_text
+from ..model.index import ProjectIndex
 from ..model.spec import Input, Row, Rule, Spec
 from . import decision_table
 from .decision_table import MAX_COMBINATIONS, Analysis, CellProblem
+from .domains import input_domain_issues
 
 NUMERIC_TYPES = ("integer", "number", "money", "percent")
 OUTCOME_TEXTS = {"result": "result", "state": "state", "copy": "copy_text", "effect": "effect"}
@@ -32,18 +34,22 @@ def check(project: Project, analyse: Analyse = decision_table.analyse) -> Iterat
 
 
 def _rule_issues(rule: Rule, project: Project, analyse: Analyse) -> Iterator[Issue]:
+    index = project.index
     yield from _parameter_issues(rule)
     yield from _undefined_in_texts(rule)
+    yield from input_domain_issues(rule, index)
     if rule.table:
-        analysis = analyse(table_of(rule))
-        yield from _cell_issues(rule, analysis.problems, project.sources)
+        analysis = analyse(table_of(rule, index))
+        yield from _cell_issues(rule, index, analysis.problems, project.sources)
         yield from _row_issues(rule, analysis)
 
 
-def table_of(rule: Rule) -> decision_table.Table:
-    """The rule's decision table as the analysis reads it."""
+def table_of(rule: Rule, index: ProjectIndex) -> decision_table.Table:
+    """The rule's decision table as the analysis reads it: an input's values are those it
+    takes from the model (`from`) when it names a domain."""
     return decision_table.Table(
-        columns=tuple(decision_table.Column(item.id, item.type, tuple(item.values), item.min, item.max)
+        columns=tuple(decision_table.Column(item.id, item.type, index.input_values(rule.id, item),
+                                            item.min, item.max)
                       for item in rule.inputs),
         rows=tuple(decision_table.TableRow(tuple(row.when.items()), _outcome(row))
                    for row in rule.table),
@@ -101,7 +107,7 @@ def _cell_location(rule: Rule, problem: CellProblem) -> Location:
     return rule.table[problem.row].at("when", problem.column, *item)
 
 
-def _cell_issues(rule: Rule, problems: tuple[CellProblem, ...],
+def _cell_issues(rule: Rule, index: ProjectIndex, problems: tuple[CellProblem, ...],
                  sources: Mapping[str, str]) -> Iterator[Issue]:
     for problem in problems:
         location = _cell_location(rule, problem)
@@ -109,14 +115,16 @@ def _cell_issues(rule: Rule, problems: tuple[CellProblem, ...],
         if problem.kind == "undefined_parameter":
             yield _undefined(rule, context, problem.detail, location)
         elif problem.kind not in UNANALYSABLE:
-            message, hint = _domain_problem(rule, problem, raw_text(sources.get(location.file, ""), location))
+            message, hint = _domain_problem(rule, index, problem,
+                                            raw_text(sources.get(location.file, ""), location))
             yield make_issue("PM335", f"{context}: {message}", location, hint)
     unanalysable = [problem for problem in problems if problem.kind in UNANALYSABLE]
     if unanalysable:
         yield _unanalysable(rule, unanalysable)
 
 
-def _domain_problem(rule: Rule, problem: CellProblem, raw: str) -> tuple[str, str]:
+def _domain_problem(rule: Rule, index: ProjectIndex, problem: CellProblem,
+                    raw: str) -> tuple[str, str]:
     """What is wrong with a cell (PM335), and how to fix it."""
     column, value = problem.column, problem.detail
     shown = _shown(problem.cell if value is None else value)
@@ -127,7 +135,8 @@ def _domain_problem(rule: Rule, problem: CellProblem, raw: str) -> tuple[str, st
             f"the inputs are {', '.join(f'`{item}`' for item in inputs)}; or declare `{column}` "
             "under `inputs:`" if inputs else f"declare `{column}` under `inputs:`, with its type"))
     if problem.kind == "not_a_value":
-        return _not_a_value(declared, value, raw if isinstance(value, bool) and raw else shown)
+        return _not_a_value(declared, index.input_values(rule.id, declared), value,
+                            raw if isinstance(value, bool) and raw else shown)
     if problem.kind == "not_a_bool":
         return f"input `{column}` is true or false, not `{shown}`", "write `true`, `false` or `-` for any"
     if problem.kind == "not_a_number":
@@ -142,15 +151,17 @@ def _domain_problem(rule: Rule, problem: CellProblem, raw: str) -> tuple[str, st
             "write one value, a list of values, or `-` for any value")
 
 
-def _not_a_value(declared: Input, value: Any, shown: str) -> tuple[str, str]:
+def _not_a_value(declared: Input, values: tuple[str, ...], value: Any,
+                 shown: str) -> tuple[str, str]:
     """An enum cell that is none of the input's values; `yes` read as a boolean says so."""
-    if isinstance(value, bool) and shown.lower() in map(str.lower, declared.values):
+    if isinstance(value, bool) and shown.lower() in map(str.lower, values):
         return (f"`{declared.id}` cannot be `{shown}`: YAML reads it as the boolean "
                 f"{str(value).lower()}", f'write it in quotes: "{shown}"')
-    choices = ", ".join(f"`{item}`" for item in declared.values)
+    choices = ", ".join(f"`{item}`" for item in values)
+    otherwise = f"the values of `{declared.source}`" if declared.source else \
+        f"or add `{shown}` to the input's `values`"
     return (f"`{shown}` is not a value of input `{declared.id}`",
-            did_you_mean(shown, declared.values) or
-            f"use one of {choices}, or add `{shown}` to the input's `values`")
+            did_you_mean(shown, values) or f"use one of {choices}, {otherwise}")
 
 
 def _input(rule: Rule, input_id: str) -> Input | None:

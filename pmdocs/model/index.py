@@ -18,7 +18,9 @@ from typing import TYPE_CHECKING, Iterable, Iterator, Mapping, NamedTuple
 from ..labels import labels_for
 from .base import ID_PATTERN, Spec
 from .references import Key, Reference, references
-from .spec import SECTIONS, SPECIAL_TARGETS, Element, Flow, Jump, Page, Step
+from .domains import Domain, domain_of
+from .spec import (SECTIONS, SPECIAL_TARGETS, BusinessObject, Element, Flow, Input, Jump, Page,
+                   Step)
 
 if TYPE_CHECKING:
     from .project import Project
@@ -97,6 +99,25 @@ class ProjectIndex:
         """Per item, the references to it from other items, sorted, one per source and
         relation. (Derived when first asked, once: the site asks, the check does not.)"""
         return _referenced_by(self.references, self.items)
+
+    @cached_property
+    def input_domains(self) -> Mapping[tuple[str, str], Domain]:
+        """Per rule input with `from` (rule id, input id), the values it takes from the model
+        (inputs whose `from` names nothing known are left out: PM301 reports them)."""
+        objects: Mapping[str, BusinessObject] = self.items["objects"]  # type: ignore[assignment]
+        found = {}
+        for rule in self.listed["rules"]:
+            for item in rule.inputs:  # type: ignore[attr-defined]
+                domain = domain_of(objects, item.source) if item.source else None
+                if domain is not None:
+                    found.setdefault((rule.id, item.id), domain)
+        return found
+
+    def input_values(self, rule_id: str, item: Input) -> tuple[str, ...]:
+        """The values of a rule's enum input: those it takes from the model (`from`), else the
+        ones it lists."""
+        domain = self.input_domains.get((rule_id, item.id)) if item.source else None
+        return domain.values if domain is not None and not domain.problem else tuple(item.values)
 
     @cached_property
     def steps_naming(self) -> Mapping[Key, tuple[StepLink, ...]]:

@@ -26,8 +26,9 @@ class Reference(NamedTuple):
     source: Key
     relation: str
     """How it mentions: `roles`, `pages` … (a feature's links), `jump`, `shows`, `rules`,
-    `applies_to`, `outcome`, `editable_by`, `lane`, `relation`, `transition_by`, `release`,
-    `module`; a flow step's `step_page`, `step_feature`, `step_rule`, `step_fires`."""
+    `applies_to`, `outcome`, `input_from`, `editable_by`, `lane`, `relation`, `transition_by`,
+    `lifecycle_attribute`, `release`, `module`; a flow step's `step_page`, `step_feature`,
+    `step_rule`, `step_fires`."""
     section: str
     """The kind of thing named: an item section, or `releases` or `modules`."""
     value: str
@@ -121,6 +122,11 @@ def _rule_references(rule: Rule) -> Iterator[Reference]:
     for row in rule.table:
         if row.then.to is not None and row.then.to not in SPECIAL_TARGETS:
             yield Reference(source, "outcome", "pages", row.then.to, "", context, row.then, ("to",))
+    for item in rule.inputs:
+        if item.source:
+            yield Reference(source, "input_from", "objects", item.source,
+                            "attribute" if "." in item.source else "",
+                            f"{context} › input `{item.id}`", item, ("from",))
 
 
 def _flow_references(flow: Flow) -> Iterator[Reference]:
@@ -147,6 +153,11 @@ def _object_references(business_object: BusinessObject) -> Iterator[Reference]:
     source, context = ("objects", business_object.id), f"object `{business_object.id}`"
     for relation in business_object.relations:
         yield Reference(source, "relation", "objects", relation.to, "", context, relation, ("to",))
+    lifecycle = business_object.lifecycle
+    if lifecycle is not None and lifecycle.attribute is not None:
+        yield Reference(source, "lifecycle_attribute", "objects",
+                        f"{business_object.id}.{lifecycle.attribute}", "attribute",
+                        f"{context} › lifecycle", lifecycle, ("attribute",))
     if business_object.lifecycle is not None:
         for transition in business_object.lifecycle.transitions:
             if transition.by is not None:

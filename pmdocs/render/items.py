@@ -19,7 +19,7 @@ from .tables import joined
 from .text import Safe, inline, relative_link
 
 
-RULE_CHECK_CODES = tuple(f"PM{number}" for number in range(330, 345))
+RULE_CHECK_CODES = tuple(f"PM{number}" for number in range(330, 350))
 """The checks whose findings make up a rule's completeness verdict."""
 
 _FEATURE_RELATIONS = ("roles", "pages", "rules", "flows", "objects")
@@ -28,6 +28,7 @@ _RELATION_LABELS = {
     ("pages", "shows"): "referenced_pages_shows", ("pages", "jump"): "referenced_pages_jump",
     ("rules", "applies_to"): "referenced_rules_applies_to",
     ("rules", "outcome"): "referenced_rules_outcome", ("flows", "lane"): "referenced_flows_lane",
+    ("rules", "input_from"): "referenced_rules_input_from",
     ("objects", "relation"): "referenced_objects_relation",
     ("rules", "editable_by"): "referenced_rules_editable_by",
     ("objects", "transition_by"): "referenced_objects_transition_by",

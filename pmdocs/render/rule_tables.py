@@ -6,8 +6,8 @@ from __future__ import annotations
 from ..model.spec import Input, Limit, Parameter, Row, Rule
 from ..sitemap import SiteMap
 from .context import RenderContext
-from .items import (anchored_link, element_link, item_link, item_links, scalar_text,
-                    separator, state_name)
+from .items import (anchored_link, attribute_link, element_link, item_link, item_links,
+                    scalar_text, separator, state_name)
 from .cells import Html, escaped, formatted, joined
 from .tables import anchored, properties, table
 from .text import Safe
@@ -94,17 +94,26 @@ def _maximum(context: RenderContext, rule: Rule, limit: Limit, path: str) -> Htm
     return str(limit.max)
 
 
-def inputs_table(context: RenderContext, rule: Rule) -> Safe:
+def inputs_table(context: RenderContext, rule: Rule, path: str) -> Safe:
     labels = context.labels
-    rows = [(item.id, item.title, item.type, _domain(context, item)) for item in rule.inputs]
+    rows = [(item.id, item.title, item.type, _domain(context, rule, item, path))
+            for item in rule.inputs]
     return table((labels["id"], labels["title"], labels["type"], labels["values"]), rows)
 
 
-def _domain(context: RenderContext, item: Input) -> str:
+def _domain(context: RenderContext, rule: Rule, item: Input, path: str) -> Html | str:
+    """The input's values; for one that takes them from the model, where they come from."""
     if item.type == "bool":
         return separator(context).join((context.labels["yes"], context.labels["no"]))
-    if item.values:
-        return separator(context).join(item.values)
+    values = context.project.index.input_values(rule.id, item)
+    if item.source:
+        object_id, _, attribute_id = item.source.partition(".")
+        origin = attribute_link(context, item.source, path) if attribute_id else formatted(
+            context.labels["lifecycle_of"], item=item_link(context, "objects", object_id, path))
+        return formatted(context.labels["values_from"], origin=origin,
+                         values=separator(context).join(values))
+    if values:
+        return separator(context).join(values)
     return bounds(item.min, item.max)
 
 

@@ -113,6 +113,10 @@ class Lifecycle(Spec):
     transitions: list[Transition] = Field(default_factory=list)
     """The moves between states: each `from` → `to`, with its event (`on`), condition (`when`)
     and role (`by`)."""
+    attribute: Ref | None = None
+    """The id of the object's attribute that holds its state, e.g. `status`. Its `values`, when
+    written, must be the states, by id or by name (PM363); a rule input `from: order.status`
+    then takes them as its values."""
 
 
 class BusinessObject(Spec):

@@ -54,7 +54,13 @@ class Input(Spec):
     """`enum` (one of `values`; the default), `bool` (true or false), `integer` (a whole number
     from `min` to `max`), `text` (free text, which pmdocs cannot analyse)."""
     values: list[Text] = Field(default_factory=list)
-    """The values of an enum input, e.g. `[未开始, 进行中, 已结束]`."""
+    """The values of an enum input, e.g. `[未开始, 进行中, 已结束]`; with `from`, they may be
+    left out (and must be the same when written, PM345)."""
+    source: Ref | None = Field(default=None, alias="from")
+    """Where an enum input takes its values from, so the table must cover the real domain:
+    `object.attribute` (the attribute's enum `values`, or the lifecycle's states for the
+    attribute that holds them), or just `object` (its lifecycle's states), e.g.
+    `from: qualification.status`."""
     min: int | None = None
     """The smallest value of an integer input (0 when left out)."""
     max: int | None = None

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator
 
-from ...model.spec import BusinessObject, Lifecycle
+from ...model.spec import Attribute, BusinessObject, Lifecycle
 from ...sitemap import SiteMap
 from ..context import RenderContext
 from ..items import (attribute_link, diagram, element_link, item_link, referenced_by,
@@ -43,7 +43,7 @@ def object_page(context: RenderContext, item: BusinessObject,
          labels["note"]),
         [(anchored("attribute", attribute.id, escaped(attribute.id)), attribute.name,
           attribute.type, CHECK_MARK if attribute.required else "",
-          joined(attribute.values, separator(context)), attribute.note)
+          _values(context, item, attribute), attribute.note)
          for attribute in item.attributes])
     relations = table((labels["related_object"], labels["cardinality"], labels["label"]),
                       [(item_link(context, "objects", relation.to, path), relation.cardinality,
@@ -52,6 +52,17 @@ def object_page(context: RenderContext, item: BusinessObject,
         "object.md.j2", labels=labels, item=item, attributes=attributes, relations=relations,
         lifecycle=_lifecycle(context, item, path), shown_on=_shown_on(context, item, shown, path),
         references=referenced_by(context, ("objects", item.id), path)), item.name)
+
+
+def _values(context: RenderContext, item: BusinessObject, attribute: Attribute) -> Html:
+    """An attribute's values; for the one that holds the state, a note that they are the
+    lifecycle's states (linked to them)."""
+    values = joined(attribute.values, separator(context))
+    lifecycle = item.lifecycle
+    if lifecycle is None or lifecycle.attribute != attribute.id or not lifecycle.states:
+        return values
+    note = local_link(context.labels["holds_state"], "state-" + lifecycle.states[0].id)
+    return Html(f"{values}<br>{note}" if values else note)
 
 
 @dataclass(frozen=True)

@@ -43,7 +43,7 @@ def rule_page(context: RenderContext, rule: Rule) -> str:
         "rule.md.j2", labels=labels, rule=rule, facts=facts,
         applies_to=applies_to_table(context, rule, path),
         parameters=parameters_table(context, rule, path),
-        limit=limit_table(context, rule, path), inputs=inputs_table(context, rule),
+        limit=limit_table(context, rule, path), inputs=inputs_table(context, rule, path),
         decisions=decision_table(context, rule, path) if rule.table else Safe(""),
         verdict=rule_verdict(context, rule),
         problems=issue_table(context, rule_issues(context, rule), path),
