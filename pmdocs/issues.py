@@ -123,6 +123,8 @@ _CODES = [
     Code("PM344", W, "Free text states a quantity limit without a `limit` block"),
     # PM345–PM349: rule inputs and constraints
     Code("PM345", E, "A rule input's values differ from the model it takes them from (`from`)"),
+    Code("PM346", E, "A constraint says nothing, or the constraints rule out every case"),
+    Code("PM347", W, "A row matches only cases the table's constraints rule out"),
     # PM35x: wording
     Code("PM350", I, "A vague word in a rule or an acceptance criterion"),
     # PM36x: business objects

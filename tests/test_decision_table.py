@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from pmdocs.check.decision_table import (
-    Analysis, Case, CellProblem, Column, Duplicate, Overlap, Parameter, Shadowed, Table, TableRow,
-    analyse, parameter_references)
+    Analysis, Case, CellProblem, Column, Duplicate, Excluded, Overlap, Parameter, Shadowed, Table,
+    TableConstraint, TableRow, analyse, parameter_references)
 
 LOGGED_IN = Column("logged_in", "bool")
 STATUS = Column("status", "enum", ("not_started", "running", "ended"))
@@ -255,3 +256,64 @@ def test_too_many_combinations_are_not_analysed() -> None:
     columns = [Column(f"c{index}", "enum", values) for index in range(4)]
     result = analyse(table(columns, [({"c0": "v1"}, "a"), ({"c0": "v1"}, "b")]))
     assert result == Analysis(duplicates=(Duplicate(1, 0),), combinations=160_000)
+
+
+# ----------------------------------------------------------------------------- constraints
+
+JOINED, INITIATED, REACHED = (Column(name, "bool") for name in ("joined", "initiated", "reached"))
+ASSIST = [JOINED, INITIATED, REACHED]
+IMPLIES = (TableConstraint((("initiated", True),), (("joined", True),)),
+           TableConstraint((("reached", True),), (("initiated", True),)))
+"""The friend-assist campaign: initiated implies joined, reached implies initiated."""
+
+
+def constrained(rows: list[tuple[dict[str, Any], str]], hit: str = "unique",
+                constraints: tuple[TableConstraint, ...] = IMPLIES) -> Table:
+    return replace(table(ASSIST, rows, hit), constraints=constraints)
+
+
+def test_combinations_the_constraints_rule_out_are_no_gap() -> None:
+    rows = [({"joined": False, "initiated": False, "reached": False}, "join"),
+            ({"joined": True, "initiated": False, "reached": False}, "initiate"),
+            ({"joined": True, "initiated": True, "reached": False}, "invite"),
+            ({"joined": True, "initiated": True, "reached": True}, "claim")]
+    assert len(analyse(table(ASSIST, rows)).gaps) > 0
+    assert analyse(constrained(rows)) == Analysis(combinations=8, analysed=True)
+
+
+def test_a_never_constraint_rules_out_its_combination() -> None:
+    never = (TableConstraint((("joined", False), ("initiated", True)), never=True),)
+    rows = [({"joined": False, "initiated": False}, "join"), ({"joined": True}, "go")]
+    assert gaps(analyse(constrained(rows, constraints=never))) == []
+    assert gaps(analyse(constrained(rows, constraints=()))) == [
+        "joined=false, initiated=true, reached=any"]
+
+
+def test_rows_overlapping_only_where_nothing_can_happen_do_not_overlap() -> None:
+    rows = [({"joined": False}, "join"),
+            ({"initiated": True, "reached": False}, "invite"),   # meets row 1 only if initiated without joining
+            ({"joined": True, "initiated": False}, "initiate"),
+            ({"reached": True}, "claim")]
+    assert analyse(constrained(rows)).overlaps == ()
+    assert len(analyse(table(ASSIST, rows)).overlaps) == 3
+
+
+def test_a_row_matching_only_impossible_cases_is_excluded_not_shadowed() -> None:
+    rows = [({"joined": False, "reached": True}, "never happens"), ({}, "anything")]
+    result = analyse(constrained(rows, hit="first"))
+    assert result.excluded == (Excluded(0),)
+    assert result.shadowed == ()
+
+
+def test_constraints_that_rule_out_everything_are_said_so() -> None:
+    contradiction = IMPLIES + (TableConstraint((("reached", False),), never=True),
+                               TableConstraint((("reached", True),), never=True))
+    result = analyse(constrained([({}, "x")], constraints=contradiction))
+    assert result.nothing_possible and not result.analysed
+
+
+def test_a_constraint_naming_no_input_or_saying_nothing_is_a_problem() -> None:
+    broken = (TableConstraint((("joind", True),), (("joined", True),)), TableConstraint(()))
+    problems = analyse(constrained([({}, "x")], constraints=broken)).problems
+    assert [(problem.row, problem.part, problem.kind) for problem in problems] == [
+        (0, "if", "unknown_input"), (1, "if", "incomplete")]

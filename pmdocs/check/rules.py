@@ -10,7 +10,7 @@ from ..issues import Issue, Location, about, did_you_mean, make_issue
 from ..model import Project
 from ..model.errors import raw_text
 from ..model.index import ProjectIndex
-from ..model.spec import Input, Row, Rule, Spec
+from ..model.spec import Constraint, Input, Row, Rule, Spec
 from . import decision_table
 from .decision_table import MAX_COMBINATIONS, Analysis, CellProblem
 from .domains import input_domain_issues
@@ -53,9 +53,20 @@ def table_of(rule: Rule, index: ProjectIndex) -> decision_table.Table:
                       for item in rule.inputs),
         rows=tuple(decision_table.TableRow(tuple(row.when.items()), _outcome(row))
                    for row in rule.table),
+        constraints=tuple(_constraint(constraint) for constraint in rule.constraints),
         hit=rule.hit,
         parameters=tuple(decision_table.Parameter(item.id, item.default, item.min, item.max)
                          for item in rule.parameters))
+
+
+def _constraint(constraint: Constraint) -> decision_table.TableConstraint:
+    """`if` → `then`, or `never`; both at once is as incomplete as neither (PM346)."""
+    if constraint.never and (constraint.condition or constraint.then):
+        return decision_table.TableConstraint(never=True)
+    if constraint.never:
+        return decision_table.TableConstraint(tuple(constraint.never.items()), never=True)
+    return decision_table.TableConstraint(tuple(constraint.condition.items()),
+                                          tuple(constraint.then.items()))
 
 
 def _outcome(row: Row) -> dict[str, Any]:
@@ -104,16 +115,31 @@ def _undefined(rule: Rule, context: str, name: str, location: Location) -> Issue
 
 def _cell_location(rule: Rule, problem: CellProblem) -> Location:
     item = () if problem.item is None else (problem.item,)
+    if problem.part:
+        constraint = rule.constraints[problem.row]
+        return constraint.at(problem.part, problem.column, *item) if problem.column \
+            else constraint.at()
     return rule.table[problem.row].at("when", problem.column, *item)
+
+
+def _place(rule: Rule, problem: CellProblem) -> str:
+    """`rule `x` › row 2`, or `rule `x` › constraint 1`."""
+    return f"rule `{rule.id}` › {'constraint' if problem.part else 'row'} {problem.row + 1}"
 
 
 def _cell_issues(rule: Rule, index: ProjectIndex, problems: tuple[CellProblem, ...],
                  sources: Mapping[str, str]) -> Iterator[Issue]:
     for problem in problems:
         location = _cell_location(rule, problem)
-        context = f"rule `{rule.id}` › row {problem.row + 1}"
+        context = _place(rule, problem)
         if problem.kind == "undefined_parameter":
             yield _undefined(rule, context, problem.detail, location)
+        elif problem.kind == "incomplete":
+            yield make_issue("PM346", f"{context}: a constraint is either `if` with `then` (when "
+                             "these hold, those hold too) or `never` (these never hold together)",
+                             location,
+                             "write e.g. `{if: {reached: true}, then: {initiated: true}}` or "
+                             "`{never: {status: 未开始, joined: true}}`")
         elif problem.kind not in UNANALYSABLE:
             message, hint = _domain_problem(rule, index, problem,
                                             raw_text(sources.get(location.file, ""), location))
@@ -216,6 +242,17 @@ def _row_issues(rule: Rule, analysis: Analysis) -> Iterator[Issue]:
             "PM339", f"rule `{rule.id}`: the table has {analysis.combinations:,} combinations of "
             f"input values, more than {MAX_COMBINATIONS:,}; it was not checked for gaps and overlaps",
             rule.key_at("table"), "split the rule into smaller rules, or use fewer thresholds")
+    if analysis.nothing_possible:
+        yield make_issue("PM346", f"rule `{rule.id}`: the constraints rule out every combination "
+                         "of the inputs, so no row can ever apply", rule.key_at("constraints"),
+                         "a constraint says which combinations cannot happen; check each `if` → "
+                         "`then` and `never` for one that contradicts the others")
+    for excluded in analysis.excluded:
+        when = f" when {excluded.when}" if excluded.when else ""
+        yield make_issue("PM347", f"rule `{rule.id}`: row {excluded.row + 1} can never apply"
+                         f"{when}: the constraints rule out every case it matches",
+                         rule.at("table", excluded.row),
+                         "remove the row, or the constraint if the case can happen after all")
     if analysis.gaps:
         yield _gap_issue(rule, analysis)
     for overlap in analysis.overlaps:

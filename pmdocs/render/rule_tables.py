@@ -3,7 +3,7 @@ words, its inputs and its decision table (one column per input, then the outcome
 
 from __future__ import annotations
 
-from ..model.spec import Input, Limit, Parameter, Row, Rule
+from ..model.spec import Conditions, Input, Limit, Parameter, Row, Rule
 from ..sitemap import SiteMap
 from .context import RenderContext
 from .items import (anchored_link, attribute_link, element_link, item_link, item_links,
@@ -141,11 +141,34 @@ def decision_table(context: RenderContext, rule: Rule, path: str) -> Safe:
 
 
 def _condition(context: RenderContext, row: Row, key: str) -> str:
-    value = row.when.get(key, ANY)
+    return _cell_text(context, row.when.get(key, ANY))
+
+
+def _cell_text(context: RenderContext, value: object) -> str:
     values = value if isinstance(value, list) else [value]
     if any(item == ANY for item in values):
         return context.labels["any"]
     return context.labels["or"].join(scalar_text(context, item) for item in values)
+
+
+def constraints_table(context: RenderContext, rule: Rule) -> Safe:
+    """The combinations that cannot happen: `if` … `then` …, or … never together."""
+    labels = context.labels
+    titles = {item.id: item.title or item.id for item in rule.inputs}
+
+    def conditions(cells: Conditions) -> str:
+        parts = []
+        for key, value in cells.items():
+            text = _cell_text(context, value)
+            compared = text.startswith(("<", ">", "!", "=", "≤", "≥", "≠"))
+            parts.append(f"{titles.get(key, key)} {text}" if compared else
+                         labels["condition_is"].format(input=titles.get(key, key), value=text))
+        return labels["detail_separator"].join(parts)
+    rows = [(number, conditions(constraint.never or constraint.condition),
+             labels["constraint_never"] if constraint.never else conditions(constraint.then),
+             constraint.note) for number, constraint in enumerate(rule.constraints, start=1)]
+    return table((labels["number"], labels["constraint_if"], labels["constraint_then"],
+                  labels["note"]), rows)
 
 
 def _outcome(context: RenderContext, row: Row, name: str, path: str) -> Html | str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .cells import ANY, Condition, Span, domain_of, spans_of
+from .cells import ANY, Condition, Conditions, Rules, Span, domain_of, spans_of
 from .table import Case, Column, Table
 
 Cube = tuple[int, ...]
@@ -15,11 +15,13 @@ Cube = tuple[int, ...]
 
 @dataclass(frozen=True)
 class Space:
-    """A table at one setting of its parameters: each input's classes, each row's cube."""
+    """A table at one setting of its parameters: each input's classes, each row's cube, and
+    the cubes of combinations the constraints rule out."""
 
     columns: tuple[Column, ...]
     classes: tuple[tuple[Any, ...], ...]
     cubes: tuple[Cube, ...]
+    excluded: tuple[Cube, ...] = ()
 
     @property
     def full(self) -> Cube:
@@ -30,12 +32,27 @@ class Space:
                           for column, classes, mask in zip(self.columns, self.classes, cube)))
 
 
-def space_of(table: Table, rows: tuple[dict[str, Condition], ...], values: dict[str, int]) -> Space:
-    classes = tuple(_classes(column, [row.get(column.id, ANY) for row in rows], values)
+def space_of(table: Table, rules: Rules, values: dict[str, int]) -> Space:
+    sides = [*rules.rows, *(side for constraint in rules.constraints for side in constraint
+                            if side is not None)]
+    classes = tuple(_classes(column, [side.get(column.id, ANY) for side in sides], values)
                     for column in table.columns)
-    cubes = tuple(tuple(_mask(column, column_classes, row.get(column.id, ANY), values)
-                        for column, column_classes in zip(table.columns, classes)) for row in rows)
-    return Space(table.columns, classes, cubes)
+
+    def cube(conditions: Conditions) -> Cube:
+        return tuple(_mask(column, column_classes, conditions.get(column.id, ANY), values)
+                     for column, column_classes in zip(table.columns, classes))
+    excluded = []
+    for premise, then in rules.constraints:
+        if then is None:
+            excluded.append(cube(premise))
+            continue
+        premise_cube, then_cube = cube(premise), cube(then)
+        for index, mask in enumerate(then_cube):     # the premise, and not this part of `then`
+            outside = premise_cube[index] & ~mask
+            if outside:
+                excluded.append(premise_cube[:index] + (outside,) + premise_cube[index + 1:])
+    return Space(table.columns, classes, tuple(cube(row) for row in rules.rows),
+                 tuple(cube for cube in excluded if all(cube)))
 
 
 def _classes(column: Column, conditions: list[Condition], values: dict[str, int]) -> tuple[Any, ...]:

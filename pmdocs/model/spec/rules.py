@@ -83,10 +83,14 @@ class Outcome(Spec):
     """What the system does, e.g. 扣减一次抽奖机会."""
 
 
+Conditions = dict[str, Scalar | list[Scalar]]
+"""Conditions by input id, written as a row's `when` cells."""
+
+
 class Row(Spec):
     """A row of a decision table: conditions (`-` for any) → outcome."""
 
-    when: dict[str, Scalar | list[Scalar]] = Field(default_factory=dict)
+    when: Conditions = Field(default_factory=dict)
     """Conditions by input id: a value, a list of values (any of them), `-` for any,
     or for integers a comparison such as `"< 3"`, `"1..5"`, `">= $daily_limit"`."""
     then: text_or(Outcome, "result")
@@ -94,6 +98,22 @@ class Row(Spec):
     `state`, `copy`, `to` and `effect`."""
     note: Text = ""
     """Why this row decides so, or anything else about it (plain text)."""
+
+
+class Constraint(Spec):
+    """Combinations of the inputs that cannot happen, so the table need not cover them and
+    rows cannot overlap in them: `{if: {reached: true}, then: {initiated: true}}` (reached
+    implies initiated), or `{never: {status: 未开始, joined: true}}`."""
+
+    condition: Conditions = Field(default_factory=dict, alias="if")
+    """When these conditions hold (written like a row's `when`) …, e.g. `{reached: true}`."""
+    then: Conditions = Field(default_factory=dict)
+    """… these hold too, e.g. `{initiated: true}`; every other combination is ruled out."""
+    never: Conditions = Field(default_factory=dict)
+    """Conditions that never hold together, e.g. `{status: 未开始, joined: true}` (instead of
+    `if` and `then`)."""
+    note: Text = ""
+    """Why the combination cannot happen, e.g. 只有参与过的用户才能发起助力."""
 
 
 class Window(Spec):
@@ -172,6 +192,10 @@ class Rule(Spec):
     table: list[Row] = Field(default_factory=list)
     """The decision table: rows of `when` (a condition per input; `"-"` for any) → `then`.
     Every combination of the inputs' values should have its row (PM330)."""
+    constraints: list[Constraint] = Field(default_factory=list)
+    """Combinations of the inputs that cannot happen, each `{if, then}` or `{never}`, e.g.
+    `[{if: {initiated: true}, then: {joined: true}}]`: the check for gaps and overlaps leaves
+    them out, and the site shows them beside the table."""
     limit: Limit | None = None
     """For a quantity limit (每人每天 3 次): who is counted (`subject`), over which `window`,
     what uses the quota (`counts`), what gives it back, the `max`, and the `exceeded` copy."""
@@ -183,5 +207,5 @@ class Rule(Spec):
 
 
 __all__ = [
-    "AppliesTo", "HitPolicy", "Input", "InputType", "Limit", "LimitCount", "Outcome", "Parameter",
-    "ParameterType", "Row", "Rule", "Window"]
+    "AppliesTo", "Conditions", "Constraint", "HitPolicy", "Input", "InputType", "Limit",
+    "LimitCount", "Outcome", "Parameter", "ParameterType", "Row", "Rule", "Window"]
