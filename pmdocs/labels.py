@@ -145,6 +145,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "referenced_flows_step_rule": ("有步骤应用它的业务流程", "Business flows with steps that apply it"),
     "referenced_flows_step_fires": ("有步骤触发其状态变化的业务流程", "Business flows with steps that change its state"),
     "referenced_rules_input_from": ("输入取值于它的规则", "Rules whose inputs take its values"),
+    "referenced_pages_parameter": ("文字里用到其参数的页面", "Pages whose text uses its parameters"),
+    "referenced_flows_parameter": ("条件里用到其参数的业务流程", "Business flows whose conditions use its parameters"),
+    "referenced_objects_parameter": ("状态变化条件用到其参数的业务对象", "Business objects whose transitions use its parameters"),
     "referenced_other": ("其他引用", "Other references"),
     # features and releases
     "priority": ("优先级", "Priority"),

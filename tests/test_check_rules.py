@@ -70,7 +70,7 @@ def test_parameters_used_in_texts_must_be_defined(tmp_path: Path) -> None:
     """
     assert check_rules(tmp_path, rules) == [
         "10:12 PM336 rule `draw` › limit: parameter `$chance` is not defined in this rule",
-        "11:17 PM336 rule `draw` › limit: parameter `$bonus` is not defined in this rule"]
+        "11:38 PM336 rule `draw` › limit: parameter `$bonus` is not defined in this rule"]  # at the word
 
 
 def test_an_unquoted_yes_that_is_no_value_is_shown_as_written(tmp_path: Path) -> None:

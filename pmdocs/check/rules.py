@@ -36,7 +36,6 @@ def check(project: Project, analyse: Analyse = decision_table.analyse) -> Iterat
 def _rule_issues(rule: Rule, project: Project, analyse: Analyse) -> Iterator[Issue]:
     index = project.index
     yield from _parameter_issues(rule)
-    yield from _undefined_in_texts(rule)
     yield from input_domain_issues(rule, index)
     if rule.table:
         analysis = analyse(table_of(rule, index))
@@ -87,21 +86,6 @@ def _parameter_issues(rule: Rule) -> Iterator[Issue]:
             yield make_issue("PM337", f"rule `{rule.id}`: parameter `{parameter.id}` has no range; "
                              "say which values operations may set", parameter.at(),
                              "add `min:` and `max:`, e.g. `min: 1` and `max: 10`")
-
-
-def _undefined_in_texts(rule: Rule) -> Iterator[Issue]:
-    """`$name` in an outcome, in the limit's `max` or in its `exceeded` copy."""
-    places: list[tuple[str, Any, Spec, str]] = []     # (where, text, node, key)
-    for number, row in enumerate(rule.table, start=1):
-        for key, name in OUTCOME_TEXTS.items():
-            places.append((f"row {number}", getattr(row.then, name), row.then, key))
-    if rule.limit is not None:
-        places.append(("limit", rule.limit.max, rule.limit, "max"))
-        places.append(("limit", rule.limit.exceeded, rule.limit, "exceeded"))
-    for where, text, node, key in places:
-        for name in decision_table.parameter_references(text) if isinstance(text, str) else ():
-            if rule.parameter(name) is None:
-                yield _undefined(rule, f"rule `{rule.id}` › {where}", name, node.at(key))
 
 
 def _undefined(rule: Rule, context: str, name: str, location: Location) -> Issue:

@@ -92,13 +92,16 @@ def _found(pattern: re.Pattern, text: str) -> list[str]:
     return words
 
 
-def word_location(project: Project, node: Spec, field: str, text: str, word: str) -> Location:
-    """The position of `word` inside a field's text in the source, or of the field itself
-    (through the node's `Source`, which finds the file's line starts once for all issues)."""
+def word_location(project: Project, node: Spec, field: str | tuple, text: str,
+                  word: str) -> Location:
+    """The position of `word` inside a field's text in the source (`field`: its key, or its
+    path in `node`), or of the field itself (through the node's `Source`, which finds the
+    file's line starts once for all issues)."""
     where = node.where
-    start = where.value_offset(field)
+    path = field if isinstance(field, tuple) else (field,)
+    start = where.value_offset(*path)
     source = project.sources.get(where.file, "")
     if start < 0 or not source:
-        return where.value(field)
+        return where.value(*path)
     found = source[start:start + 4 * len(text) + 200].find(word)
     return where.source.location(start + found if found >= 0 else start)

@@ -19,6 +19,8 @@ from ..labels import labels_for
 from .base import ID_PATTERN, Spec
 from .references import Key, Reference, references
 from .domains import Domain, domain_of
+from .governance import governing, pages_of_rules, rules_of_objects
+from .parameters import ParameterUse, Resolver, parameter_uses
 from .spec import (SECTIONS, SPECIAL_TARGETS, BusinessObject, Element, Flow, Input, Jump, Page,
                    Step)
 
@@ -98,7 +100,9 @@ class ProjectIndex:
     def referenced_by(self) -> Mapping[Key, tuple[Reference, ...]]:
         """Per item, the references to it from other items, sorted, one per source and
         relation. (Derived when first asked, once: the site asks, the check does not.)"""
-        return _referenced_by(self.references, self.items)
+        used = tuple(Reference(use.source, "parameter", "rules", use.rule, "", use.context,
+                               use.node, use.path) for use in self.parameter_uses if use.rule)
+        return _referenced_by(self.references + used, self.items)
 
     @cached_property
     def input_domains(self) -> Mapping[tuple[str, str], Domain]:
@@ -118,6 +122,37 @@ class ProjectIndex:
         ones it lists."""
         domain = self.input_domains.get((rule_id, item.id)) if item.source else None
         return domain.values if domain is not None and not domain.problem else tuple(item.values)
+
+    @cached_property
+    def governing(self) -> Mapping[str, Mapping[str, tuple[str, ...]]]:
+        """Per page, the rules that govern it, each with the ids of its elements the rule
+        names (`model.governance`)."""
+        return governing(self.listed["rules"], self.listed["pages"])  # type: ignore[arg-type]
+
+    @cached_property
+    def rule_pages(self) -> Mapping[str, tuple[str, ...]]:
+        """Per rule, the pages it governs."""
+        return pages_of_rules(self.governing)
+
+    @cached_property
+    def resolver(self) -> Resolver:
+        return Resolver(self.listed["rules"])  # type: ignore[arg-type]
+
+    @cached_property
+    def parameter_uses(self) -> tuple[ParameterUse, ...]:
+        """Every `$parameter` in the texts outside table cells, with the rule it names
+        (`model.parameters`: the nearest rule that defines it)."""
+        listed = self.listed
+        return tuple(parameter_uses(
+            listed["pages"], listed["rules"], listed["flows"], listed["objects"],  # type: ignore[arg-type]
+            {page_id: tuple(rules) for page_id, rules in self.governing.items()},
+            rules_of_objects(self.input_domains), self.resolver))
+
+    def page_scope(self, page_id: str, element_id: str = "") -> tuple[str, ...]:
+        """The rules a page's (or one of its elements') `$parameters` belong to first."""
+        page = self.page(page_id)
+        element = page.element(element_id) if page is not None and element_id else None
+        return (*(element.rules if element is not None else ()), *self.governing.get(page_id, {}))
 
     @cached_property
     def steps_naming(self) -> Mapping[Key, tuple[StepLink, ...]]:

@@ -7,7 +7,7 @@ from" row and its actions table (at N=2,000 the repeat was 15% of the pages' Mar
 
 from __future__ import annotations
 
-from typing import Iterator, Sequence
+from typing import Iterator, Mapping, Sequence
 
 from ...model.spec import Element, Jump, Page
 from ...sitemap import SiteMap
@@ -22,13 +22,14 @@ from .pagemap import device_text, entry_text, kind_text
 
 
 def render(context: RenderContext) -> Iterator[tuple[str, str]]:
-    governing = governing_rules(context)
+    governing = context.project.index.governing
     for page in context.project.index.listed["pages"]:
         yield SiteMap.item("pages", page.id), page_document(context, page,
                                                          governing.get(page.id, {}))
 
 
-def page_document(context: RenderContext, page: Page, governing: dict[str, list[str]]) -> str:
+def page_document(context: RenderContext, page: Page,
+                  governing: Mapping[str, tuple[str, ...]]) -> str:
     path = SiteMap.item("pages", page.id)
     return document(render_template(
         "page.md.j2", labels=context.labels, page=page, facts=_facts(context, page, path),
@@ -152,29 +153,7 @@ def _copy(context: RenderContext, page: Page) -> Safe:
                  [(entry.key, entry.text) for entry in page.copy_text])
 
 
-def governing_rules(context: RenderContext) -> dict[str, dict[str, list[str]]]:
-    """Per page, the rules that govern it (in the project's order), each with the ids of
-    its elements the rule names: rules its elements use, and rules whose `applies_to`
-    names the page or its elements."""
-    found: dict[str, dict[str, list[str]]] = {}
-    for rule in context.project.index.listed["rules"]:
-        for page_id in rule.applies_to.pages:
-            found.setdefault(page_id, {}).setdefault(rule.id, [])
-        for reference in rule.applies_to.elements:
-            page_id, _, element_id = reference.partition(".")
-            found.setdefault(page_id, {}).setdefault(rule.id, []).append(element_id)
-    for page in context.project.index.listed["pages"]:
-        for element in page.elements:
-            for rule_id in element.rules:
-                found.setdefault(page.id, {}).setdefault(rule_id, []).append(element.id)
-    order = {rule.id: number for number, rule in enumerate(context.project.index.listed["rules"])}
-    return {page_id: {rule_id: list(dict.fromkeys(elements)) for rule_id, elements
-                      in sorted(rules.items(), key=lambda item: order.get(item[0], len(order)))
-                      if rule_id in order}
-            for page_id, rules in found.items()}
-
-
-def _rules(context: RenderContext, page: Page, governing: dict[str, list[str]],
+def _rules(context: RenderContext, page: Page, governing: Mapping[str, tuple[str, ...]],
            path: str) -> Safe:
     labels = context.labels
     rows = [(item_link(context, "rules", rule_id, path),
