@@ -40,7 +40,9 @@ def explain(error: ValidationError, data: Any, prefix: tuple, fields_of: Any, so
     """
     seen: set[tuple] = set()
     for detail in error.errors(include_url=False):
-        path = tuple(detail["loc"])
+        path = _without_union_tags(tuple(detail["loc"]), data)
+        if path is None:
+            continue
         issue = _explain_one(detail, path, data, prefix, fields_of, source, file)
         key = (issue.location, issue.code)
         if key not in seen:
@@ -48,10 +50,44 @@ def explain(error: ValidationError, data: Any, prefix: tuple, fields_of: Any, so
             yield issue
 
 
+_UNION_TAG = re.compile(r"(?:int|str|float|bool|none|date|datetime)|[a-z][a-z_-]*\[.*\]",
+                        re.DOTALL)
+"""How pydantic names the branch of a union in an error's path: `int`, `list[str]`,
+`dict[literal['list',…],list[str]]` (no field of the spec language is named so)."""
+
+
+def _without_union_tags(path: tuple, data: Any) -> tuple | None:
+    """The path without the names pydantic gives the branches of a union (which are no keys of
+    the data); None for the error of a list branch about a mapping the user wrote, or of a
+    mapping branch about a list (the other branch's error is the one that helps)."""
+    cleaned: list = []
+    node = data
+    for step in path:
+        if isinstance(step, str) and not (isinstance(node, dict) and step in node) \
+                and _UNION_TAG.fullmatch(step):
+            if (step.startswith("list[") and isinstance(node, dict)) or \
+                    (step.startswith("dict[") and isinstance(node, list)):
+                return None
+            continue
+        cleaned.append(step)
+        node = _child(node, step)
+    return tuple(cleaned)
+
+
+def _child(node: Any, step: Any) -> Any:
+    if isinstance(node, dict) and isinstance(step, str):
+        return node.get(step)
+    if isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node):
+        return node[step]
+    return None
+
+
 def _explain_one(detail: dict, path: tuple, data: Any, prefix: tuple, fields_of: Any,
                  source: str, file: str) -> Issue:
     kind = detail["type"]
     value = detail.get("input")
+    if path and path[-1] == "[key]":
+        return _bad_key(path[:-1], value, detail, data, prefix, file)
     context = describe(data, path[:-1] if path else path, prefix)
     field = _field_name(path)
     location = _value_location(data, path, file)
@@ -89,6 +125,16 @@ def _explain_one(detail: dict, path: tuple, data: Any, prefix: tuple, fields_of:
         return make_issue("PM203", f"{context}: `{field}` must be {wanted}, not {got}", location)
     message = detail.get("msg", "invalid value")
     return make_issue("PM203", f"{context}: `{field}`: {message}", location)
+
+
+def _bad_key(path: tuple, value: Any, detail: dict, data: Any, prefix: tuple, file: str) -> Issue:
+    """A key of a mapping that is not one of its allowed keys (`required_states: {lsit: …}`)."""
+    choices = re.findall(r"'([^']*)'", detail.get("ctx", {}).get("expected", ""))
+    location = _key_location(data, path, file)
+    hint = did_you_mean(str(value), choices) or f"choose one of: {', '.join(choices)}"
+    return make_issue("PM205", f"{describe(data, path[:-1], prefix)}: `{value}` cannot be a key "
+                      f"of `{_field_name(path[:-1]) if len(path) > 1 else 'item'}`; it must be one of "
+                      f"{', '.join(choices)}", location, hint)
 
 
 def _is_trap(value: Any) -> bool:

@@ -17,12 +17,13 @@ from typing import TYPE_CHECKING, Iterable, Iterator, Mapping, NamedTuple
 
 from ..labels import labels_for
 from .base import ID_PATTERN, Spec
-from .references import Key, Reference, references
 from .domains import Domain, domain_of
 from .governance import governing, pages_of_rules, rules_of_objects
 from .parameters import ParameterUse, Resolver, parameter_uses
-from .spec import (SECTIONS, SPECIAL_TARGETS, BusinessObject, Element, Flow, Input, Jump, Page,
-                   Step)
+from .references import Key, Reference, references
+from .spec import (SECTIONS, SPECIAL_TARGETS, BusinessObject, CheckSettings, Element, Flow, Input,
+                   Jump, Page, Step)
+from .states import page_type, required_states
 
 if TYPE_CHECKING:
     from .project import Project
@@ -95,6 +96,8 @@ class ProjectIndex:
     """Page id -> the first page (in spec order) with a jump to it."""
     jumps_by_source: Mapping[str, tuple[PageJump, ...]]
     references: tuple[Reference, ...]
+    check_settings: CheckSettings
+    """pmdocs.yml's `check` settings (what a page's required states depend on)."""
 
     @cached_property
     def referenced_by(self) -> Mapping[Key, tuple[Reference, ...]]:
@@ -153,6 +156,18 @@ class ProjectIndex:
         page = self.page(page_id)
         element = page.element(element_id) if page is not None and element_id else None
         return (*(element.rules if element is not None else ()), *self.governing.get(page_id, {}))
+
+    @cached_property
+    def page_types(self) -> Mapping[str, str]:
+        """Per page, its type (`model.states`): as written, else `list` or `static` by what it
+        shows; "" for a toast."""
+        return {page.id: page_type(page) for page in self.listed["pages"]}  # type: ignore[arg-type]
+
+    @cached_property
+    def required_states(self) -> Mapping[str, tuple[str, ...]]:
+        """Per page, the states it must describe under the project's settings."""
+        return {page.id: required_states(self.page_types[page.id], page.type is not None,  # type: ignore[attr-defined]
+                                         self.check_settings) for page in self.listed["pages"]}
 
     @cached_property
     def steps_naming(self) -> Mapping[Key, tuple[StepLink, ...]]:
@@ -234,7 +249,7 @@ def build_index(project: "Project") -> ProjectIndex:
     return ProjectIndex(items, listed, modules, page_module, jumps, entry_pages,
                         _reachable(entry_pages, jumps), openers,
                         {source: tuple(found) for source, found in by_source.items()},
-                        references_found)
+                        references_found, project.settings.check)
 
 
 def _first_of_each(items: Iterable[Spec]) -> tuple[Spec, ...]:

@@ -18,8 +18,9 @@ from ..sitemap import SiteMap
 from .context import RenderContext
 from .items import state_name
 
-PREFERRED_STATES = ("loaded", "default")
-"""The state a page opens in when the link names none (else its first state)."""
+PREFERRED_STATES = ("loaded", "success", "default")
+"""The state a page opens in when the link names none: the first of these it has, else the
+first state that stands for one of them (`counts_as`), else its first state."""
 
 
 @dataclass(frozen=True)
@@ -144,7 +145,10 @@ def prototype(context: RenderContext) -> Prototype | None:
 
 def default_state(page: Page) -> str:
     names = [state.name for state in page.states]
-    return next((name for name in PREFERRED_STATES if name in names), names[0] if names else "")
+    standing = {state.counts_as: state.name for state in reversed(page.states) if state.counts_as}
+    return next((name for name in PREFERRED_STATES if name in names),
+                next((standing[name] for name in PREFERRED_STATES if name in standing),
+                     names[0] if names else ""))
 
 
 class _Builder:

@@ -13,6 +13,10 @@ from ..base import Id, Markdown, Ref, Spec, Text, list_of, named_mapping, one_or
 # ------------------------------------------------------------------------------- pages
 
 PageKind = Literal["page", "dialog", "sheet", "toast"]
+PageType = Literal["list", "detail", "form", "result", "static"]
+PAGE_TYPES: tuple[str, ...] = ("list", "detail", "form", "result", "static")
+DATA_PAGE_TYPES = ("list", "detail")
+"""The types of page that load data, and so need `loading` (unless the project says not)."""
 Device = Literal["mobile", "web"]
 EntrySource = Literal["direct", "launch", "tab", "push", "link", "share", "search", "qr", "ad"]
 ElementType = Literal[
@@ -110,6 +114,10 @@ class State(Spec):
     """Ids of the elements hidden in this state."""
     copy_text: one_or_many(Text) = Field(default_factory=list, alias="copy")
     """The copy shown in this state: one text or a list, e.g. 网络开小差了，请重试."""
+    counts_as: Text = ""
+    """The required state this business state stands in for, e.g. `loaded`: a campaign page's
+    `can_draw`, `used_up` and `ended` each show the page with its data, so none needs a
+    `loaded` besides (PM320); on a result page, e.g. `success`."""
 
 
 class CopyEntry(Spec):
@@ -150,9 +158,18 @@ class Page(Spec):
     dismissible: bool = False
     """`true` for a dialog or sheet the user can close by tapping outside or pressing back (it
     then needs no close button, PM313)."""
+    type: PageType | None = None
+    """What the page is for, which decides the states it must describe (PM320; each type's are
+    set in pmdocs.yml's `check: {required_states: …}`): `list` (loads a list: `loading`,
+    `empty`, `loaded`, `error`, `offline` by default), `detail` (loads one thing: `loading`,
+    `loaded`, `error`, `offline`), `form` (the user enters and submits: `error`, `offline`),
+    `result` (the outcome of an action, e.g. 支付结果: `success`, `failure`), `static` (nothing
+    loads: no state required). Left out, a page with a list, a table or an element that
+    `shows` data is a `list` page, others `static`. (`kind` says how it is shown.)"""
     loads_data: bool | None = None
-    """Whether the page shows loaded data, and so needs the required states (empty, error,
-    offline …); left out, it does when it has a list, a table or an element with `shows`."""
+    """The older way to say whether the page shows loaded data: `false` is `type: static`,
+    `true` a `list` page; left out, it does when it has a list, a table or an element with
+    `shows`. `type` says more."""
     device: Device | None = None
     """The frame the prototype draws it in: `mobile` (a phone; the default) or `web` (a
     browser window, e.g. for a back office)."""
@@ -183,5 +200,5 @@ class Page(Spec):
 
 
 __all__ = [
-    "CopyEntry", "Device", "EVENTS", "Element", "ElementType", "EntrySource", "Jump", "Jumps",
-    "Page", "PageKind", "SPECIAL_TARGETS", "State"]
+    "CopyEntry", "DATA_PAGE_TYPES", "Device", "EVENTS", "Element", "ElementType", "EntrySource",
+    "Jump", "Jumps", "PAGE_TYPES", "Page", "PageKind", "PageType", "SPECIAL_TARGETS", "State"]

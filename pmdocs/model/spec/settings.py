@@ -10,11 +10,19 @@ from pydantic import Field
 from pydantic.json_schema import SkipJsonSchema
 
 from ..base import Id, Markdown, Spec, Text, list_of, named_mapping
+from .pages import PageType
 
 # ---------------------------------------------------------------------------- settings
 
 Language = Literal["zh", "en"]
 DEFAULT_REQUIRED_STATES = ("empty", "loaded", "error", "offline")
+"""What a page that shows data needed before pages had types; still a `list` page's."""
+REQUIRED_STATES: dict[str, tuple[str, ...]] = {
+    "list": DEFAULT_REQUIRED_STATES, "detail": ("loaded", "error", "offline"),
+    "form": ("error", "offline"), "result": ("success", "failure"), "static": (),
+}
+"""The states each type of page must describe unless pmdocs.yml says otherwise (`loading`
+comes on top where data loads)."""
 
 
 class Release(Spec):
@@ -51,9 +59,19 @@ class GlossaryEntry(Spec):
 class CheckSettings(Spec):
     """How `pmdocs check` judges this project."""
 
-    required_states: list[Text] = Field(default_factory=lambda: list(DEFAULT_REQUIRED_STATES))
-    """The states every page that shows data must describe (PM320); by default
-    `[empty, loaded, error, offline]`."""
+    required_states: dict[PageType, list[Text]] | list[Text] = Field(
+        default_factory=lambda: {kind: list(states) for kind, states in REQUIRED_STATES.items()})
+    """The states each type of page must describe (PM320), by the page's `type`; a type left
+    out keeps its default: `{list: [empty, loaded, error, offline], detail: [loaded, error,
+    offline], form: [error, offline], result: [success, failure], static: []}` (and `loading`
+    where data loads, see `loading`); a page without a `type` that shows data needs the `list`
+    states. The older form, one list (`[empty, loaded, error, offline]`), is what every page
+    that shows data must describe, as before."""
+    loading: bool | None = None
+    """Whether a page that loads data (`list` and `detail` pages) must describe `loading` too:
+    left out, a page that says its `type` must, and one that does not need not (as before
+    pages had types; nor under the older single list of `required_states`); `true` asks it of
+    every page that loads data, `false` of none."""
     disable: list[Text] = Field(default_factory=list)
     """Check codes to switch off, e.g. `[PM381]`."""
     severity: dict[str, Literal["error", "warning", "info"]] = Field(default_factory=dict)
@@ -100,4 +118,4 @@ class ProjectSettings(Spec):
 
 __all__ = [
     "CheckSettings", "DEFAULT_REQUIRED_STATES", "GlossaryEntry", "Language", "Module",
-    "ProjectSettings", "Release"]
+    "ProjectSettings", "REQUIRED_STATES", "Release"]

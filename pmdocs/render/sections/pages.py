@@ -63,6 +63,7 @@ def _facts(context: RenderContext, page: Page, path: str) -> Safe:
     flags = [labels[flag] for flag in ("terminal", "dismissible") if getattr(page, flag)]
     return properties((labels["property"], labels["value"]), (
         (labels["id"], code(page.id)), (labels["page_kind"], kind_text(context, page)),
+        (labels["page_type"], _type_text(context, page)),
         (labels["module"], module_link(context, context.project.index.page_module[page.id], path)),
         (labels["menu"], page.menu), (labels["entry"], entry_text(context, page)),
         (labels["reached_from"], item_links(context, "pages", dict.fromkeys(sources), path)),
@@ -70,6 +71,20 @@ def _facts(context: RenderContext, page: Page, path: str) -> Safe:
         (labels["roles"], item_links(context, "roles", page.roles, path) if page.roles
          else labels["all_roles"]),
         (labels["notes"], separator(context).join(flags))))
+
+
+def _type_text(context: RenderContext, page: Page) -> str:
+    """`列表页（要写：加载中、无数据 …）`: the page's type and the states it must describe."""
+    index = context.project.index
+    kind = index.page_types.get(page.id, "")
+    if not kind:
+        return ""
+    required = index.required_states.get(page.id, ())
+    text = context.labels["page_type_" + kind]
+    if not required:
+        return text
+    names = separator(context).join(state_name(context, name) for name in required)
+    return context.labels["page_type_requires"].format(type=text, states=names)
 
 
 def element_mention(page: Page, element_id: str, path: str) -> Html:
@@ -135,16 +150,21 @@ def _target(context: RenderContext, jump: Jump, path: str) -> Html | str:
 
 def _states(context: RenderContext, page: Page, path: str) -> Safe:
     labels = context.labels
+    standing = any(state.counts_as for state in page.states)
     rows = []
     for state in page.states:
-        rows.append((state_name(context, state.name), state.description,
+        rows.append((state_name(context, state.name),
+                     *([state_name(context, state.counts_as) if state.counts_as else ""]
+                       if standing else []),
+                     state.description,
                      joined([element_mention(page, item, path) for item in state.shows],
                             separator(context)),
                      joined([element_mention(page, item, path) for item in state.hides],
                             separator(context)),
                      lines(state.copy_text)))
-    return table((labels["state"], labels["description"], labels["state_shows"],
-                  labels["state_hides"], labels["copy_column"]), rows)
+    return table((labels["state"], *([labels["counts_as"]] if standing else []),
+                  labels["description"], labels["state_shows"], labels["state_hides"],
+                  labels["copy_column"]), rows)
 
 
 def _copy(context: RenderContext, page: Page) -> Safe:
