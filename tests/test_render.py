@@ -242,8 +242,10 @@ def test_copy_csv_opens_in_excel(sample: tuple[Project, RenderedSite]) -> None:
     rows = list(csv.reader(io.StringIO(text, newline="")))
     assert rows[0] == ["page_id", "page_title", "where", "key", "text"]
     assert ["checkin", "每日签到抽奖", "element_label", "draw_button", "签到抽奖"] in rows
-    assert ["checkin_lottery", "签到抽奖参与规则", "limit_exceeded", "limit",
-            "今日抽奖机会已用完，明天 00:00 再来"] in rows
+    assert ["checkin_lottery", "签到抽奖参与规则", "limit_exceeded", "limit[1]",
+            "今日抽奖机会已用完，明天 00:00 再来"] in rows      # the first of the rule's two limits
+    assert ["checkin_lottery", "签到抽奖参与规则", "limit_exceeded", "limit[2]",
+            "本期满签大礼包已领取"] in rows
     assert all(len(row) == 5 for row in rows)
     assert "copy.csv" in site.documents["copy.md"]
 

@@ -137,10 +137,11 @@ def rule_texts(rule: Rule) -> Iterator[Text]:
             yield row.then, (key,), text, f"row {number}"
     for number, constraint in enumerate(rule.constraints, start=1):
         yield constraint, ("note",), constraint.note, f"constraint {number}"
-    if rule.limit is not None:
-        if isinstance(rule.limit.max, str):
-            yield rule.limit, ("max",), rule.limit.max, "limit"
-        yield rule.limit, ("exceeded",), rule.limit.exceeded, "limit"
+    for number, limit in enumerate(rule.limit, start=1):
+        place = f"limit {number}" if len(rule.limit) > 1 else "limit"
+        if isinstance(limit.max, str):
+            yield limit, ("max",), limit.max, place
+        yield limit, ("exceeded",), limit.exceeded, place
 
 
 def page_texts(page: Page) -> Iterator[Text]:

@@ -46,6 +46,7 @@ SHORT_FORMS: dict[str, tuple[str, str]] = {
     "Stage": ("id", "Just the stage's id"),
     "Module": ("id", "Just the module's id"),
     "Window": ("kind", "Just the window's kind"),
+    "Subject": ("kind", "Just the kind of subject"),
     "Outcome": ("result", "Just the result, in words"),
     "State": ("description", "Just what the user sees in this state"),
     "CopyEntry": ("text", "Just the text"),

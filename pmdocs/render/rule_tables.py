@@ -10,7 +10,7 @@ from .items import (anchored_link, attribute_link, element_link, item_link, item
                     scalar_text, separator, state_name)
 from .cells import Html, escaped, formatted, joined
 from .tables import anchored, properties, table
-from .text import Safe
+from .text import Safe, inline
 
 ANY = "-"
 OUTCOME_FIELDS = ("result", "state", "copy_text", "to", "effect")
@@ -49,19 +49,38 @@ def with_unit(value: str, unit: str) -> str:
 
 
 def limit_table(context: RenderContext, rule: Rule, path: str) -> Safe:
-    """The limit block as sentences: who is counted, per what, over which window, what counts."""
-    limit = rule.limit
-    if limit is None:
-        return Safe("")
+    """Each limit block as sentences: who is counted, per what, over which window, what counts
+    (under a heading of its own when the rule has several)."""
+    if len(rule.limit) == 1:
+        return _one_limit(context, rule, rule.limit[0], path)
+    parts = []
+    for number, limit in enumerate(rule.limit, start=1):
+        heading = limit.title or context.labels["limit_number"].format(number=number)
+        parts.append(f"### {inline(heading)}\n\n{_one_limit(context, rule, limit, path)}")
+    return Safe("\n\n".join(parts))
+
+
+def _one_limit(context: RenderContext, rule: Rule, limit: Limit, path: str) -> Safe:
     labels = context.labels
     returned = separator(context).join(labels["returned_" + event] for event in limit.returned_on)
     return properties((labels["property"], labels["value"]), (
-        (labels["limit_subject"], labels["subject_" + limit.subject] if limit.subject else ""),
+        (labels["limit_title"], limit.title if len(rule.limit) == 1 else ""),
+        (labels["limit_subject"], subject_text(context, limit)),
         (labels["limit_scope"], limit.scope), (labels["limit_window"], window_text(context, limit)),
         (labels["limit_counts"], labels["counts_" + limit.counts] if limit.counts else ""),
         (labels["limit_returned_on"], returned),
         (labels["limit_max"], _maximum(context, rule, limit, path)),
         (labels["limit_exceeded"], limit.exceeded)))
+
+
+def subject_text(context: RenderContext, limit: Limit) -> str:
+    """`每个用户`, `每家企业`, or a custom subject's own words."""
+    subject = limit.subject
+    if subject is None:
+        return ""
+    if subject.kind == "custom":
+        return subject.description
+    return context.labels["subject_" + subject.kind]
 
 
 def window_text(context: RenderContext, limit: Limit) -> str:

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from ..base import Id, Markdown, Ref, Scalar, Spec, Text, text_or
+from ..base import Id, Markdown, Ref, Scalar, Spec, Text, one_or_many, text_or
 
 # ------------------------------------------------------------------------------- rules
 
@@ -136,11 +136,28 @@ class Window(Spec):
 LimitCount = Literal["attempt", "success"]
 
 
+SubjectKind = Literal["user", "account", "device", "phone", "organization", "custom"]
+
+
+class Subject(Spec):
+    """Who a limit counts: a kind, and for `custom` what it is."""
+
+    kind: SubjectKind
+    """`user` (a person), `account` (a login; one person may have several), `device`,
+    `phone` (a phone number), `organization` (a company or organisation: every account of one
+    buyer company counts together), or `custom` (say what in `description`)."""
+    description: Text = ""
+    """What is counted, in words, for a `custom` subject, e.g. 每个门店 or 每个收货地址."""
+
+
 class Limit(Spec):
     """How often something may happen: who is counted, over which window, what counts."""
 
-    subject: Literal["user", "account", "device", "phone"] | None = None
-    """Who is counted: each `user`, each `account`, each `device` or each `phone` number."""
+    title: Text = ""
+    """What this limit is, in words, when a rule has several, e.g. 每位好友对同一发起人只能助力一次."""
+    subject: text_or(Subject, "kind") | None = None
+    """Who is counted: `user`, `account`, `device`, `phone`, `organization` (a company), or
+    `{kind: custom, description: 每个门店}`."""
     scope: Text = ""
     """What the count is kept per, in words: campaign, product, store …"""
     window: text_or(Window, "kind") | None = None
@@ -196,9 +213,11 @@ class Rule(Spec):
     """Combinations of the inputs that cannot happen, each `{if, then}` or `{never}`, e.g.
     `[{if: {initiated: true}, then: {joined: true}}]`: the check for gaps and overlaps leaves
     them out, and the site shows them beside the table."""
-    limit: Limit | None = None
+    limit: one_or_many(Limit) = Field(default_factory=list)
     """For a quantity limit (每人每天 3 次): who is counted (`subject`), over which `window`,
-    what uses the quota (`counts`), what gives it back, the `max`, and the `exceeded` copy."""
+    what uses the quota (`counts`), what gives it back, the `max`, and the `exceeded` copy. A
+    rule with several limits (once per helper per initiator, and at most 3 a day) gives a
+    list of them, each with a `title`."""
     notes: Markdown = ""
     """Edge cases, exceptions and anything else about the rule."""
 
@@ -208,4 +227,5 @@ class Rule(Spec):
 
 __all__ = [
     "AppliesTo", "Conditions", "Constraint", "HitPolicy", "Input", "InputType", "Limit",
-    "LimitCount", "Outcome", "Parameter", "ParameterType", "Row", "Rule", "Window"]
+    "LimitCount", "Outcome", "Parameter", "ParameterType", "Row", "Rule", "Subject", "SubjectKind",
+    "Window"]

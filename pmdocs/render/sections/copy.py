@@ -83,9 +83,10 @@ def _rule_texts(rule: Rule) -> Iterator[CopyText]:
         if row.then.copy_text:
             yield CopyText("rules", rule.id, rule.title, "rule_outcome_copy", f"table[{number}]",
                            row.then.copy_text)
-    if rule.limit is not None and rule.limit.exceeded:
-        yield CopyText("rules", rule.id, rule.title, "limit_exceeded", "limit",
-                       rule.limit.exceeded)
+    for number, limit in enumerate(rule.limit, start=1):
+        if limit.exceeded:
+            key = f"limit[{number}]" if len(rule.limit) > 1 else "limit"
+            yield CopyText("rules", rule.id, rule.title, "limit_exceeded", key, limit.exceeded)
 
 
 def copy_csv(texts: list[CopyText]) -> bytes:
