@@ -96,15 +96,16 @@ def test_parameter_thresholds_are_checked_at_the_default_and_the_range_ends() ->
 def test_a_gap_that_opens_at_the_minimum_of_a_parameter() -> None:
     rows = [({"joins_today": "< $daily_limit"}, "join"), ({"joins_today": ">= 5"}, "full")]
     result = analyse(table([JOINS], rows, parameters=(LIMIT,)))
-    assert gaps(result) == ["joins_today=1..4"]
-    assert result.gaps_when == "daily_limit=1"
-    assert result.overlaps == (Overlap(1, 0, Case(("joins_today=5..9",)), "daily_limit=10"),)
+    assert gaps(result) == ["joins_today >= $daily_limit (1) and < 5"]   # the boundary as written
+    assert result.gaps_when == "$daily_limit = 1"
+    assert result.overlaps == (Overlap(1, 0, Case(("joins_today >= 5 and < $daily_limit (10)",)),
+                                       "$daily_limit = 10"),)
 
 
 def test_a_problem_at_the_default_is_reported_without_a_parameter_value() -> None:
     rows = [({"joins_today": "0..$daily_limit"}, "join"), ({"joins_today": ">= $daily_limit"}, "full")]
     result = analyse(table([JOINS], rows, parameters=(LIMIT,)))
-    assert result.overlaps == (Overlap(1, 0, Case(("joins_today=5",)), ""),)
+    assert result.overlaps == (Overlap(1, 0, Case(("joins_today = $daily_limit (default 5)",)), ""),)
 
 
 def test_a_parameter_without_default_cannot_be_analysed() -> None:
@@ -177,7 +178,7 @@ def test_a_row_hidden_only_at_a_parameter_value() -> None:
         ({"joins_today": "< $daily_limit"}, "join"),
         ({"joins_today": "< 8"}, "hidden at the maximum"),
         ({}, "full")], hit="first", parameters=(LIMIT,)))
-    assert result.shadowed == (Shadowed(1, (0,), "daily_limit=10"),)
+    assert result.shadowed == (Shadowed(1, (0,), "$daily_limit = 10"),)
 
 
 # ---------------------------------------------------------------------------- duplicates

@@ -18,7 +18,8 @@ def analyse(table: Table) -> Analysis:
     result = Analysis(problems=rules.problems, duplicates=_duplicates(rules.rows))
     if rules.problems or not table.rows:
         return result
-    spaces = [(when, space_of(table, rules, values)) for when, values in _scenarios(table, rules)]
+    scenarios = _scenarios(table, rules)
+    spaces = [(when, space_of(table, rules, values, scenarios[0][1])) for when, values in scenarios]
     result = replace(result, combinations=math.prod(map(len, spaces[0][1].classes)))
     if result.combinations > MAX_COMBINATIONS:
         return result
@@ -48,7 +49,7 @@ def _scenarios(table: Table, rules: Rules) -> list[tuple[str, dict[str, int]]]:
     for name in names:
         for bound in (whole_number(parameters[name].minimum), whole_number(parameters[name].maximum)):
             if bound is not None and bound != defaults[name]:
-                scenarios.setdefault(f"{name}={bound}", {**defaults, name: bound})
+                scenarios.setdefault(f"${name} = {bound}", {**defaults, name: bound})
     return list(scenarios.items())
 
 

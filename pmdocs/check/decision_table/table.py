@@ -93,7 +93,7 @@ class Overlap:
     earlier: int
     both: Case
     when: str = ""
-    """`daily_limit=10` when found only with a parameter off its default."""
+    """`$daily_limit = 10` when found only with a parameter off its default."""
 
 
 @dataclass(frozen=True)
