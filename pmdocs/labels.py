@@ -300,6 +300,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "default_value": ("默认值", "Default"),
     "copy_column": ("文案", "Copy"),
     "parameter_with_default": ("{parameter}（默认 {value}）", "{parameter} (default {value})"),
+    "param_configurable": ("可配置参数「{name}」（{id}），默认值 {value}", "Configurable: “{name}” ({id}), default {value}"),
+    "copy_parameters": ("参数", "Parameters"),
     "detail_separator": ("，", ", "),
     "with_condition": ("{item}（{condition}）", "{item} ({condition})"),
     "range": ("取值范围", "Range"),

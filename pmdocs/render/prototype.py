@@ -17,6 +17,7 @@ from ..model.spec import SPECIAL_TARGETS, Element, Page, State
 from ..sitemap import SiteMap
 from .context import RenderContext
 from .items import state_name
+from .parameters import Segment, segments
 
 PREFERRED_STATES = ("loaded", "success", "default")
 """The state a page opens in when the link names none: the first of these it has, else the
@@ -51,14 +52,21 @@ class Widget:
     tabs: tuple[tuple[str, Choice | None], ...] = ()
     """A tab bar without actions of its own: each item and the tab page it opens (matched by
     the `entry: tab` page's menu or title), so every tab is clickable on its own."""
+    label: tuple[Segment, ...] = ()
+    """The label, a parameter it names shown at its default (`render.parameters`)."""
 
     @property
     def name(self) -> str:
-        """What the widget is called in a pin's tooltip and its note: its label, else what
-        it shows first."""
+        """What the widget is called in a pin's tooltip and its note: its label (parameters
+        at their defaults), else what it shows first."""
         element = self.element
-        return (element.label or element.placeholder or (element.items[0] if element.items else "")
-                or self.shows or element.id)
+        return ("".join(piece.text for piece in self.label) or element.placeholder
+                or (element.items[0] if element.items else "") or self.shows or element.id)
+
+    @property
+    def name_parts(self) -> tuple[Segment, ...]:
+        """The name in pieces, for the widget's face: the label's, else the name as one."""
+        return self.label if self.element.label else (Segment(self.name),)
 
     @property
     def direct(self) -> Choice | None:
@@ -75,7 +83,8 @@ class Screen:
     state: str
     label: str
     description: str
-    copy: tuple[str, ...]
+    copy: tuple[tuple[Segment, ...], ...]
+    """Each line of the state's copy in pieces (parameters at their defaults)."""
     widgets: tuple[Widget, ...]
 
 
@@ -168,7 +177,7 @@ class _Builder:
     def wireframe(self, page: Page, with_overlays: bool = True) -> WireframePage:
         """The page's screens; with every overlay it can open (flat: an overlay opened from
         an overlay is in its page's list, so one page's HTML can show them all)."""
-        widgets = tuple(self.widget(number, element)
+        widgets = tuple(self.widget(number, element, page.id)
                         for number, element in enumerate(page.elements, start=1))
         overlays = tuple(self.wireframe(self.pages[overlay], with_overlays=False)
                          for overlay in self.overlays_of(page.id)) if with_overlays else ()
@@ -194,11 +203,13 @@ class _Builder:
         if not page.states:
             return (Screen("", self.context.labels["proto_default_state"], "", (), widgets),)
         only_in_some = {element for state in page.states for element in state.shows}
+        scope = self.index.page_scope(page.id)
         return tuple(Screen(state.name, state_name(self.context, state.name), state.description,
-                            tuple(state.copy_text), _visible(widgets, state, only_in_some))
+                            tuple(segments(self.context, copy, scope) for copy in state.copy_text),
+                            _visible(widgets, state, only_in_some))
                      for state in _first_of_each_state(page.states))
 
-    def widget(self, number: int, element: Element) -> Widget:
+    def widget(self, number: int, element: Element, page_id: str = "") -> Widget:
         choices = [self.choice(event, jump.to, jump.when, jump.effect, jump.note)
                    for event, jumps in element.actions() for jump in jumps]
         tabs: tuple[tuple[str, Choice | None], ...] = ()
@@ -209,7 +220,9 @@ class _Builder:
                        SiteMap.link(SiteMap.item("rules", rule_id)))
                       for rule_id in dict.fromkeys(element.rules)
                       if rule_id in self.project.index.items["rules"])
-        return Widget(number, element, tuple(choices), rules, self.shows(element.shows), tabs)
+        label = segments(self.context, element.label, self.index.page_scope(page_id, element.id)) \
+            if element.label else ()
+        return Widget(number, element, tuple(choices), rules, self.shows(element.shows), tabs, label)
 
     def shows(self, reference: str | None) -> str:
         object_id, _, attribute_id = (reference or "").partition(".")

@@ -10,6 +10,7 @@ from .items import (anchored_link, attribute_link, element_link, item_link, item
                     scalar_text, separator, state_name)
 from .cells import Html, escaped, formatted, joined
 from .tables import anchored, properties, table
+from .parameters import filled_html
 from .text import Safe, inline
 
 ANY = "-"
@@ -70,7 +71,8 @@ def _one_limit(context: RenderContext, rule: Rule, limit: Limit, path: str) -> S
         (labels["limit_counts"], labels["counts_" + limit.counts] if limit.counts else ""),
         (labels["limit_returned_on"], returned),
         (labels["limit_max"], _maximum(context, rule, limit, path)),
-        (labels["limit_exceeded"], limit.exceeded)))
+        (labels["limit_exceeded"], filled_html(context, limit.exceeded, (rule.id,), path,
+                                               own_rule_only=True))))
 
 
 def subject_text(context: RenderContext, limit: Limit) -> str:
@@ -153,7 +155,7 @@ def decision_table(context: RenderContext, rule: Rule, path: str) -> Safe:
     for number, row in enumerate(rule.table, start=1):
         cells: list[object] = [number]
         cells += [_condition(context, row, key) for key in declared + extra]
-        cells += [_outcome(context, row, name, path) for name in outcomes]
+        cells += [_outcome(context, rule, row, name, path) for name in outcomes]
         cells += [row.note] if with_note else []
         rows.append(cells)
     return table(headers, rows)
@@ -190,12 +192,14 @@ def constraints_table(context: RenderContext, rule: Rule) -> Safe:
                   labels["note"]), rows)
 
 
-def _outcome(context: RenderContext, row: Row, name: str, path: str) -> Html | str:
+def _outcome(context: RenderContext, rule: Rule, row: Row, name: str, path: str) -> Html | str:
     value = getattr(row.then, name)
     if name == "to" and value:
         return item_link(context, "pages", value, path)
     if name == "state" and value:
         return state_name(context, value)
+    if name == "copy_text" and value:
+        return filled_html(context, value, (rule.id,), path, own_rule_only=True)
     return value or ""
 
 

@@ -15,6 +15,7 @@ from ..context import RenderContext
 from ..items import (anchored_link, attribute_link, diagram, item_link, item_links, module_link,
                      referenced_by, rule_verdict, separator, state_name, step_link)
 from ..cells import Html, code, escaped, joined, lines
+from ..parameters import filled_html
 from ..tables import anchored, cell_block, document, properties, table
 from ..templating import render_template
 from ..text import Safe, link
@@ -36,7 +37,7 @@ def page_document(context: RenderContext, page: Page,
         diagram=diagram(context, "page-" + page.id, path, edge_table=False),
         prototype=link(context.labels["proto_page_link"], SiteMap.prototype(page.id), path),
         elements=_elements(context, page, path), actions=_actions(context, page, path),
-        states=_states(context, page, path), copy=_copy(context, page),
+        states=_states(context, page, path), copy=_copy(context, page, path),
         rules=_rules(context, page, governing, path), steps=_flow_steps(context, page, path),
         references=referenced_by(context, ("pages", page.id), path)), page.title)
 
@@ -97,8 +98,10 @@ def element_mention(page: Page, element_id: str, path: str) -> Html:
 
 def _elements(context: RenderContext, page: Page, path: str) -> Safe:
     labels = context.labels
+    scope = context.project.index.page_scope
     rows = [(anchored("element", element.id, escaped(number)), element.id, element.type,
-             element.label, _contents(context, element), cell_block(element.notes),
+             filled_html(context, element.label, scope(page.id, element.id), path),
+             _contents(context, page, element, path), cell_block(element.notes),
              item_links(context, "rules", element.rules, path),
              _shows(context, element, path),
          item_links(context, "roles", element.roles, path))
@@ -108,12 +111,13 @@ def _elements(context: RenderContext, page: Page, path: str) -> Safe:
                   labels["roles"]), rows)
 
 
-def _contents(context: RenderContext, element: Element) -> Html:
+def _contents(context: RenderContext, page: Page, element: Element, path: str) -> Html:
     """The placeholder and the example items, one per line."""
-    shown: list[object] = list(element.items)
+    scope = context.project.index.page_scope(page.id, element.id)
+    shown: list[object] = [filled_html(context, item, scope, path) for item in element.items]
     if element.placeholder:
-        shown.insert(0, context.labels["placeholder"] + context.labels["colon"]
-                     + element.placeholder)
+        shown.insert(0, Html(escaped(context.labels["placeholder"] + context.labels["colon"])
+                             + filled_html(context, element.placeholder, scope, path)))
     return lines(shown)
 
 
@@ -151,6 +155,7 @@ def _target(context: RenderContext, jump: Jump, path: str) -> Html | str:
 def _states(context: RenderContext, page: Page, path: str) -> Safe:
     labels = context.labels
     standing = any(state.counts_as for state in page.states)
+    scope = context.project.index.page_scope(page.id)
     rows = []
     for state in page.states:
         rows.append((state_name(context, state.name),
@@ -161,16 +166,18 @@ def _states(context: RenderContext, page: Page, path: str) -> Safe:
                             separator(context)),
                      joined([element_mention(page, item, path) for item in state.hides],
                             separator(context)),
-                     lines(state.copy_text)))
+                     lines([filled_html(context, copy, scope, path) for copy in state.copy_text])))
     return table((labels["state"], *([labels["counts_as"]] if standing else []),
                   labels["description"], labels["state_shows"], labels["state_hides"],
                   labels["copy_column"]), rows)
 
 
-def _copy(context: RenderContext, page: Page) -> Safe:
+def _copy(context: RenderContext, page: Page, path: str) -> Safe:
     labels = context.labels
+    scope = context.project.index.page_scope(page.id)
     return table((labels["copy_key"], labels["copy_text"]),
-                 [(entry.key, entry.text) for entry in page.copy_text])
+                 [(entry.key, filled_html(context, entry.text, scope, path))
+                  for entry in page.copy_text])
 
 
 def _rules(context: RenderContext, page: Page, governing: Mapping[str, tuple[str, ...]],
