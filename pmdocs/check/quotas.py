@@ -64,7 +64,7 @@ def quota_words(text: str) -> list[str]:
 def quota_matches(text: str) -> list[tuple[str, int]]:
     """`quota_words`, each with where it first stands in `text`."""
     found: dict[str, int] = {}
-    if not text:
+    if not text or not (LIMIT_WORDS.search(text) or _PER.search(text)):
         return []
     offset = 0
     for clause in _CLAUSE.split(text):

@@ -31,6 +31,8 @@ if TYPE_CHECKING:
 __all__ = ["Key", "Module", "OTHER_MODULE", "OVERLAY_KINDS", "PageJump", "ProjectIndex",
            "Reference", "StepLink", "build_index"]
 
+ESCAPED_DOLLAR = re.compile(r"\\(?:x24|u0024|U00000024)", re.IGNORECASE)
+"""A YAML escape that makes a `$` (a file without it or a `$` names no parameter)."""
 OTHER_MODULE = "_other"
 """The module of pages that name none."""
 OVERLAY_KINDS = ("dialog", "sheet", "toast")
@@ -98,6 +100,9 @@ class ProjectIndex:
     references: tuple[Reference, ...]
     check_settings: CheckSettings
     """pmdocs.yml's `check` settings (what a page's required states depend on)."""
+    parameter_files: frozenset[str] | None = None
+    """The spec files whose text may name a `$parameter` (None: any); the items of the others
+    need no reading for one (at N=2,000 most page files have none)."""
 
     @cached_property
     def referenced_by(self) -> Mapping[Key, tuple[Reference, ...]]:
@@ -145,11 +150,20 @@ class ProjectIndex:
     def parameter_uses(self) -> tuple[ParameterUse, ...]:
         """Every `$parameter` in the texts outside table cells, with the rule it names
         (`model.parameters`: the nearest rule that defines it)."""
-        listed = self.listed
+        listed, files = self.listed, self.parameter_files
+
+        def may_name(item: Spec) -> bool:
+            return files is None or item.file in files
         return tuple(parameter_uses(
-            listed["pages"], listed["rules"], listed["flows"], listed["objects"],  # type: ignore[arg-type]
-            {page_id: tuple(rules) for page_id, rules in self.governing.items()},
-            rules_of_objects(self.input_domains), self.resolver))
+            *(tuple(filter(may_name, listed[section]))  # type: ignore[arg-type]
+              for section in ("pages", "rules", "flows", "objects")),
+            lambda page_id: tuple(self.governing.get(page_id, {})),
+            lambda: self.object_rules, self.resolver))
+
+    @cached_property
+    def object_rules(self) -> Mapping[str, tuple[str, ...]]:
+        """Per object, the rules whose inputs take their values from it (`from:`)."""
+        return rules_of_objects(self.input_domains)
 
     def page_scope(self, page_id: str, element_id: str = "") -> tuple[str, ...]:
         """The rules a page's (or one of its elements') `$parameters` belong to first."""
@@ -249,7 +263,9 @@ def build_index(project: "Project") -> ProjectIndex:
     return ProjectIndex(items, listed, modules, page_module, jumps, entry_pages,
                         _reachable(entry_pages, jumps), openers,
                         {source: tuple(found) for source, found in by_source.items()},
-                        references_found, project.settings.check)
+                        references_found, project.settings.check,
+                        frozenset(path for path, text in project.sources.items()
+                                  if "$" in text or ESCAPED_DOLLAR.search(text)))
 
 
 def _first_of_each(items: Iterable[Spec]) -> tuple[Spec, ...]:

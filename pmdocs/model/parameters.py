@@ -20,7 +20,7 @@ fill in the default of what does.
 from __future__ import annotations
 
 import re
-from typing import Iterator, Mapping, NamedTuple, Sequence
+from typing import Callable, Iterator, Mapping, NamedTuple, Sequence
 
 from .base import Spec
 from .spec import BusinessObject, Element, Flow, Page, Rule, Step
@@ -93,13 +93,17 @@ words (`row 2`, `state `empty``, or "")."""
 
 
 def parameter_uses(pages: Sequence[Page], rules: Sequence[Rule], flows: Sequence[Flow],
-                   objects: Sequence[BusinessObject],
-                   page_rules: Mapping[str, Sequence[str]], object_rules: Mapping[str, Sequence[str]],
+                   objects: Sequence[BusinessObject], page_rules: Callable[[str], Sequence[str]],
+                   object_rules: Callable[[], Mapping[str, Sequence[str]]],
                    resolver: Resolver) -> Iterator[ParameterUse]:
-    """Every `$name` in the project's texts outside table cells, resolved."""
+    """Every `$name` in the texts of these items outside table cells, resolved (`page_rules`,
+    `object_rules`: the rules around a page, and around each object, asked for only when
+    some text names a parameter)."""
     def uses(source: tuple[str, str], context: str, texts: Iterator[Text], scope: Sequence[str],
              own_rule_only: bool = False) -> Iterator[ParameterUse]:
         for node, path, text, place in texts:
+            if "$" not in text:
+                continue
             for mention in mentions(text):
                 rule = resolver.resolve(mention.name, scope, own_rule_only)
                 candidates = () if rule or own_rule_only else resolver.owners.get(mention.name, ())
@@ -108,7 +112,7 @@ def parameter_uses(pages: Sequence[Page], rules: Sequence[Rule], flows: Sequence
     for rule in rules:
         yield from uses(("rules", rule.id), f"rule `{rule.id}`", rule_texts(rule), (rule.id,), True)
     for page in pages:
-        around = tuple(page_rules.get(page.id, ()))
+        around = page_rules(page.id)
         yield from uses(("pages", page.id), f"page `{page.id}`", page_texts(page), around)
         for element in page.elements:
             yield from uses(("pages", page.id), f"page `{page.id}` › element `{element.id}`",
@@ -118,23 +122,27 @@ def parameter_uses(pages: Sequence[Page], rules: Sequence[Rule], flows: Sequence
             yield from uses(("flows", flow.id), f"flow `{flow.id}` › step `{step.id}`",
                             step_texts(step), (step.rule,) if step.rule else ())
     for business_object in objects:
-        if business_object.lifecycle is not None:
+        if business_object.lifecycle is not None and any(
+                "$" in transition.when for transition in business_object.lifecycle.transitions):
             texts = ((transition, ("when",), transition.when,
                       f"transition `{transition.source}` → `{transition.to}`")
                      for transition in business_object.lifecycle.transitions)
             yield from uses(("objects", business_object.id),
                             f"object `{business_object.id}` lifecycle", texts,
-                            tuple(object_rules.get(business_object.id, ())))
+                            tuple(object_rules().get(business_object.id, ())))
 
 
 def rule_texts(rule: Rule) -> Iterator[Text]:
     yield rule, ("description",), rule.description, ""
     yield rule, ("notes",), rule.notes, ""
     for number, row in enumerate(rule.table, start=1):
+        then = row.then
+        if "$" not in row.note + then.result + then.state + then.copy_text + then.effect:
+            continue      # most rows name no parameter: read no further
         yield row, ("note",), row.note, f"row {number}"
-        for key, text in (("result", row.then.result), ("state", row.then.state),
-                          ("copy", row.then.copy_text), ("effect", row.then.effect)):
-            yield row.then, (key,), text, f"row {number}"
+        for key, text in (("result", then.result), ("state", then.state),
+                          ("copy", then.copy_text), ("effect", then.effect)):
+            yield then, (key,), text, f"row {number}"
     for number, constraint in enumerate(rule.constraints, start=1):
         yield constraint, ("note",), constraint.note, f"constraint {number}"
     for number, limit in enumerate(rule.limit, start=1):

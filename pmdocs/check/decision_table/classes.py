@@ -44,7 +44,8 @@ def space_of(table: Table, rules: Rules, values: dict[str, int],
     classes = tuple(_classes(column, [side.get(column.id, ANY) for side in sides], values)
                     for column in table.columns)
     bounds = tuple(_bounds([side.get(column.id, ANY) for side in sides], values,
-                           values if defaults is None else defaults) for column in table.columns)
+                           values if defaults is None else defaults)
+                   if column.type == "integer" else NO_BOUNDS for column in table.columns)
 
     def cube(conditions: Conditions) -> Cube:
         return tuple(_mask(column, column_classes, conditions.get(column.id, ANY), values)
@@ -63,10 +64,17 @@ def space_of(table: Table, rules: Rules, values: dict[str, int],
                  tuple(cube for cube in excluded if all(cube)), bounds)
 
 
+NO_BOUNDS = Bounds()
+
+
 def _bounds(conditions: list[Condition], values: dict[str, int],
             defaults: dict[str, int]) -> Bounds:
+    if not values:
+        return NO_BOUNDS      # a table with no parameters (most): nothing to name
     names = sorted({name for condition in conditions for term in condition.terms
                     for name in parameters_of(term)})
+    if not names:
+        return NO_BOUNDS
     return Bounds(tuple((name, values[name]) for name in names),
                   frozenset(name for name in names if values[name] == defaults.get(name)))
 
