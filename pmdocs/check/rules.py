@@ -1,6 +1,9 @@
-"""Checks of rules (PM330–PM339): decision tables with gaps, overlaps, rows that never fire,
-duplicate rows and cells outside their input's domain; parameters used but not defined, or
-defined without a default or a range. The analysis itself is `decision_table`'s."""
+"""Checks of rules (PM330–PM339, PM345–PM347): decision tables with gaps, overlaps, rows that
+never fire, duplicate rows and cells outside their input's domain; constraints that say
+nothing or rule out everything, and rows only ruled-out cases reach; inputs whose values
+differ from the model's (`domains.py`); parameters a cell names but no one defines, or defined
+without a default or a range. The analysis itself is `decision_table`'s; `$parameters` in
+texts are `parameters.py`'s."""
 
 from __future__ import annotations
 
@@ -10,13 +13,12 @@ from ..issues import Issue, Location, about, did_you_mean, make_issue
 from ..model import Project
 from ..model.errors import raw_text
 from ..model.index import ProjectIndex
-from ..model.spec import Constraint, Input, Row, Rule, Spec
+from ..model.spec import Constraint, Input, Row, Rule
 from . import decision_table
 from .decision_table import MAX_COMBINATIONS, Analysis, CellProblem
 from .domains import input_domain_issues
 
 NUMERIC_TYPES = ("integer", "number", "money", "percent")
-OUTCOME_TEXTS = {"result": "result", "state": "state", "copy": "copy_text", "effect": "effect"}
 SHOWN_GAPS = 3
 UNANALYSABLE = ("free_text", "no_default")
 NUMBER_HINT = ('write a number like `3`, a comparison like `"< 3"`, `">= 5"` or `"!= 0"`, a range '

@@ -180,8 +180,9 @@ class ProjectIndex:
     @cached_property
     def required_states(self) -> Mapping[str, tuple[str, ...]]:
         """Per page, the states it must describe under the project's settings."""
-        return {page.id: required_states(self.page_types[page.id], page.type is not None,  # type: ignore[attr-defined]
-                                         self.check_settings) for page in self.listed["pages"]}
+        pages: tuple[Page, ...] = self.listed["pages"]  # type: ignore[assignment]
+        return {page.id: required_states(self.page_types[page.id], page.type is not None,
+                                         self.check_settings) for page in pages}
 
     @cached_property
     def steps_naming(self) -> Mapping[Key, tuple[StepLink, ...]]:
