@@ -121,12 +121,17 @@ _CODES = [
     Code("PM342", E, "A limit has no counted event"),
     Code("PM343", E, "A limit's window is incomplete (time zone, reset time or duration)"),
     Code("PM344", W, "Free text states a quantity limit without a `limit` block"),
+    # PM345–PM349: rule inputs and constraints
+    Code("PM345", E, "A rule input's values differ from the model it takes them from (`from`)"),
+    Code("PM346", E, "A constraint says nothing, or the constraints rule out every case"),
+    Code("PM347", W, "A row matches only cases the table's constraints rule out"),
     # PM35x: wording
     Code("PM350", I, "A vague word in a rule or an acceptance criterion"),
     # PM36x: business objects
     Code("PM360", W, "A lifecycle state cannot be reached from the initial state"),
     Code("PM361", W, "A non-final lifecycle state has no way out"),
     Code("PM362", E, "A lifecycle names an unknown state"),
+    Code("PM363", W, "The attribute that holds an object's state lists other values than its lifecycle's states"),
     # PM37x: business flows
     Code("PM370", E, "A flow lane is not a role"),
     Code("PM371", W, "A flow step cannot be reached from a start step"),
@@ -134,6 +139,7 @@ _CODES = [
     Code("PM373", W, "A decision has fewer than two labelled exits"),
     Code("PM374", E, "A flow step names a lane or stage the flow does not declare"),
     Code("PM375", E, "A flow has no start step or no end step"),
+    Code("PM376", W, "A flow step happens on a page its lane's role may not open"),
     # PM38x: features
     Code("PM380", W, "A feature links to nothing"),
     Code("PM381", W, "A page is covered by no feature"),
@@ -144,7 +150,7 @@ _CODES = [
 
 CODES: dict[str, Code] = {code.code: code for code in _CODES}
 
-RULE_CHECK_CODES = tuple(f"PM{number}" for number in range(330, 345))
+RULE_CHECK_CODES = tuple(f"PM{number}" for number in range(330, 350))
 """The checks whose findings about a rule make up its verdict (decision tables and limits):
 the site's completeness column and a diff's verdict of a rule."""
 

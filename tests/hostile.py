@@ -114,6 +114,7 @@ def _payload(kind: str, number: int, turn: int) -> HostileText:
 # ------------------------------------------------------------------- the fields it fills
 
 NOT_TEXT = {"id", "to", "source", "lane", "stage", "release", "module", "shows", "by", "initial",
+            "object_id", "feature", "rule", "attribute",
             "final", "roles", "pages", "rules", "flows", "objects", "features", "elements", "lanes",
             "editable_by", "hides", "disable", "required_states", "exclude", "output", "timezone",
             "reset", "duration", "date", "max", "min", "severity", "since", "tag"}

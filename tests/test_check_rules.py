@@ -49,9 +49,10 @@ def test_a_complete_table_with_parameters_has_no_issue(tmp_path: Path) -> None:
 
 def test_problems_at_the_ends_of_a_parameter_range_name_the_value(tmp_path: Path) -> None:
     assert check_rules(tmp_path, JOIN % ">= 3") == [
-        "14:5 PM330 rule `join`: when daily_limit=1, no row covers status=running, joins_today=1..2",
+        "14:5 PM330 rule `join`: when $daily_limit = 1, no row covers status=running, "
+        "joins_today >= $daily_limit (1) and < 3",
         "19:9 PM331 rule `join`: row 3 overlaps row 2 (both match: status=running, "
-        "joins_today=3..9) when daily_limit=10"]
+        "joins_today >= 3 and < $daily_limit (10)) when $daily_limit = 10"]
 
 
 def test_parameters_used_in_texts_must_be_defined(tmp_path: Path) -> None:
@@ -70,7 +71,7 @@ def test_parameters_used_in_texts_must_be_defined(tmp_path: Path) -> None:
     """
     assert check_rules(tmp_path, rules) == [
         "10:12 PM336 rule `draw` › limit: parameter `$chance` is not defined in this rule",
-        "11:17 PM336 rule `draw` › limit: parameter `$bonus` is not defined in this rule"]
+        "11:38 PM336 rule `draw` › limit: parameter `$bonus` is not defined in this rule"]  # at the word
 
 
 def test_an_unquoted_yes_that_is_no_value_is_shown_as_written(tmp_path: Path) -> None:

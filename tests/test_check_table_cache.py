@@ -139,3 +139,27 @@ def test_each_project_keeps_its_own_tables(project: Path, tmp_path: Path,
         check_project(root, tmp_path / "cache")
     assert len(analysed) == 7 + 5     # each project's tables analysed once
     assert len(list((tmp_path / "cache").glob("decision-tables-*.pickle"))) == 2
+
+
+def test_a_table_with_other_constraints_is_another_entry(tmp_path: Path) -> None:
+    """Constraints decide what counts as a gap: a table that differs only in them is analysed
+    again, and a cached analysis never answers for another set of constraints."""
+    from pmdocs.check.decision_table import TableConstraint
+
+    columns = (Column("joined", "bool"), Column("initiated", "bool"))
+    rows = (TableRow((("joined", False), ("initiated", False)), "join first"),
+            TableRow((("joined", True),), "go"))
+    implies = TableConstraint((("initiated", True),), (("joined", True),))
+    cache = table_cache.AnalysisCache(tmp_path / "tables.pickle")
+    without = cache.analyse(Table(columns, rows))
+    with_constraint = cache.analyse(Table(columns, rows, constraints=(implies,)))
+    never = cache.analyse(Table(columns, rows, constraints=(
+        TableConstraint((("joined", False), ("initiated", True)), never=True),)))
+    assert (cache.hits, cache.misses) == (0, 3)
+    assert [case.text for case in without.gaps] == ["joined=false, initiated=true"]
+    assert with_constraint.gaps == never.gaps == ()
+    cache.save()
+    again = table_cache.AnalysisCache(tmp_path / "tables.pickle")
+    assert again.analyse(Table(columns, rows, constraints=(implies,))).gaps == ()
+    assert again.analyse(Table(columns, rows)).gaps == without.gaps
+    assert (again.hits, again.misses) == (2, 0)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from pmdocs.check.decision_table import (
-    Analysis, Case, CellProblem, Column, Duplicate, Overlap, Parameter, Shadowed, Table, TableRow,
-    analyse, parameter_references)
+    Analysis, Case, CellProblem, Column, Duplicate, Excluded, Overlap, Parameter, Shadowed, Table,
+    TableConstraint, TableRow, analyse, parameter_references)
 
 LOGGED_IN = Column("logged_in", "bool")
 STATUS = Column("status", "enum", ("not_started", "running", "ended"))
@@ -95,15 +96,16 @@ def test_parameter_thresholds_are_checked_at_the_default_and_the_range_ends() ->
 def test_a_gap_that_opens_at_the_minimum_of_a_parameter() -> None:
     rows = [({"joins_today": "< $daily_limit"}, "join"), ({"joins_today": ">= 5"}, "full")]
     result = analyse(table([JOINS], rows, parameters=(LIMIT,)))
-    assert gaps(result) == ["joins_today=1..4"]
-    assert result.gaps_when == "daily_limit=1"
-    assert result.overlaps == (Overlap(1, 0, Case(("joins_today=5..9",)), "daily_limit=10"),)
+    assert gaps(result) == ["joins_today >= $daily_limit (1) and < 5"]   # the boundary as written
+    assert result.gaps_when == "$daily_limit = 1"
+    assert result.overlaps == (Overlap(1, 0, Case(("joins_today >= 5 and < $daily_limit (10)",)),
+                                       "$daily_limit = 10"),)
 
 
 def test_a_problem_at_the_default_is_reported_without_a_parameter_value() -> None:
     rows = [({"joins_today": "0..$daily_limit"}, "join"), ({"joins_today": ">= $daily_limit"}, "full")]
     result = analyse(table([JOINS], rows, parameters=(LIMIT,)))
-    assert result.overlaps == (Overlap(1, 0, Case(("joins_today=5",)), ""),)
+    assert result.overlaps == (Overlap(1, 0, Case(("joins_today = $daily_limit (default 5)",)), ""),)
 
 
 def test_a_parameter_without_default_cannot_be_analysed() -> None:
@@ -176,7 +178,7 @@ def test_a_row_hidden_only_at_a_parameter_value() -> None:
         ({"joins_today": "< $daily_limit"}, "join"),
         ({"joins_today": "< 8"}, "hidden at the maximum"),
         ({}, "full")], hit="first", parameters=(LIMIT,)))
-    assert result.shadowed == (Shadowed(1, (0,), "daily_limit=10"),)
+    assert result.shadowed == (Shadowed(1, (0,), "$daily_limit = 10"),)
 
 
 # ---------------------------------------------------------------------------- duplicates
@@ -255,3 +257,64 @@ def test_too_many_combinations_are_not_analysed() -> None:
     columns = [Column(f"c{index}", "enum", values) for index in range(4)]
     result = analyse(table(columns, [({"c0": "v1"}, "a"), ({"c0": "v1"}, "b")]))
     assert result == Analysis(duplicates=(Duplicate(1, 0),), combinations=160_000)
+
+
+# ----------------------------------------------------------------------------- constraints
+
+JOINED, INITIATED, REACHED = (Column(name, "bool") for name in ("joined", "initiated", "reached"))
+ASSIST = [JOINED, INITIATED, REACHED]
+IMPLIES = (TableConstraint((("initiated", True),), (("joined", True),)),
+           TableConstraint((("reached", True),), (("initiated", True),)))
+"""The friend-assist campaign: initiated implies joined, reached implies initiated."""
+
+
+def constrained(rows: list[tuple[dict[str, Any], str]], hit: str = "unique",
+                constraints: tuple[TableConstraint, ...] = IMPLIES) -> Table:
+    return replace(table(ASSIST, rows, hit), constraints=constraints)
+
+
+def test_combinations_the_constraints_rule_out_are_no_gap() -> None:
+    rows = [({"joined": False, "initiated": False, "reached": False}, "join"),
+            ({"joined": True, "initiated": False, "reached": False}, "initiate"),
+            ({"joined": True, "initiated": True, "reached": False}, "invite"),
+            ({"joined": True, "initiated": True, "reached": True}, "claim")]
+    assert len(analyse(table(ASSIST, rows)).gaps) > 0
+    assert analyse(constrained(rows)) == Analysis(combinations=8, analysed=True)
+
+
+def test_a_never_constraint_rules_out_its_combination() -> None:
+    never = (TableConstraint((("joined", False), ("initiated", True)), never=True),)
+    rows = [({"joined": False, "initiated": False}, "join"), ({"joined": True}, "go")]
+    assert gaps(analyse(constrained(rows, constraints=never))) == []
+    assert gaps(analyse(constrained(rows, constraints=()))) == [
+        "joined=false, initiated=true, reached=any"]
+
+
+def test_rows_overlapping_only_where_nothing_can_happen_do_not_overlap() -> None:
+    rows = [({"joined": False}, "join"),
+            ({"initiated": True, "reached": False}, "invite"),   # meets row 1 only if initiated without joining
+            ({"joined": True, "initiated": False}, "initiate"),
+            ({"reached": True}, "claim")]
+    assert analyse(constrained(rows)).overlaps == ()
+    assert len(analyse(table(ASSIST, rows)).overlaps) == 3
+
+
+def test_a_row_matching_only_impossible_cases_is_excluded_not_shadowed() -> None:
+    rows = [({"joined": False, "reached": True}, "never happens"), ({}, "anything")]
+    result = analyse(constrained(rows, hit="first"))
+    assert result.excluded == (Excluded(0),)
+    assert result.shadowed == ()
+
+
+def test_constraints_that_rule_out_everything_are_said_so() -> None:
+    contradiction = IMPLIES + (TableConstraint((("reached", False),), never=True),
+                               TableConstraint((("reached", True),), never=True))
+    result = analyse(constrained([({}, "x")], constraints=contradiction))
+    assert result.nothing_possible and not result.analysed
+
+
+def test_a_constraint_naming_no_input_or_saying_nothing_is_a_problem() -> None:
+    broken = (TableConstraint((("joind", True),), (("joined", True),)), TableConstraint(()))
+    problems = analyse(constrained([({}, "x")], constraints=broken)).problems
+    assert [(problem.row, problem.part, problem.kind) for problem in problems] == [
+        (0, "if", "unknown_input"), (1, "if", "incomplete")]

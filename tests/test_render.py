@@ -240,11 +240,15 @@ def test_copy_csv_opens_in_excel(sample: tuple[Project, RenderedSite]) -> None:
     text = content.decode("utf-8-sig")
     assert "\r\n" in text
     rows = list(csv.reader(io.StringIO(text, newline="")))
-    assert rows[0] == ["page_id", "page_title", "where", "key", "text"]
-    assert ["checkin", "每日签到抽奖", "element_label", "draw_button", "签到抽奖"] in rows
-    assert ["checkin_lottery", "签到抽奖参与规则", "limit_exceeded", "limit",
-            "今日抽奖机会已用完，明天 00:00 再来"] in rows
-    assert all(len(row) == 5 for row in rows)
+    assert rows[0] == ["page_id", "page_title", "where", "key", "text", "parameters"]
+    assert ["checkin", "每日签到抽奖", "element_label", "draw_button", "签到抽奖", ""] in rows
+    assert ["checkin_lottery", "签到抽奖参与规则", "limit_exceeded", "limit[1]",
+            "今日抽奖机会已用完，明天 00:00 再来", ""] in rows      # the first of the rule's two limits
+    assert ["checkin_lottery", "签到抽奖参与规则", "limit_exceeded", "limit[2]",
+            "本期满签大礼包已领取", ""] in rows
+    assert ["shipping_fee", "运费规则", "rule_outcome_copy", "table[4]",
+            "偏远地区运费 {$remote_freight} 元", "remote_freight=20"] in rows   # as written, and its parameter
+    assert all(len(row) == 6 for row in rows)
     assert "copy.csv" in site.documents["copy.md"]
 
 
@@ -406,7 +410,7 @@ def test_formulas_in_the_copy_csv_are_neutralised(tmp_path: Path) -> None:
     project, issues, _ = check_project(folder)
     text = render_site(project, issues).files["copy.csv"].decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(text, newline="")))
-    assert ["popup", hostile(1), "element_label", "close", "'=HYPERLINK(\"http://x\")"] in rows
+    assert ["popup", hostile(1), "element_label", "close", "'=HYPERLINK(\"http://x\")", ""] in rows
 
 
 # ------------------------------------------------------------------------ table helpers
@@ -447,3 +451,34 @@ def test_a_description_in_a_cell_stays_in_its_cell() -> None:
     assert "href" not in converted and "<b>" not in converted
     assert "&lt;b&gt;bold&lt;/b&gt;" in converted
     assert cell_block("one line") == "one line"
+
+
+# ------------------------------------------------------------------ copy with parameters
+
+def test_copy_shows_a_parameter_at_its_default_and_the_rest_as_written() -> None:
+    """`{$cap}` shows the default, marked and linked, in the site and the prototype; braces
+    that name no parameter, and a name no rule defines, read as written; every word around
+    them stays text, whatever it holds."""
+    from tests.test_graph import make_project
+
+    copy = "<b>每天可为 {$cap} 位好友助力</b> {剩余天数} {$nope} {{ 7*7 }}"
+    project = make_project(
+        rules=[{"id": "assist", "title": "助力", "applies_to": {"pages": ["home"]},
+                "parameters": [{"id": "cap", "title": "每天<可>助力人数", "default": 3,
+                                "min": 1, "max": 9}]}],
+        pages=[{"id": "home", "title": "首页", "entry": True, "terminal": True,
+                "states": {"loaded": {"description": "有数据", "copy": copy}},
+                "copy": {"tip": copy}}])
+    site = render_site(project, [])
+    mark = ('<a class="pmdocs-param" href="../rules/assist.html#parameter-cap" '
+            'title="可配置参数「每天&lt;可&gt;助力人数」（cap），默认值 3">3</a>')
+    shown = f"&lt;b&gt;每天可为 {mark} 位好友助力&lt;/b&gt; {{剩余天数}} {{$nope}} {{{{ 7*7 }}}}"
+    page = site.documents["pages/home.md"]
+    assert page.count(shown) == 2          # the state's copy and the page's copy
+    prototype = site.html["prototype/home/index.html"]
+    span = ('<span class="pp-param" title="可配置参数「每天&lt;可&gt;助力人数」（cap），默认值 3">'
+            '3</span>')
+    assert (f"<p>&lt;b&gt;每天可为 {span} 位好友助力&lt;/b&gt; {{剩余天数}} {{$nope}} "
+            "{{ 7*7 }}</p>") in prototype
+    deck = site.files["copy.csv"].decode("utf-8-sig")
+    assert "cap=3" in deck and copy in deck

@@ -33,7 +33,7 @@ def test_sample_project_is_rich_enough() -> None:
     assert {page.kind for page in project.pages} >= {"page", "dialog"}
     assert any(page.is_entry for page in project.pages)
     assert len(project.rules) >= 4
-    limited = [rule for rule in project.rules if rule.limit is not None and rule.parameters]
+    limited = [rule for rule in project.rules if rule.limit and rule.parameters]
     assert limited, "a campaign participation rule with a limit block and parameters"
     assert any(len({row.then.state for row in rule.table}) >= 5 for rule in limited)
     assert project.settings.language == "zh"

@@ -12,12 +12,12 @@ from typing import Callable, Iterable, Iterator
 
 from ..issues import CODES, Issue, Severity, did_you_mean, make_issue
 from ..model import Project
-from . import decision_table, features, flows, ids, jumps, lifecycles, limits, output_folder, \
-    references, rules, states, wording
+from . import decision_table, features, flows, ids, jumps, lifecycles, limits, outcomes, \
+    output_folder, parameters, references, rules, states, wording
 
 CHECKS: tuple[Callable[[Project], Iterator[Issue]], ...] = (
-    ids.check, references.check, jumps.check, states.check, rules.check, limits.check,
-    wording.check,
+    ids.check, references.check, jumps.check, states.check, rules.check, outcomes.check,
+    parameters.check, limits.check, wording.check,
     lifecycles.check, flows.check, features.check, output_folder.check,
 )
 """Every check; `rules.check` may also be given how to analyse decision tables."""

@@ -1,5 +1,7 @@
 """Checks: business flows — lanes that are not roles, steps outside their lanes or stages,
-missing start or end, steps cut off from start or end, unlabelled decisions (PM370–PM375)."""
+missing start or end, steps cut off from start or end, unlabelled decisions (PM370–PM375),
+and steps that happen on a page their lane's role may not open (PM376). (What a step names —
+pages, feature, rule, lifecycle events — is a reference: `references.py`, PM301.)"""
 
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ def check(project: Project) -> Iterator[Issue]:
         yield from about(("flows", flow.id), _lanes(flow, roles))
         yield from about(("flows", flow.id), _steps(flow))
         yield from about(("flows", flow.id), _paths(flow))
+        yield from about(("flows", flow.id), _pages_of_steps(project, flow))
 
 
 def _lanes(flow: Flow, roles: set[str]) -> Iterator[Issue]:
@@ -48,6 +51,19 @@ def _steps(flow: Flow) -> Iterator[Issue]:
             yield make_issue("PM373", f"{context}: a decision needs at least two exits labelled with "
                              f"`when`; it has {len(labelled)}", step.at("id"),
                              "write each exit as `- {to: step, when: 条件}`")
+
+
+def _pages_of_steps(project: Project, flow: Flow) -> Iterator[Issue]:
+    """A step on a page that names its roles must be done by one of them."""
+    for step in flow.steps:
+        for index, page_id in enumerate(step.pages):
+            page = project.page(page_id)
+            if page is not None and page.roles and step.lane not in page.roles:
+                yield make_issue(
+                    "PM376", f"flow `{flow.id}` › step `{step.id}`: happens on {page.kind} "
+                    f"`{page.id}` ({page.title}), which lane `{step.lane}` may not open (it is for "
+                    f"{', '.join(page.roles)})", step.at("pages", index),
+                    f"name the page this role uses, or add `{step.lane}` to the page's `roles:`")
 
 
 def _paths(flow: Flow) -> Iterator[Issue]:

@@ -1,5 +1,6 @@
 """Checks: business object lifecycles — unknown states, states that cannot be reached, and
-non-final states with no way out (PM360–PM362)."""
+non-final states with no way out (PM360–PM362); the attribute that holds the state lists the
+lifecycle's states (PM363)."""
 
 from __future__ import annotations
 
@@ -37,6 +38,29 @@ def _lifecycle(business_object: BusinessObject, lifecycle: Lifecycle) -> Iterato
                 yield unknown(value, transition.at(field))
     if lifecycle.initial in known:
         yield from _reachability(context, lifecycle, states)
+    yield from _state_attribute(business_object, lifecycle)
+
+
+def _state_attribute(business_object: BusinessObject, lifecycle: Lifecycle) -> Iterator[Issue]:
+    """The attribute that holds the state (`lifecycle: {attribute: status}`): its values, when
+    written, are the states, each by its id or its name."""
+    attribute = next((item for item in business_object.attributes
+                      if item.id == lifecycle.attribute), None)
+    if attribute is None or not attribute.values:
+        return       # unknown: a reference (PM301); no values: they are the states
+    names = {state.id: {state.id, state.name} - {""} for state in lifecycle.states}
+    extra = [value for value in attribute.values
+             if not any(value in written for written in names.values())]
+    missing = [state for state, written in names.items() if not written & set(attribute.values)]
+    if not extra and not missing:
+        return
+    parts = [f"`{value}` is no state" for value in extra]
+    parts += [f"state `{state}` is not among them" for state in missing]
+    yield make_issue("PM363", f"object `{business_object.id}`: attribute `{attribute.id}` holds "
+                     f"the lifecycle's state, but its values are not the states: {'; '.join(parts)}",
+                     attribute.at("values"),
+                     f"make its `values` the states' ids or names ({', '.join(names)}), or leave "
+                     "them out")
 
 
 def _reachability(context: str, lifecycle: Lifecycle, states: list[str]) -> Iterator[Issue]:

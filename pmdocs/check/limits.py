@@ -20,16 +20,25 @@ PERIODS = {"calendar_day": "day", "calendar_week": "week", "calendar_month": "mo
 
 def check(project: Project) -> Iterator[Issue]:
     for rule in project.rules:
-        if rule.limit is not None:
-            yield from about(("rules", rule.id), _limit_issues(rule, rule.limit))
+        for number, limit in enumerate(rule.limit, start=1):
+            yield from about(("rules", rule.id), _limit_issues(limit_name(rule, number), limit))
 
 
-def _limit_issues(rule: Rule, limit: Limit) -> Iterator[Issue]:
-    name = f"rule `{rule.id}`"
+def limit_name(rule: Rule, number: int) -> str:
+    """`rule `x``, or `rule `x` › limit 2` for a rule with several limits."""
+    return f"rule `{rule.id}`" + (f" › limit {number}" if len(rule.limit) > 1 else "")
+
+
+def _limit_issues(name: str, limit: Limit) -> Iterator[Issue]:
     if limit.subject is None:
         yield make_issue("PM341", f"{name}: the limit does not say who is counted (each user? "
-                         "each account, device or phone number?)", limit.at(),
-                         "add `subject: user`, or `account`, `device` or `phone`")
+                         "each account, device or phone number? each company?)", limit.at(),
+                         "add `subject: user`, or `account`, `device`, `phone`, `organization`, "
+                         "or `{kind: custom, description: …}`")
+    elif limit.subject.kind == "custom" and not limit.subject.description.strip():
+        yield make_issue("PM341", f"{name}: the limit's subject is `custom` but does not say who "
+                         "or what is counted", limit.at("subject"),
+                         "add `description:`, e.g. `subject: {kind: custom, description: 每个门店}`")
     if limit.window is None:
         yield make_issue("PM340", f"{name}: the limit does not say over which period it counts "
                          "(per day? per campaign? for ever?)", limit.at(),

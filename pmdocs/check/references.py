@@ -5,7 +5,7 @@ page's states naming its own elements are checked here too."""
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from ..issues import Issue, Location, about, did_you_mean, make_issue
 from ..model import Project
@@ -15,8 +15,14 @@ from ..model.spec import SECTIONS, SPECIAL_TARGETS, Page
 
 CHECKED_ELSEWHERE = {"lane"}
 """Relations another check reports with a code of its own (a flow's lanes: PM370)."""
-MEMBERS = {"attribute": lambda item: item.attributes, "element": lambda item: item.elements}
-"""What the part after the dot of an `owner.member` reference names, by kind."""
+MEMBERS: dict[str, Callable[[Any], list[str]]] = {
+    "attribute": lambda item: [attribute.id for attribute in item.attributes],
+    "element": lambda item: [element.id for element in item.elements],
+    "event": lambda item: [transition.on for transition in item.lifecycle.transitions
+                           if transition.on] if item.lifecycle is not None else [],
+}
+"""What the part after the dot of an `owner.member` reference may be, by kind."""
+MEMBER_KINDS = {"attribute": "attribute", "element": "element", "event": "lifecycle event"}
 KINDS = {**SINGULAR, "releases": "release", "modules": "module"}
 
 
@@ -49,18 +55,19 @@ def _resolve(project: Project, reference: Reference, choices: frozenset[str]) ->
     """The problem with a reference, if any (the check runs this for each of thousands)."""
     section, owner = reference.target
     if owner not in choices:
-        return unknown_reference(reference.context, KINDS[section], owner, reference.location,
-                                 choices)
+        return unknown_reference(reference.context, KINDS[section], owner,
+                                 reference.owner_location, choices)
     if not reference.member:
         return None
     item = project.index.item(section, owner)
     if item is None:      # the owner itself failed validation
         return None
-    members = {member.id for member in MEMBERS[reference.member](item)}
+    members = set(MEMBERS[reference.member](item))
     member_id = reference.value.partition(".")[2]
     if not member_id or member_id not in members:
-        return unknown_reference(reference.context, reference.member, reference.value,
-                                 reference.location, {f"{owner}.{member}" for member in members})
+        return unknown_reference(reference.context, MEMBER_KINDS[reference.member],
+                                 reference.value, reference.location,
+                                 {f"{owner}.{member}" for member in members})
     return None
 
 

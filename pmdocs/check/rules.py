@@ -1,6 +1,9 @@
-"""Checks of rules (PM330–PM339): decision tables with gaps, overlaps, rows that never fire,
-duplicate rows and cells outside their input's domain; parameters used but not defined, or
-defined without a default or a range. The analysis itself is `decision_table`'s."""
+"""Checks of rules (PM330–PM339, PM345–PM347): decision tables with gaps, overlaps, rows that
+never fire, duplicate rows and cells outside their input's domain; constraints that say
+nothing or rule out everything, and rows only ruled-out cases reach; inputs whose values
+differ from the model's (`domains.py`); parameters a cell names but no one defines, or defined
+without a default or a range. The analysis itself is `decision_table`'s; `$parameters` in
+texts are `parameters.py`'s."""
 
 from __future__ import annotations
 
@@ -9,12 +12,13 @@ from typing import Any, Callable, Iterator, Mapping
 from ..issues import Issue, Location, about, did_you_mean, make_issue
 from ..model import Project
 from ..model.errors import raw_text
-from ..model.spec import Input, Row, Rule, Spec
+from ..model.index import ProjectIndex
+from ..model.spec import Constraint, Input, Row, Rule
 from . import decision_table
 from .decision_table import MAX_COMBINATIONS, Analysis, CellProblem
+from .domains import input_domain_issues
 
 NUMERIC_TYPES = ("integer", "number", "money", "percent")
-OUTCOME_TEXTS = {"result": "result", "state": "state", "copy": "copy_text", "effect": "effect"}
 SHOWN_GAPS = 3
 UNANALYSABLE = ("free_text", "no_default")
 NUMBER_HINT = ('write a number like `3`, a comparison like `"< 3"`, `">= 5"` or `"!= 0"`, a range '
@@ -32,24 +36,38 @@ def check(project: Project, analyse: Analyse = decision_table.analyse) -> Iterat
 
 
 def _rule_issues(rule: Rule, project: Project, analyse: Analyse) -> Iterator[Issue]:
+    index = project.index
     yield from _parameter_issues(rule)
-    yield from _undefined_in_texts(rule)
+    yield from input_domain_issues(rule, index)
     if rule.table:
-        analysis = analyse(table_of(rule))
-        yield from _cell_issues(rule, analysis.problems, project.sources)
+        analysis = analyse(table_of(rule, index))
+        yield from _cell_issues(rule, index, analysis.problems, project.sources)
         yield from _row_issues(rule, analysis)
 
 
-def table_of(rule: Rule) -> decision_table.Table:
-    """The rule's decision table as the analysis reads it."""
+def table_of(rule: Rule, index: ProjectIndex) -> decision_table.Table:
+    """The rule's decision table as the analysis reads it: an input's values are those it
+    takes from the model (`from`) when it names a domain."""
     return decision_table.Table(
-        columns=tuple(decision_table.Column(item.id, item.type, tuple(item.values), item.min, item.max)
+        columns=tuple(decision_table.Column(item.id, item.type, index.input_values(rule.id, item),
+                                            item.min, item.max)
                       for item in rule.inputs),
         rows=tuple(decision_table.TableRow(tuple(row.when.items()), _outcome(row))
                    for row in rule.table),
+        constraints=tuple(_constraint(constraint) for constraint in rule.constraints),
         hit=rule.hit,
         parameters=tuple(decision_table.Parameter(item.id, item.default, item.min, item.max)
                          for item in rule.parameters))
+
+
+def _constraint(constraint: Constraint) -> decision_table.TableConstraint:
+    """`if` → `then`, or `never`; both at once is as incomplete as neither (PM346)."""
+    if constraint.never and (constraint.condition or constraint.then):
+        return decision_table.TableConstraint(never=True)
+    if constraint.never:
+        return decision_table.TableConstraint(tuple(constraint.never.items()), never=True)
+    return decision_table.TableConstraint(tuple(constraint.condition.items()),
+                                          tuple(constraint.then.items()))
 
 
 def _outcome(row: Row) -> dict[str, Any]:
@@ -72,21 +90,6 @@ def _parameter_issues(rule: Rule) -> Iterator[Issue]:
                              "add `min:` and `max:`, e.g. `min: 1` and `max: 10`")
 
 
-def _undefined_in_texts(rule: Rule) -> Iterator[Issue]:
-    """`$name` in an outcome, in the limit's `max` or in its `exceeded` copy."""
-    places: list[tuple[str, Any, Spec, str]] = []     # (where, text, node, key)
-    for number, row in enumerate(rule.table, start=1):
-        for key, name in OUTCOME_TEXTS.items():
-            places.append((f"row {number}", getattr(row.then, name), row.then, key))
-    if rule.limit is not None:
-        places.append(("limit", rule.limit.max, rule.limit, "max"))
-        places.append(("limit", rule.limit.exceeded, rule.limit, "exceeded"))
-    for where, text, node, key in places:
-        for name in decision_table.parameter_references(text) if isinstance(text, str) else ():
-            if rule.parameter(name) is None:
-                yield _undefined(rule, f"rule `{rule.id}` › {where}", name, node.at(key))
-
-
 def _undefined(rule: Rule, context: str, name: str, location: Location) -> Issue:
     hint = did_you_mean(name, [item.id for item in rule.parameters]) or \
         "add it under `parameters:`, with a default and a range"
@@ -98,25 +101,42 @@ def _undefined(rule: Rule, context: str, name: str, location: Location) -> Issue
 
 def _cell_location(rule: Rule, problem: CellProblem) -> Location:
     item = () if problem.item is None else (problem.item,)
+    if problem.part:
+        constraint = rule.constraints[problem.row]
+        return constraint.at(problem.part, problem.column, *item) if problem.column \
+            else constraint.at()
     return rule.table[problem.row].at("when", problem.column, *item)
 
 
-def _cell_issues(rule: Rule, problems: tuple[CellProblem, ...],
+def _place(rule: Rule, problem: CellProblem) -> str:
+    """`rule `x` › row 2`, or `rule `x` › constraint 1`."""
+    return f"rule `{rule.id}` › {'constraint' if problem.part else 'row'} {problem.row + 1}"
+
+
+def _cell_issues(rule: Rule, index: ProjectIndex, problems: tuple[CellProblem, ...],
                  sources: Mapping[str, str]) -> Iterator[Issue]:
     for problem in problems:
         location = _cell_location(rule, problem)
-        context = f"rule `{rule.id}` › row {problem.row + 1}"
+        context = _place(rule, problem)
         if problem.kind == "undefined_parameter":
             yield _undefined(rule, context, problem.detail, location)
+        elif problem.kind == "incomplete":
+            yield make_issue("PM346", f"{context}: a constraint is either `if` with `then` (when "
+                             "these hold, those hold too) or `never` (these never hold together)",
+                             location,
+                             "write e.g. `{if: {reached: true}, then: {initiated: true}}` or "
+                             "`{never: {status: 未开始, joined: true}}`")
         elif problem.kind not in UNANALYSABLE:
-            message, hint = _domain_problem(rule, problem, raw_text(sources.get(location.file, ""), location))
+            message, hint = _domain_problem(rule, index, problem,
+                                            raw_text(sources.get(location.file, ""), location))
             yield make_issue("PM335", f"{context}: {message}", location, hint)
     unanalysable = [problem for problem in problems if problem.kind in UNANALYSABLE]
     if unanalysable:
         yield _unanalysable(rule, unanalysable)
 
 
-def _domain_problem(rule: Rule, problem: CellProblem, raw: str) -> tuple[str, str]:
+def _domain_problem(rule: Rule, index: ProjectIndex, problem: CellProblem,
+                    raw: str) -> tuple[str, str]:
     """What is wrong with a cell (PM335), and how to fix it."""
     column, value = problem.column, problem.detail
     shown = _shown(problem.cell if value is None else value)
@@ -127,7 +147,8 @@ def _domain_problem(rule: Rule, problem: CellProblem, raw: str) -> tuple[str, st
             f"the inputs are {', '.join(f'`{item}`' for item in inputs)}; or declare `{column}` "
             "under `inputs:`" if inputs else f"declare `{column}` under `inputs:`, with its type"))
     if problem.kind == "not_a_value":
-        return _not_a_value(declared, value, raw if isinstance(value, bool) and raw else shown)
+        return _not_a_value(declared, index.input_values(rule.id, declared), value,
+                            raw if isinstance(value, bool) and raw else shown)
     if problem.kind == "not_a_bool":
         return f"input `{column}` is true or false, not `{shown}`", "write `true`, `false` or `-` for any"
     if problem.kind == "not_a_number":
@@ -142,15 +163,17 @@ def _domain_problem(rule: Rule, problem: CellProblem, raw: str) -> tuple[str, st
             "write one value, a list of values, or `-` for any value")
 
 
-def _not_a_value(declared: Input, value: Any, shown: str) -> tuple[str, str]:
+def _not_a_value(declared: Input, values: tuple[str, ...], value: Any,
+                 shown: str) -> tuple[str, str]:
     """An enum cell that is none of the input's values; `yes` read as a boolean says so."""
-    if isinstance(value, bool) and shown.lower() in map(str.lower, declared.values):
+    if isinstance(value, bool) and shown.lower() in map(str.lower, values):
         return (f"`{declared.id}` cannot be `{shown}`: YAML reads it as the boolean "
                 f"{str(value).lower()}", f'write it in quotes: "{shown}"')
-    choices = ", ".join(f"`{item}`" for item in declared.values)
+    choices = ", ".join(f"`{item}`" for item in values)
+    otherwise = f"the values of `{declared.source}`" if declared.source else \
+        f"or add `{shown}` to the input's `values`"
     return (f"`{shown}` is not a value of input `{declared.id}`",
-            did_you_mean(shown, declared.values) or
-            f"use one of {choices}, or add `{shown}` to the input's `values`")
+            did_you_mean(shown, values) or f"use one of {choices}, {otherwise}")
 
 
 def _input(rule: Rule, input_id: str) -> Input | None:
@@ -205,6 +228,17 @@ def _row_issues(rule: Rule, analysis: Analysis) -> Iterator[Issue]:
             "PM339", f"rule `{rule.id}`: the table has {analysis.combinations:,} combinations of "
             f"input values, more than {MAX_COMBINATIONS:,}; it was not checked for gaps and overlaps",
             rule.key_at("table"), "split the rule into smaller rules, or use fewer thresholds")
+    if analysis.nothing_possible:
+        yield make_issue("PM346", f"rule `{rule.id}`: the constraints rule out every combination "
+                         "of the inputs, so no row can ever apply", rule.key_at("constraints"),
+                         "a constraint says which combinations cannot happen; check each `if` → "
+                         "`then` and `never` for one that contradicts the others")
+    for excluded in analysis.excluded:
+        when = f" when {excluded.when}" if excluded.when else ""
+        yield make_issue("PM347", f"rule `{rule.id}`: row {excluded.row + 1} can never apply"
+                         f"{when}: the constraints rule out every case it matches",
+                         rule.at("table", excluded.row),
+                         "remove the row, or the constraint if the case can happen after all")
     if analysis.gaps:
         yield _gap_issue(rule, analysis)
     for overlap in analysis.overlaps:

@@ -113,6 +113,8 @@ VERDICT_WORDS = {
     "PM339": "too large to analyse", "PM340": "limit without window",
     "PM341": "limit without subject", "PM342": "limit without counted event",
     "PM343": "incomplete window", "PM344": "limit only in words",
+    "PM345": "input values unlike their source", "PM346": "constraint that says nothing",
+    "PM347": "row only ruled-out cases reach",
 }
 """A rule's problems as its verdict names them (`RULE_CHECK_CODES`)."""
 

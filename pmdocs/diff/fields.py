@@ -15,10 +15,11 @@ own models, so a field added to the language is compared without a word here.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Any, Callable, Hashable, Iterator, Mapping, Sequence
+from typing import Any, Callable, Hashable, Iterator, Mapping, Sequence, get_args
 
 from pydantic.json_schema import SkipJsonSchema
 
+from ..model.base import TextFills
 from ..model.spec import Relation, Spec, Transition
 from .changes import FieldChange
 from .matching import pair_up, plain, same
@@ -64,7 +65,7 @@ class Place:
 
     def one(self, key: str) -> "Place":
         """One of the parts: its key after its parent part's (`row 3`)."""
-        return replace(self, key=f"{self.key} {key}" if self.key else key)
+        return replace(self, key=f"{self.key} {key}" if self.key and key else self.key or key)
 
     def change(self, change: str, before: str = "", after: str = "") -> FieldChange:
         return FieldChange(self.part, self.key, self.prefix, change, before, after)
@@ -85,7 +86,21 @@ def compare_specs(place: Place, before: Spec, after: Spec,
             if compare is not None:
                 yield from compare(place.parts(label), old, new)
         elif not same(old, new):
-            yield from compare_values(place, label, old, new)
+            short = _short_form(info)
+            if short and isinstance(old, Spec) and isinstance(new, Spec) and \
+                    same(old.model_copy(update={short: getattr(new, short)}), new):
+                yield place.field(label).change("changed", text(getattr(old, short)),
+                                                text(getattr(new, short)))
+            else:
+                yield from compare_values(place, label, old, new)
+
+
+def _short_form(info: Any) -> str:
+    """The field a plain text fills when a mapping field may be written as one (`subject:
+    user` for `{kind: user}`): a change of that alone reads as a change of the field."""
+    markers = [*info.metadata, *(marker for argument in get_args(info.annotation)
+                                 for marker in getattr(argument, "__metadata__", ()))]
+    return next((marker.field for marker in markers if isinstance(marker, TextFills)), "")
 
 
 def _is_identity(name: str, info: Any) -> bool:
@@ -138,9 +153,10 @@ def identity(part: Spec) -> Hashable:
 
 
 def part_name(part: Spec, number: int) -> str:
-    """How a change names a part: its identity, or its number in its list."""
+    """How a change names a part: its identity, or its number in its list (none when the
+    list holds just that part, as a rule's one limit)."""
     found = identity(part)
-    return str(found) if found is not None else str(number)
+    return str(found) if found is not None else str(number) if number else ""
 
 
 def compare_parts(place: Place, old: Sequence[Spec], new: Sequence[Spec]) -> Iterator[FieldChange]:
@@ -153,6 +169,8 @@ def compare_parts(place: Place, old: Sequence[Spec], new: Sequence[Spec]) -> Ite
         pairs, removed, added = pair_up(old, new, plain, lambda part: 0)
     numbers_old = {id(part): number for number, part in enumerate(old, start=1)}
     numbers_new = {id(part): number for number, part in enumerate(new, start=1)}
+    if len(old) <= 1 and len(new) <= 1 and identity(sample) is None:
+        numbers_old = numbers_new = {id(part): 0 for part in (*old, *new)}   # the one: no number
     for part in removed:
         yield place.one(part_name(part, numbers_old[id(part)])).change("removed", summary(part))
     for before, after, _ in pairs:

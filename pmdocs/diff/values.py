@@ -9,6 +9,7 @@ from typing import Any, Callable
 
 from ..model.spec import (Attribute, Criterion, CopyEntry, Element, Input, Jump, LifecycleState,
                           Limit, Next, Outcome, Parameter, Relation, Row, Spec, Stage, State, Step,
+                          Subject,
                           Transition, Window)
 
 LIST_SEPARATOR = ", "
@@ -90,9 +91,15 @@ def _row(row: Row) -> str:
 
 def _limit(limit: Limit) -> str:
     return joined(f"max {text(limit.max)}" if limit.max is not None else "",
-                  f"per {limit.subject}" if limit.subject else "",
+                  f"per {_subject(limit.subject)}" if limit.subject else "",
                   _window(limit.window) if limit.window else "",
                   f"counts {limit.counts}" if limit.counts else "")
+
+
+def _subject(subject: Subject) -> str:
+    """`user`, or a custom subject's words."""
+    return text(subject.description) if subject.kind == "custom" and subject.description \
+        else subject.kind
 
 
 def _window(window: Window) -> str:

@@ -34,10 +34,12 @@ import graphviz
 from ..diff.marks import ADDED, REMOVED
 from ..labels import Labels
 from ..model.spec import Flow, Step
+from ..sitemap import SiteMap
 from . import Diagram, Edge
 from .common import first_of_each
 from .dot import (FAINT, SMALL_FONT_SIZE, item_link, link_attributes, new_graph, node_name,
                   normalize, plain, subgraph, tooltip)
+from .escape import doc_link
 from .marking import Legend, with_class
 from .ranking import local_ranks
 
@@ -60,6 +62,7 @@ POINT = {"shape": "point", "width": "0.01", "height": "0.01", "style": "invis", 
 class Grid:
     """Where everything goes: lanes, bands (stage id, title) and the row of every step."""
 
+    flow: Flow
     lanes: tuple[str, ...]
     bands: tuple[tuple[str, str], ...]
     separators: tuple[int, ...]
@@ -151,7 +154,7 @@ def _grid(flow: Flow, steps: Sequence[Step], bands, band_of: dict[str, int],
         row += 1 + height
     separators.append(row)
     step_rows = {step.id: separators[band_of[step.id]] + 1 + ranks[step.id] for step in steps}
-    return Grid(tuple(lane_order(flow, steps)), tuple(bands), tuple(separators), step_rows)
+    return Grid(flow, tuple(lane_order(flow, steps)), tuple(bands), tuple(separators), step_rows)
 
 
 def _add_rows(graph: graphviz.Digraph, project, grid: Grid, steps: Sequence[Step],
@@ -170,7 +173,8 @@ def _add_rows(graph: graphviz.Digraph, project, grid: Grid, steps: Sequence[Step
                 chain.append(_lane_name(same, project, lane))
             for step in steps:
                 if step.lane == lane and grid.step_rows[step.id] == row:
-                    _add_step(same, step, labels, legend, grid.step_marks.get(step.id, ""))
+                    _add_step(same, project, grid.flow, step, labels, legend,
+                              grid.step_marks.get(step.id, ""))
                     chain.append(node_name("steps", step.id))
         chain.append(_border(same, row, len(grid.lanes)))
         band = grid.separators.index(row) if row in grid.separators else None
@@ -246,19 +250,30 @@ def _add_borders(graph: graphviz.Digraph, grid: Grid, column: list[str]) -> None
                    id=f"borders.{index}", **{"class": "lane-border straight"})
 
 
-def _add_step(graph: graphviz.Digraph, step: Step, labels: Labels, legend: Legend,
-              mark: str = "") -> None:
+def _add_step(graph: graphviz.Digraph, project, flow: Flow, step: Step, labels: Labels,
+              legend: Legend, mark: str = "") -> None:
+    """A step's box: linked to the first page it happens on, else to its row in the flow's
+    step table; its tooltip says what it needs and makes, and where it happens."""
     text = step.label or step.id
     width = DECISION_WIDTH if step.kind == "decision" else STEP_WIDTH
-    tooltip = [f"{text} ({step.id})"]
-    separator = labels["list_separator"]
-    if step.inputs:
-        tooltip.append(f"{labels['inputs']}{labels['colon']}{separator.join(step.inputs)}")
-    if step.outputs:
-        tooltip.append(f"{labels['outputs']}{labels['colon']}{separator.join(step.outputs)}")
+    pages = [page_id for page_id in step.pages if page_id in project.index.items["pages"]]
     name = node_name("steps", step.id)
+    link = item_link("pages", pages[0]) if pages else \
+        doc_link(SiteMap.item("flows", flow.id), "step-" + step.id)
     graph.node(name, plain(text, width), **legend.node(STEP_SHAPES[step.kind], mark),
-               **link_attributes(with_class(f"step {step.kind}", mark), tooltip, element_id=name))
+               **link_attributes(with_class(f"step {step.kind}" + (" on-page" if pages else ""),
+                                            mark),
+                                 _step_tooltip(project, step, pages, labels), link, name))
+
+
+def _step_tooltip(project, step: Step, pages: list[str], labels: Labels) -> list[str]:
+    separator, colon = labels["list_separator"], labels["colon"]
+    lines = [f"{step.label or step.id} ({step.id})"]
+    for key, values in (("inputs", step.inputs), ("outputs", step.outputs),
+                        ("step_pages", [project.index.title_of("pages", page) for page in pages])):
+        if values:
+            lines.append(f"{labels[key]}{colon}{separator.join(values)}")
+    return lines
 
 
 def _add_step_edges(graph: graphviz.Digraph, steps: Sequence[Step], loose: set[tuple[str, str]],

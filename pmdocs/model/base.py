@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from typing import Annotated, Any, Callable, get_origin
+from types import UnionType
+from typing import Annotated, Any, Callable, Union, get_args, get_origin
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
 from pydantic.fields import FieldInfo
@@ -19,6 +20,11 @@ Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
 
 Ref = str
 """A reference to an item by id (checked against the project, with did-you-mean)."""
+
+Text = str
+"""Plain text, shown exactly as written wherever it appears."""
+Scalar = Union[bool, int, float, str, None]
+"""A single YAML value: a parameter's default, a table cell."""
 
 MARKDOWN_MEDIA_TYPE = "text/markdown"
 Markdown = Annotated[str, Field(json_schema_extra={"contentMediaType": MARKDOWN_MEDIA_TYPE})]
@@ -110,9 +116,13 @@ def _text_fills(model: type[Spec]) -> dict[str, str]:
 
 @cache
 def _plain_mapping_keys(model: type[Spec]) -> tuple[str, ...]:
-    """The keys of `model`'s fields typed as plain mappings (`dict[str, …]`)."""
+    """The keys of `model`'s fields typed as plain mappings (`dict[str, …]`, or a union with
+    one: `dict[…] | list[…]`)."""
+    def is_mapping(annotation: Any) -> bool:
+        return get_origin(annotation) is dict or (
+            get_origin(annotation) in (Union, UnionType) and any(map(is_mapping, get_args(annotation))))
     return tuple(key for name, info in model.model_fields.items()
-                 if get_origin(info.annotation) is dict for key in {name, info.alias} - {None})
+                 if is_mapping(info.annotation) for key in {name, info.alias} - {None})
 
 
 def _unwrap_plain_mappings(model: type[Spec], data: dict, where: Any) -> Any:

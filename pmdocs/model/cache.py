@@ -29,7 +29,7 @@ def code_fingerprint() -> str:
     globbing, so a new module cannot be forgotten)."""
     package = Path(__file__).resolve().parent.parent
     return source_fingerprint(f"{__version__} {pydantic.VERSION} {yaml_version()}", [
-        package / "issues.py", *(package / "load").glob("*.py"), *(package / "model").glob("*.py")])
+        package / "issues.py", *(package / "load").glob("*.py"), *(package / "model").rglob("*.py")])
 
 
 def yaml_version() -> str:

@@ -40,12 +40,55 @@ def explain(error: ValidationError, data: Any, prefix: tuple, fields_of: Any, so
     """
     seen: set[tuple] = set()
     for detail in error.errors(include_url=False):
-        path = tuple(detail["loc"])
-        issue = _explain_one(detail, path, data, prefix, fields_of, source, file)
+        path = _without_union_tags(tuple(detail["loc"]), data, detail["type"])
+        if path is None:
+            continue
+        issue = _bad_key(path[:-1], detail, data, prefix, file) if path[-1:] == ("[key]",) \
+            else _explain_one(detail, path, data, prefix, fields_of, source, file)
         key = (issue.location, issue.code)
         if key not in seen:
             seen.add(key)
             yield issue
+
+
+_UNION_TAG = re.compile(r"(?:int|str|float|bool|none|date|datetime)|[a-z][a-z_-]*\[.*\]",
+                        re.DOTALL)
+"""How pydantic names the branch of a union in an error's path: `int`, `list[str]`,
+`dict[literal['list',…],list[str]]` (no field of the spec language is named so)."""
+
+
+def _without_union_tags(path: tuple, data: Any, kind: str) -> tuple | None:
+    """The path without the names pydantic gives the branches of a union (which are no keys of
+    the data), nor the index of a list the user wrote as its one item, nor (for a choice,
+    `kind`) the field a plain text fills; None for the error of
+    a list branch about a mapping the user wrote, or of a mapping branch about a list (the
+    other branch's error is the one that helps)."""
+    cleaned: list = []
+    node = data
+    for index, step in enumerate(path):
+        if isinstance(step, str) and not (isinstance(node, dict) and step in node) \
+                and _UNION_TAG.fullmatch(step):
+            if (step.startswith("list[") and isinstance(node, dict)) or \
+                    (step.startswith("dict[") and isinstance(node, list)):
+                return None
+            continue
+        if isinstance(step, str) and index and kind in ("literal_error", "enum") and \
+                node is not None and not isinstance(node, (dict, list)):
+            continue     # the choice a plain text fills (`subject: usr` for `{kind: usr}`)
+        if step == 0 and isinstance(node, dict) and path[index + 1:index + 2] and \
+                isinstance(path[index + 1], str) and path[index + 1] in node:
+            continue     # one item written without its list (`limit: {…}` for `limit: [{…}]`)
+        cleaned.append(step)
+        node = _child(node, step)
+    return tuple(cleaned)
+
+
+def _child(node: Any, step: Any) -> Any:
+    if isinstance(node, dict) and isinstance(step, str):
+        return node.get(step)
+    if isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node):
+        return node[step]
+    return None
 
 
 def _explain_one(detail: dict, path: tuple, data: Any, prefix: tuple, fields_of: Any,
@@ -95,6 +138,17 @@ def _own_words(detail: dict) -> str:
     if detail["type"] == "value_error" and "error" in detail.get("ctx", {}):
         return str(detail["ctx"]["error"])
     return detail.get("msg", "invalid value")
+
+
+def _bad_key(path: tuple, detail: dict, data: Any, prefix: tuple, file: str) -> Issue:
+    """A key of a mapping that is not one of its allowed keys (`required_states: {lsit: …}`)."""
+    value = detail.get("input")
+    choices = re.findall(r"'([^']*)'", detail.get("ctx", {}).get("expected", ""))
+    location = _key_location(data, path, file)
+    hint = did_you_mean(str(value), choices) or f"choose one of: {', '.join(choices)}"
+    return make_issue("PM205", f"{describe(data, path[:-1], prefix)}: `{value}` cannot be a key "
+                      f"of `{_field_name(path[:-1]) if len(path) > 1 else 'item'}`; it must be one of "
+                      f"{', '.join(choices)}", location, hint)
 
 
 def _is_trap(value: Any) -> bool:

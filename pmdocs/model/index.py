@@ -1,8 +1,9 @@
 """The facts several stages derive from a project, derived once, right after the model: items
 by kind and id, the module of every page, the jumps between pages, the entry pages, the page
-that opens each overlay, what an entry page can reach, and every reference by id with its
-reverse ("referenced by"). Frozen; check, graph, render and the prototype read it and derive
-none of it again (two copies of a derivation come to disagree).
+that opens each overlay, what an entry page can reach, every reference by id
+(`model.references`) with its reverse ("referenced by"), and the flow steps that name each
+page, feature, rule and lifecycle event. Frozen; check, graph, render and the prototype read it
+and derive none of it again (two copies of a derivation come to disagree).
 """
 
 from __future__ import annotations
@@ -14,17 +15,24 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Iterable, Iterator, Mapping, NamedTuple
 
-from ..issues import Location
 from ..labels import labels_for
 from .base import ID_PATTERN, Spec
-from .spec import SECTIONS, SPECIAL_TARGETS, Element, Jump, Page
+from .domains import Domain, domain_of
+from .governance import governing, pages_of_rules, rules_of_objects
+from .parameters import ParameterUse, Resolver, parameter_uses
+from .references import Key, Reference, references
+from .spec import (SECTIONS, SPECIAL_TARGETS, BusinessObject, CheckSettings, Element, Flow, Input,
+                   Jump, Page, Step)
+from .states import page_type, required_states
 
 if TYPE_CHECKING:
     from .project import Project
 
-Key = tuple[str, str]
-"""An item by section and id: ("pages", "cart")."""
+__all__ = ["Key", "Module", "OTHER_MODULE", "OVERLAY_KINDS", "PageJump", "ProjectIndex",
+           "Reference", "StepLink", "build_index"]
 
+ESCAPED_DOLLAR = re.compile(r"\\(?:x24|u0024|U00000024)", re.IGNORECASE)
+"""A YAML escape that makes a `$` (a file without it or a `$` names no parameter)."""
 OTHER_MODULE = "_other"
 """The module of pages that name none."""
 OVERLAY_KINDS = ("dialog", "sheet", "toast")
@@ -61,35 +69,14 @@ class PageJump(NamedTuple):
         return self.target in SPECIAL_TARGETS
 
 
-class Reference(NamedTuple):
-    """One mention of an item by id inside another (or inside pmdocs.yml's settings)."""
+class StepLink(NamedTuple):
+    """A flow step that names an item: it happens on a page, belongs to a feature, applies a
+    rule or fires a lifecycle event."""
 
-    source: Key
+    flow: str
+    step: str
     relation: str
-    """How it mentions: `roles`, `pages` … (a feature's links), `jump`, `shows`, `rules`,
-    `applies_to`, `outcome`, `editable_by`, `lane`, `relation`, `transition_by`, `release`,
-    `module`."""
-    section: str
-    """The kind of thing named: an item section, or `releases` or `modules`."""
-    value: str
-    """As written: `login`, or `order.status` for a member (`shows`, `applies_to` elements)."""
-    member: str = ""
-    """For `owner.member` references, what the member is: `attribute`, `element`."""
-    context: str = ""
-    """The mentioning item in a message's words: "page `cart` › element `buy` › on tap"."""
-    node: Spec | None = None
-    path: tuple = ()
-
-    @property
-    def target(self) -> Key:
-        """The item named (its owner, for `object.attribute` and `page.element`)."""
-        return (self.section, self.value.partition(".")[0] if self.member else self.value)
-
-    @property
-    def location(self) -> Location:
-        """Where it is written (computed only when asked: positions cost)."""
-        assert self.node is not None
-        return self.node.at(*self.path)
+    """`step_page`, `step_feature`, `step_rule` or `step_fires`."""
 
 
 @dataclass(frozen=True)
@@ -111,18 +98,116 @@ class ProjectIndex:
     """Page id -> the first page (in spec order) with a jump to it."""
     jumps_by_source: Mapping[str, tuple[PageJump, ...]]
     references: tuple[Reference, ...]
+    check_settings: CheckSettings
+    """pmdocs.yml's `check` settings (what a page's required states depend on)."""
+    parameter_files: frozenset[str] | None = None
+    """The spec files whose text may name a `$parameter` (None: any); the items of the others
+    need no reading for one (at N=2,000 most page files have none)."""
 
     @cached_property
     def referenced_by(self) -> Mapping[Key, tuple[Reference, ...]]:
         """Per item, the references to it from other items, sorted, one per source and
         relation. (Derived when first asked, once: the site asks, the check does not.)"""
-        return _referenced_by(self.references, self.items)
+        used = tuple(Reference(use.source, "parameter", "rules", use.rule, "", use.context,
+                               use.node, use.path) for use in self.parameter_uses if use.rule)
+        return _referenced_by(self.references + used, self.items)
+
+    @cached_property
+    def input_domains(self) -> Mapping[tuple[str, str], Domain]:
+        """Per rule input with `from` (rule id, input id), the values it takes from the model
+        (inputs whose `from` names nothing known are left out: PM301 reports them)."""
+        objects: Mapping[str, BusinessObject] = self.items["objects"]  # type: ignore[assignment]
+        found = {}
+        for rule in self.listed["rules"]:
+            for item in rule.inputs:  # type: ignore[attr-defined]
+                domain = domain_of(objects, item.source) if item.source else None
+                if domain is not None:
+                    found.setdefault((rule.id, item.id), domain)
+        return found
+
+    def input_values(self, rule_id: str, item: Input) -> tuple[str, ...]:
+        """The values of a rule's enum input: those it takes from the model (`from`), else the
+        ones it lists."""
+        domain = self.input_domains.get((rule_id, item.id)) if item.source else None
+        return domain.values if domain is not None and not domain.problem else tuple(item.values)
+
+    @cached_property
+    def governing(self) -> Mapping[str, Mapping[str, tuple[str, ...]]]:
+        """Per page, the rules that govern it, each with the ids of its elements the rule
+        names (`model.governance`)."""
+        return governing(self.listed["rules"], self.listed["pages"])  # type: ignore[arg-type]
+
+    @cached_property
+    def rule_pages(self) -> Mapping[str, tuple[str, ...]]:
+        """Per rule, the pages it governs."""
+        return pages_of_rules(self.governing)
+
+    @cached_property
+    def resolver(self) -> Resolver:
+        return Resolver(self.listed["rules"])  # type: ignore[arg-type]
+
+    @cached_property
+    def parameter_uses(self) -> tuple[ParameterUse, ...]:
+        """Every `$parameter` in the texts outside table cells, with the rule it names
+        (`model.parameters`: the nearest rule that defines it)."""
+        listed, files = self.listed, self.parameter_files
+
+        def may_name(item: Spec) -> bool:
+            return files is None or item.file in files
+        return tuple(parameter_uses(
+            *(tuple(filter(may_name, listed[section]))  # type: ignore[arg-type]
+              for section in ("pages", "rules", "flows", "objects")),
+            lambda page_id: tuple(self.governing.get(page_id, {})),
+            lambda: self.object_rules, self.resolver))
+
+    @cached_property
+    def object_rules(self) -> Mapping[str, tuple[str, ...]]:
+        """Per object, the rules whose inputs take their values from it (`from:`)."""
+        return rules_of_objects(self.input_domains)
+
+    def page_scope(self, page_id: str, element_id: str = "") -> tuple[str, ...]:
+        """The rules a page's (or one of its elements') `$parameters` belong to first."""
+        page = self.page(page_id)
+        element = page.element(element_id) if page is not None and element_id else None
+        return (*(element.rules if element is not None else ()), *self.governing.get(page_id, {}))
+
+    @cached_property
+    def page_types(self) -> Mapping[str, str]:
+        """Per page, its type (`model.states`): as written, else `list` or `static` by what it
+        shows; "" for a toast."""
+        return {page.id: page_type(page) for page in self.listed["pages"]}  # type: ignore[arg-type]
+
+    @cached_property
+    def required_states(self) -> Mapping[str, tuple[str, ...]]:
+        """Per page, the states it must describe under the project's settings."""
+        pages: tuple[Page, ...] = self.listed["pages"]  # type: ignore[assignment]
+        return {page.id: required_states(self.page_types[page.id], page.type is not None,
+                                         self.check_settings) for page in pages}
+
+    @cached_property
+    def steps_naming(self) -> Mapping[Key, tuple[StepLink, ...]]:
+        """Per page, feature or rule (`("pages", "cart")`) and per lifecycle event
+        (`("objects", "order.支付成功")`), the flow steps that name it, in spec order."""
+        found: dict[Key, list[StepLink]] = {}
+        for reference in self.references:
+            if reference.part and reference.relation.startswith("step_"):
+                link = StepLink(reference.source[1], reference.part, reference.relation)
+                steps = found.setdefault((reference.section, reference.value), [])
+                if link not in steps:
+                    steps.append(link)
+        return {key: tuple(steps) for key, steps in found.items()}
 
     def item(self, section: str, item_id: str) -> Spec | None:
         return self.items[section].get(item_id)
 
     def page(self, page_id: str) -> Page | None:
         return self.items["pages"].get(page_id)  # type: ignore[return-value]
+
+    def step(self, flow_id: str, step_id: str) -> Step | None:
+        """A step of a flow (the first with that id), or None."""
+        flow = self.items["flows"].get(flow_id)
+        return next((step for step in flow.steps if step.id == step_id), None) \
+            if isinstance(flow, Flow) else None
 
     def title_of(self, section: str, item_id: str) -> str:
         """An item's title or name as readers know it; its id when it has none or is unknown."""
@@ -175,11 +260,13 @@ def build_index(project: "Project") -> ProjectIndex:
         if not jump.special and jump.target != jump.source:
             openers.setdefault(jump.target, jump.source)
     entry_pages = tuple(page.id for page in pages if page.is_entry)
-    references = tuple(_references(project))
+    references_found = tuple(references(project))
     return ProjectIndex(items, listed, modules, page_module, jumps, entry_pages,
                         _reachable(entry_pages, jumps), openers,
                         {source: tuple(found) for source, found in by_source.items()},
-                        references)
+                        references_found, project.settings.check,
+                        frozenset(path for path, text in project.sources.items()
+                                  if "$" in text or ESCAPED_DOLLAR.search(text)))
 
 
 def _first_of_each(items: Iterable[Spec]) -> tuple[Spec, ...]:
@@ -249,81 +336,6 @@ def _reachable(entry_pages: tuple[str, ...], jumps: tuple[PageJump, ...]) -> fro
                 seen.add(target)
                 queue.append(target)
     return frozenset(seen)
-
-
-# --------------------------------------------------------------------------- references
-
-def _references(project: "Project") -> Iterator[Reference]:
-    """Every mention of an item by id, in spec order (the check reports the unknown ones)."""
-    for feature in project.features:
-        source, context = ("features", feature.id), f"feature `{feature.id}`"
-        for section, values in feature.links().items():
-            for index, value in enumerate(values):
-                yield Reference(source, section, section, value, "", context, feature, (section, index))
-        if feature.release is not None:
-            yield Reference(source, "release", "releases", feature.release, "", context, feature,
-                            ("release",))
-    for page in project.pages:
-        yield from _page_references(project, page)
-    for rule in project.rules:
-        yield from _rule_references(rule)
-    for flow in project.flows:
-        for index, lane in enumerate(flow.lanes):
-            yield Reference(("flows", flow.id), "lane", "roles", lane, "", f"flow `{flow.id}`",
-                            flow, ("lanes", index))
-    for business_object in project.objects:
-        yield from _object_references(business_object)
-
-
-def _page_references(project: "Project", page: Page) -> Iterator[Reference]:
-    source, context = ("pages", page.id), f"page `{page.id}`"
-    for index, role in enumerate(page.roles):
-        yield Reference(source, "roles", "roles", role, "", context, page, ("roles", index))
-    if project.settings.modules and page.module is not None:
-        yield Reference(source, "module", "modules", page.module, "", context, page, ("module",))
-    for element in page.elements:
-        where = f"{context} › element `{element.id}`"
-        for index, role in enumerate(element.roles):
-            yield Reference(source, "roles", "roles", role, "", where, element, ("roles", index))
-        for index, rule in enumerate(element.rules):
-            yield Reference(source, "rules", "rules", rule, "", where, element, ("rules", index))
-        if element.shows is not None:
-            yield Reference(source, "shows", "objects", element.shows, "attribute", where, element,
-                            ("shows",))
-        for event, jumps in element.actions():
-            for jump in jumps:
-                if jump.to is not None and jump.to not in SPECIAL_TARGETS:
-                    yield Reference(source, "jump", "pages", jump.to, "", f"{where} › on {event}",
-                                    jump, ("to",))
-
-
-def _rule_references(rule) -> Iterator[Reference]:
-    source, context = ("rules", rule.id), f"rule `{rule.id}`"
-    applies = rule.applies_to
-    for field_name, section, member in (("features", "features", ""), ("pages", "pages", ""),
-                                        ("elements", "pages", "element")):
-        for index, value in enumerate(getattr(applies, field_name)):
-            yield Reference(source, "applies_to", section, value, member, context, applies,
-                            (field_name, index))
-    for parameter in rule.parameters:
-        for index, role in enumerate(parameter.editable_by):
-            yield Reference(source, "editable_by", "roles", role, "",
-                            f"{context} › parameter `{parameter.id}`", parameter,
-                            ("editable_by", index))
-    for row in rule.table:
-        if row.then.to is not None and row.then.to not in SPECIAL_TARGETS:
-            yield Reference(source, "outcome", "pages", row.then.to, "", context, row.then, ("to",))
-
-
-def _object_references(business_object) -> Iterator[Reference]:
-    source, context = ("objects", business_object.id), f"object `{business_object.id}`"
-    for relation in business_object.relations:
-        yield Reference(source, "relation", "objects", relation.to, "", context, relation, ("to",))
-    if business_object.lifecycle is not None:
-        for transition in business_object.lifecycle.transitions:
-            if transition.by is not None:
-                yield Reference(source, "transition_by", "roles", transition.by, "", context,
-                                transition, ("by",))
 
 
 def _referenced_by(references: tuple[Reference, ...],

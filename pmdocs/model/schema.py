@@ -1,7 +1,7 @@
 """The JSON Schemas of spec files and of pmdocs.yml, derived from the model (for editors' YAML
 language server, whose hover help shows each property's `description`).
 
-Class and field docstrings in `spec.py` become the descriptions. What no docstring reaches is
+Class and field docstrings in `spec/` become the descriptions. What no docstring reaches is
 said here, in one place: the section lists, the plain-text short forms of a mapping (a page's
 `states: {empty: …}`, `on_tap: close`), and what a Markdown field allows."""
 
@@ -46,6 +46,7 @@ SHORT_FORMS: dict[str, tuple[str, str]] = {
     "Stage": ("id", "Just the stage's id"),
     "Module": ("id", "Just the module's id"),
     "Window": ("kind", "Just the window's kind"),
+    "Subject": ("kind", "Just the kind of subject"),
     "Outcome": ("result", "Just the result, in words"),
     "State": ("description", "Just what the user sees in this state"),
     "CopyEntry": ("text", "Just the text"),

@@ -24,9 +24,17 @@ _RELATION_LABELS = {
     ("pages", "shows"): "referenced_pages_shows", ("pages", "jump"): "referenced_pages_jump",
     ("rules", "applies_to"): "referenced_rules_applies_to",
     ("rules", "outcome"): "referenced_rules_outcome", ("flows", "lane"): "referenced_flows_lane",
+    ("rules", "input_from"): "referenced_rules_input_from",
+    ("pages", "parameter"): "referenced_pages_parameter",
+    ("flows", "parameter"): "referenced_flows_parameter",
+    ("objects", "parameter"): "referenced_objects_parameter",
     ("objects", "relation"): "referenced_objects_relation",
     ("rules", "editable_by"): "referenced_rules_editable_by",
     ("objects", "transition_by"): "referenced_objects_transition_by",
+    ("flows", "step_page"): "referenced_flows_step_page",
+    ("flows", "step_feature"): "referenced_flows_step_feature",
+    ("flows", "step_rule"): "referenced_flows_step_rule",
+    ("flows", "step_fires"): "referenced_flows_step_fires",
 }
 
 
@@ -76,6 +84,22 @@ def _element(context: RenderContext, page_id: str, element_id: str) -> tuple[str
         return None
     return (f"{page.title} › {element.label or element.id}", SiteMap.item("pages", page.id),
             f"element-{element.id}")
+
+
+def step_link(context: RenderContext, flow_id: str, step_id: str, page_path: str) -> Html:
+    """`Flow title › step label`, linking to the step's row on the flow's page."""
+    step = context.project.index.step(flow_id, step_id)
+    if step is None:
+        return escaped(f"{flow_id}.{step_id}")
+    text = context.labels["step_of_flow"].format(flow=context.title_of("flows", flow_id),
+                                                 step=step.label or step.id)
+    return anchored_link(text, SiteMap.item("flows", flow_id), "step-" + step_id, page_path)
+
+
+def steps_naming(context: RenderContext, key: Key, page_path: str) -> Html:
+    """The flow steps that name an item (or a lifecycle event), one per line."""
+    return cells.lines([step_link(context, link.flow, link.step, page_path)
+                        for link in context.project.index.steps_naming.get(key, ())])
 
 
 def attribute_link(context: RenderContext, reference: str, page_path: str) -> Html:

@@ -17,9 +17,11 @@ from ..model.spec import SPECIAL_TARGETS, Element, Page, State
 from ..sitemap import SiteMap
 from .context import RenderContext
 from .items import state_name
+from .parameters import Segment, segments
 
-PREFERRED_STATES = ("loaded", "default")
-"""The state a page opens in when the link names none (else its first state)."""
+PREFERRED_STATES = ("loaded", "success", "default")
+"""The state a page opens in when the link names none: the first of these it has, else the
+first state that stands for one of them (`counts_as`), else its first state."""
 
 
 @dataclass(frozen=True)
@@ -50,16 +52,23 @@ class Widget:
     tabs: tuple[tuple[str, Choice | None], ...] = ()
     """A tab bar without actions of its own: each item and the tab page it opens (matched by
     the `entry: tab` page's menu or title), so every tab is clickable on its own."""
+    label: tuple[Segment, ...] = ()
+    """The label, a parameter it names shown at its default (`render.parameters`)."""
     change: str = ""
     """`added` or `changed` since the revision the site marks (its badge says so)."""
 
     @property
     def name(self) -> str:
-        """What the widget is called in a pin's tooltip and its note: its label, else what
-        it shows first."""
+        """What the widget is called in a pin's tooltip and its note: its label (parameters
+        at their defaults), else what it shows first."""
         element = self.element
-        return (element.label or element.placeholder or (element.items[0] if element.items else "")
-                or self.shows or element.id)
+        return ("".join(piece.text for piece in self.label) or element.placeholder
+                or (element.items[0] if element.items else "") or self.shows or element.id)
+
+    @property
+    def name_parts(self) -> tuple[Segment, ...]:
+        """The name in pieces, for the widget's face: the label's, else the name as one."""
+        return self.label if self.element.label else (Segment(self.name),)
 
     @property
     def direct(self) -> Choice | None:
@@ -76,7 +85,8 @@ class Screen:
     state: str
     label: str
     description: str
-    copy: tuple[str, ...]
+    copy: tuple[tuple[Segment, ...], ...]
+    """Each line of the state's copy in pieces (parameters at their defaults)."""
     widgets: tuple[Widget, ...]
 
 
@@ -94,6 +104,8 @@ class WireframePage:
     opener: str
     """The first page that leads here (where `back` goes when there is no history)."""
     spec_link: str
+    steps: tuple[tuple[str, str], ...] = ()
+    """The business flows' steps that happen here: (`flow › step`, `pmdocs:` link)."""
     change: str = ""
     """`added` or `changed` since the revision the site marks (its title's badge says so)."""
 
@@ -149,7 +161,10 @@ def prototype(context: RenderContext) -> Prototype | None:
 
 def default_state(page: Page) -> str:
     names = [state.name for state in page.states]
-    return next((name for name in PREFERRED_STATES if name in names), names[0] if names else "")
+    standing = {state.counts_as: state.name for state in reversed(page.states) if state.counts_as}
+    return next((name for name in PREFERRED_STATES if name in names),
+                next((standing[name] for name in PREFERRED_STATES if name in standing),
+                     names[0] if names else ""))
 
 
 class _Builder:
@@ -179,15 +194,28 @@ class _Builder:
             tabbar = self.widget(0, self.global_tabbar)
         return WireframePage(page, page.device or "mobile", self.screens(page, widgets), widgets,
                              tabbar, overlays, self.index.opener_page(page.id) or "",
-                             SiteMap.link(SiteMap.item("pages", page.id)),
-                             self.page_changes.get(page.id, ""))
+                             SiteMap.link(SiteMap.item("pages", page.id)), self.steps_on(page.id),
+                             change=self.page_changes.get(page.id, ""))
+
+    def steps_on(self, page_id: str) -> tuple[tuple[str, str], ...]:
+        """The flow steps that happen on a page, each as text and a link to its row."""
+        found = []
+        for link in self.index.steps_naming.get(("pages", page_id), ()):
+            step = self.index.step(link.flow, link.step)
+            if step is not None:
+                text = self.context.labels["step_of_flow"].format(
+                    flow=self.index.title_of("flows", link.flow), step=step.label or step.id)
+                found.append((text, SiteMap.link(SiteMap.item("flows", link.flow), "step-" + step.id)))
+        return tuple(found)
 
     def screens(self, page: Page, widgets: tuple[Widget, ...]) -> tuple[Screen, ...]:
         if not page.states:
             return (Screen("", self.context.labels["proto_default_state"], "", (), widgets),)
         only_in_some = {element for state in page.states for element in state.shows}
+        scope = self.index.page_scope(page.id)
         return tuple(Screen(state.name, state_name(self.context, state.name), state.description,
-                            tuple(state.copy_text), _visible(widgets, state, only_in_some))
+                            tuple(segments(self.context, copy, scope) for copy in state.copy_text),
+                            _visible(widgets, state, only_in_some))
                      for state in _first_of_each_state(page.states))
 
     def widget(self, number: int, element: Element, page_id: str = "") -> Widget:
@@ -201,8 +229,10 @@ class _Builder:
                        SiteMap.link(SiteMap.item("rules", rule_id)))
                       for rule_id in dict.fromkeys(element.rules)
                       if rule_id in self.project.index.items["rules"])
-        return Widget(number, element, tuple(choices), rules, self.shows(element.shows), tabs,
-                      self.element_changes.get((page_id, element.id), ""))
+        label = segments(self.context, element.label, self.index.page_scope(page_id, element.id)) \
+            if element.label else ()
+        return Widget(number, element, tuple(choices), rules, self.shows(element.shows), tabs, label,
+                      change=self.element_changes.get((page_id, element.id), ""))
 
     def shows(self, reference: str | None) -> str:
         object_id, _, attribute_id = (reference or "").partition(".")

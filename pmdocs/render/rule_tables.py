@@ -3,14 +3,15 @@ words, its inputs and its decision table (one column per input, then the outcome
 
 from __future__ import annotations
 
-from ..model.spec import Input, Limit, Parameter, Row, Rule
+from ..model.spec import Conditions, Input, Limit, Parameter, Row, Rule
 from ..sitemap import SiteMap
 from .context import RenderContext
-from .items import (anchored_link, element_link, item_link, item_links, scalar_text,
-                    separator, state_name)
+from .items import (anchored_link, attribute_link, element_link, item_link, item_links,
+                    scalar_text, separator, state_name)
 from .cells import Html, escaped, formatted, joined
 from .tables import anchored, properties, table
-from .text import Safe
+from .parameters import filled_html
+from .text import Safe, inline
 
 ANY = "-"
 OUTCOME_FIELDS = ("result", "state", "copy_text", "to", "effect")
@@ -49,19 +50,39 @@ def with_unit(value: str, unit: str) -> str:
 
 
 def limit_table(context: RenderContext, rule: Rule, path: str) -> Safe:
-    """The limit block as sentences: who is counted, per what, over which window, what counts."""
-    limit = rule.limit
-    if limit is None:
-        return Safe("")
+    """Each limit block as sentences: who is counted, per what, over which window, what counts
+    (under a heading of its own when the rule has several)."""
+    if len(rule.limit) == 1:
+        return _one_limit(context, rule, rule.limit[0], path)
+    parts = []
+    for number, limit in enumerate(rule.limit, start=1):
+        heading = limit.title or context.labels["limit_number"].format(number=number)
+        parts.append(f"### {inline(heading)}\n\n{_one_limit(context, rule, limit, path)}")
+    return Safe("\n\n".join(parts))
+
+
+def _one_limit(context: RenderContext, rule: Rule, limit: Limit, path: str) -> Safe:
     labels = context.labels
     returned = separator(context).join(labels["returned_" + event] for event in limit.returned_on)
     return properties((labels["property"], labels["value"]), (
-        (labels["limit_subject"], labels["subject_" + limit.subject] if limit.subject else ""),
+        (labels["limit_title"], limit.title if len(rule.limit) == 1 else ""),
+        (labels["limit_subject"], subject_text(context, limit)),
         (labels["limit_scope"], limit.scope), (labels["limit_window"], window_text(context, limit)),
         (labels["limit_counts"], labels["counts_" + limit.counts] if limit.counts else ""),
         (labels["limit_returned_on"], returned),
         (labels["limit_max"], _maximum(context, rule, limit, path)),
-        (labels["limit_exceeded"], limit.exceeded)))
+        (labels["limit_exceeded"], filled_html(context, limit.exceeded, (rule.id,), path,
+                                               own_rule_only=True))))
+
+
+def subject_text(context: RenderContext, limit: Limit) -> str:
+    """`每个用户`, `每家企业`, or a custom subject's own words."""
+    subject = limit.subject
+    if subject is None:
+        return ""
+    if subject.kind == "custom":
+        return subject.description
+    return context.labels["subject_" + subject.kind]
 
 
 def window_text(context: RenderContext, limit: Limit) -> str:
@@ -94,17 +115,26 @@ def _maximum(context: RenderContext, rule: Rule, limit: Limit, path: str) -> Htm
     return str(limit.max)
 
 
-def inputs_table(context: RenderContext, rule: Rule) -> Safe:
+def inputs_table(context: RenderContext, rule: Rule, path: str) -> Safe:
     labels = context.labels
-    rows = [(item.id, item.title, item.type, _domain(context, item)) for item in rule.inputs]
+    rows = [(item.id, item.title, item.type, _domain(context, rule, item, path))
+            for item in rule.inputs]
     return table((labels["id"], labels["title"], labels["type"], labels["values"]), rows)
 
 
-def _domain(context: RenderContext, item: Input) -> str:
+def _domain(context: RenderContext, rule: Rule, item: Input, path: str) -> Html | str:
+    """The input's values; for one that takes them from the model, where they come from."""
     if item.type == "bool":
         return separator(context).join((context.labels["yes"], context.labels["no"]))
-    if item.values:
-        return separator(context).join(item.values)
+    values = context.project.index.input_values(rule.id, item)
+    if item.source:
+        object_id, _, attribute_id = item.source.partition(".")
+        origin = attribute_link(context, item.source, path) if attribute_id else formatted(
+            context.labels["lifecycle_of"], item=item_link(context, "objects", object_id, path))
+        return formatted(context.labels["values_from"], origin=origin,
+                         values=separator(context).join(values))
+    if values:
+        return separator(context).join(values)
     return bounds(item.min, item.max)
 
 
@@ -125,26 +155,51 @@ def decision_table(context: RenderContext, rule: Rule, path: str) -> Safe:
     for number, row in enumerate(rule.table, start=1):
         cells: list[object] = [number]
         cells += [_condition(context, row, key) for key in declared + extra]
-        cells += [_outcome(context, row, name, path) for name in outcomes]
+        cells += [_outcome(context, rule, row, name, path) for name in outcomes]
         cells += [row.note] if with_note else []
         rows.append(cells)
     return table(headers, rows)
 
 
 def _condition(context: RenderContext, row: Row, key: str) -> str:
-    value = row.when.get(key, ANY)
+    return _cell_text(context, row.when.get(key, ANY))
+
+
+def _cell_text(context: RenderContext, value: object) -> str:
     values = value if isinstance(value, list) else [value]
     if any(item == ANY for item in values):
         return context.labels["any"]
     return context.labels["or"].join(scalar_text(context, item) for item in values)
 
 
-def _outcome(context: RenderContext, row: Row, name: str, path: str) -> Html | str:
+def constraints_table(context: RenderContext, rule: Rule) -> Safe:
+    """The combinations that cannot happen: `if` … `then` …, or … never together."""
+    labels = context.labels
+    titles = {item.id: item.title or item.id for item in rule.inputs}
+
+    def conditions(cells: Conditions) -> str:
+        parts = []
+        for key, value in cells.items():
+            text = _cell_text(context, value)
+            compared = text.startswith(("<", ">", "!", "=", "≤", "≥", "≠"))
+            parts.append(f"{titles.get(key, key)} {text}" if compared else
+                         labels["condition_is"].format(input=titles.get(key, key), value=text))
+        return labels["detail_separator"].join(parts)
+    rows = [(number, conditions(constraint.never or constraint.condition),
+             labels["constraint_never"] if constraint.never else conditions(constraint.then),
+             constraint.note) for number, constraint in enumerate(rule.constraints, start=1)]
+    return table((labels["number"], labels["constraint_if"], labels["constraint_then"],
+                  labels["note"]), rows)
+
+
+def _outcome(context: RenderContext, rule: Rule, row: Row, name: str, path: str) -> Html | str:
     value = getattr(row.then, name)
     if name == "to" and value:
         return item_link(context, "pages", value, path)
     if name == "state" and value:
         return state_name(context, value)
+    if name == "copy_text" and value:
+        return filled_html(context, value, (rule.id,), path, own_rule_only=True)
     return value or ""
 
 

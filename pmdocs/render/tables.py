@@ -68,9 +68,9 @@ def cell_block(value: object) -> Html:
 
 
 def anchor(kind: str, item_id: str) -> Safe:
-    """An empty HTML anchor (`<a id="element-buy"></a>`) for links into a page; nothing when
-    the id is not a plain slug (ids are validated, this is belt and braces)."""
-    if not _ANCHOR_ID.match(item_id) or not _ANCHOR_ID.match(kind):
+    """An empty HTML anchor (`<a id="element-buy"></a>`, `transition-2`) for links into a page;
+    nothing when it would not be a plain slug (ids are validated, this is belt and braces)."""
+    if not _ANCHOR_ID.match(f"{kind}-{item_id}"):
         return Safe("")
     return Safe(f'<a id="{kind}-{item_id}"></a>')
 

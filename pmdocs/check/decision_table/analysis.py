@@ -7,44 +7,49 @@ import itertools
 import math
 from dataclasses import replace
 
-from .cells import Condition, parameters_of, parse_table, whole_number
+from .cells import Condition, Rules, parameters_of, parse_table, whole_number
 from .classes import Cube, Space, space_of
-from .table import MAX_COMBINATIONS, Analysis, Case, Duplicate, Overlap, Shadowed, Table
+from .table import MAX_COMBINATIONS, Analysis, Case, Duplicate, Excluded, Overlap, Shadowed, Table
 
 
 def analyse(table: Table) -> Analysis:
     """Everything the table says about itself; see `Analysis`."""
-    conditions, problems = parse_table(table)
-    result = Analysis(problems=problems, duplicates=_duplicates(conditions))
-    if problems or not table.rows:
+    rules = parse_table(table)
+    result = Analysis(problems=rules.problems, duplicates=_duplicates(rules.rows))
+    if rules.problems or not table.rows:
         return result
-    spaces = [(when, space_of(table, conditions, values))
-              for when, values in _scenarios(table, conditions)]
+    scenarios = _scenarios(table, rules)
+    spaces = [(when, space_of(table, rules, values, scenarios[0][1])) for when, values in scenarios]
     result = replace(result, combinations=math.prod(map(len, spaces[0][1].classes)))
     if result.combinations > MAX_COMBINATIONS:
         return result
     spaces = [(when, space) for when, space in spaces
               if math.prod(map(len, space.classes)) <= MAX_COMBINATIONS]
+    if not _subtract_all([spaces[0][1].full], spaces[0][1].excluded):
+        return replace(result, nothing_possible=True)
     repeated = {(duplicate.earlier, duplicate.row) for duplicate in result.duplicates}
+    excluded = _excluded(spaces)
     gaps, gaps_when = _gaps(spaces)
+    result = replace(result, analysed=True, gaps=gaps, gaps_when=gaps_when, excluded=excluded)
+    dead = {row.row for row in excluded}
     if table.hit == "first":
-        return replace(result, analysed=True, gaps=gaps, gaps_when=gaps_when,
-                       shadowed=_shadowed(spaces, repeated))
-    return replace(result, analysed=True, gaps=gaps, gaps_when=gaps_when,
-                   overlaps=_overlaps(spaces, table, repeated))
+        return replace(result, shadowed=_shadowed(spaces, repeated, dead))
+    return replace(result, overlaps=_overlaps(spaces, table, repeated))
 
 
-def _scenarios(table: Table, rows: tuple[dict[str, Condition], ...]) -> list[tuple[str, dict[str, int]]]:
+def _scenarios(table: Table, rules: Rules) -> list[tuple[str, dict[str, int]]]:
     """The parameters at their defaults, then each used one at its min and at its max."""
     parameters = {parameter.id: parameter for parameter in table.parameters}
-    names = sorted({name for row in rows for condition in row.values()
+    sides = [*rules.rows, *(side for constraint in rules.constraints for side in constraint
+                            if side is not None)]
+    names = sorted({name for side in sides for condition in side.values()
                     for term in condition.terms for name in parameters_of(term)})
     defaults = {name: whole_number(parameters[name].default) for name in names}
     scenarios = {"": defaults}
     for name in names:
         for bound in (whole_number(parameters[name].minimum), whole_number(parameters[name].maximum)):
             if bound is not None and bound != defaults[name]:
-                scenarios.setdefault(f"{name}={bound}", {**defaults, name: bound})
+                scenarios.setdefault(f"${name} = {bound}", {**defaults, name: bound})
     return list(scenarios.items())
 
 
@@ -113,10 +118,26 @@ def _bits(mask: int) -> list[int]:
     return [bit for bit in range(mask.bit_length()) if mask >> bit & 1]
 
 
+def _possible(space: Space, cube: Cube) -> list[Cube]:
+    """The combinations of `cube` no constraint rules out, as disjoint cubes."""
+    return _subtract_all([cube], space.excluded) if space.excluded else [cube]
+
+
+def _excluded(spaces: list[tuple[str, Space]]) -> tuple[Excluded, ...]:
+    """The rows whose every combination the constraints rule out (at the first setting where
+    one's does)."""
+    found: dict[int, Excluded] = {}
+    for when, space in spaces:
+        for row, cube in enumerate(space.cubes):
+            if row not in found and all(cube) and not _possible(space, cube):
+                found[row] = Excluded(row, when)
+    return tuple(found[row] for row in sorted(found))
+
+
 def _gaps(spaces: list[tuple[str, Space]]) -> tuple[tuple[Case, ...], str]:
     """The uncovered combinations at the first setting that has any."""
     for when, space in spaces:
-        pieces = _subtract_all([space.full], space.cubes)
+        pieces = _subtract_all(_possible(space, space.full), space.cubes)
         if pieces:
             return tuple(space.describe(cube) for cube in _merge(pieces, space.full)), when
     return (), ""
@@ -139,19 +160,24 @@ def _overlaps(spaces: list[tuple[str, Space]], table: Table,
     for when, space in spaces:
         for row, earlier in pairs:
             common = _intersection(space.cubes[earlier], space.cubes[row])
-            if common is not None and (row, earlier) not in found:
-                found[(row, earlier)] = Overlap(row, earlier, space.describe(common), when)
+            possible = _possible(space, common) if common is not None else []
+            if possible and (row, earlier) not in found:
+                both = _merge(possible, space.full)[0] if space.excluded else possible[0]
+                found[(row, earlier)] = Overlap(row, earlier, space.describe(both), when)
     return tuple(found[key] for key in sorted(found))
 
 
-def _shadowed(spaces: list[tuple[str, Space]], repeated: set[tuple[int, int]]) -> tuple[Shadowed, ...]:
+def _shadowed(spaces: list[tuple[str, Space]], repeated: set[tuple[int, int]],
+              dead: set[int]) -> tuple[Shadowed, ...]:
+    """Rows every possible case of which an earlier row takes (not those no case can reach
+    at all: `dead`, reported as excluded)."""
     found: dict[int, Shadowed] = {}
-    copies = {row for _, row in repeated}
+    skipped = {row for _, row in repeated} | dead
     for when, space in spaces:
         for row, cube in enumerate(space.cubes):
-            if row in found or row in copies:
+            if row in found or row in skipped:
                 continue
-            winners, rest = [], [cube] if all(cube) else []
+            winners, rest = [], _possible(space, cube) if all(cube) else []
             for earlier, other in enumerate(space.cubes[:row]):
                 if any(_intersection(piece, other) is not None for piece in rest):
                     winners.append(earlier)

@@ -4,7 +4,7 @@ runs of numbers an integer condition matches."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from .table import CellProblem, Column, Parameter, Table
@@ -58,22 +58,53 @@ def whole_number(value: Any) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
-def parse_table(table: Table) -> tuple[tuple[dict[str, Condition], ...], tuple[CellProblem, ...]]:
-    """Every row's conditions by input id, and the problems of its cells."""
+Conditions = dict[str, Condition]
+"""A row's (or a side of a constraint's) conditions by input id."""
+
+
+@dataclass(frozen=True)
+class Rules:
+    """A parsed table: each row's conditions, each constraint's premise and consequence
+    (`then` is None for `never`: the premise never holds), and the problems of the cells."""
+
+    rows: tuple[Conditions, ...]
+    constraints: tuple[tuple[Conditions, Conditions | None], ...]
+    problems: tuple[CellProblem, ...]
+
+
+def parse_table(table: Table) -> Rules:
+    """Every row's and constraint's conditions by input id, and the problems of their cells."""
     columns = {column.id: column for column in table.columns}
     parameters = {parameter.id: parameter for parameter in table.parameters}
-    rows, problems = [], []
-    for index, row in enumerate(table.rows):
-        conditions = {}
-        for key, cell in row.cells:
-            if key in columns:
-                condition, found = _parse_cell(columns[key], cell, index, parameters)
-            else:
-                condition, found = ANY, [CellProblem(index, key, "unknown_input", cell, detail=key)]
-            problems.extend(found)
-            conditions[key] = Condition(text=repr(cell)) if found else condition
-        rows.append(conditions)
-    return tuple(rows), tuple(problems)
+    problems: list[CellProblem] = []
+    rows = tuple(_conditions(columns, parameters, row.cells, index, "", problems)
+                 for index, row in enumerate(table.rows))
+    constraints = []
+    for index, constraint in enumerate(table.constraints):
+        premise_part = "never" if constraint.never else "if"
+        premise = _conditions(columns, parameters, constraint.cells, index, premise_part, problems)
+        then = None if constraint.never else \
+            _conditions(columns, parameters, constraint.then, index, "then", problems)
+        if not constraint.cells or (not constraint.never and not constraint.then):
+            problems.append(CellProblem(index, "", "incomplete", None, part=premise_part))
+        constraints.append((premise, then))
+    return Rules(rows, tuple(constraints), tuple(problems))
+
+
+def _conditions(columns: dict[str, Column], parameters: dict[str, Parameter],
+                cells: tuple[tuple[str, Any], ...], index: int, part: str,
+                problems: list[CellProblem]) -> Conditions:
+    conditions = {}
+    for key, cell in cells:
+        if key in columns:
+            condition, found = _parse_cell(columns[key], cell, index, parameters)
+        else:
+            condition, found = ANY, [CellProblem(index, key, "unknown_input", cell, detail=key)]
+        if part:
+            found = [replace(problem, part=part) for problem in found]
+        problems.extend(found)
+        conditions[key] = Condition(text=repr(cell)) if found else condition
+    return conditions
 
 
 def _parse_cell(column: Column, cell: Any, row: int,

@@ -1,12 +1,13 @@
 """Value classes: each input split into classes no condition of the table tells apart, each
-row a cube of class masks, and a cube read back as text (`joins_today<1 or >=5`)."""
+row a cube of class masks (read back as text by `readable`)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
 
-from .cells import ANY, Condition, Span, domain_of, spans_of
+from .cells import ANY, Condition, Conditions, Rules, Span, domain_of, parameters_of, spans_of
+from .readable import Bounds, label
 from .table import Case, Column, Table
 
 Cube = tuple[int, ...]
@@ -15,27 +16,67 @@ Cube = tuple[int, ...]
 
 @dataclass(frozen=True)
 class Space:
-    """A table at one setting of its parameters: each input's classes, each row's cube."""
+    """A table at one setting of its parameters: each input's classes, each row's cube, and
+    the cubes of combinations the constraints rule out."""
 
     columns: tuple[Column, ...]
     classes: tuple[tuple[Any, ...], ...]
     cubes: tuple[Cube, ...]
+    excluded: tuple[Cube, ...] = ()
+    bounds: tuple[Bounds, ...] = ()
+    """Per input, the parameters its conditions compare with (how a case names them)."""
 
     @property
     def full(self) -> Cube:
         return tuple((1 << len(classes)) - 1 for classes in self.classes)
 
     def describe(self, cube: Cube) -> Case:
-        return Case(tuple(_label(column, classes, mask)
-                          for column, classes, mask in zip(self.columns, self.classes, cube)))
+        bounds = self.bounds or (Bounds(),) * len(self.columns)
+        return Case(tuple(label(column, classes, mask, column_bounds) for column, classes, mask,
+                          column_bounds in zip(self.columns, self.classes, cube, bounds)))
 
 
-def space_of(table: Table, rows: tuple[dict[str, Condition], ...], values: dict[str, int]) -> Space:
-    classes = tuple(_classes(column, [row.get(column.id, ANY) for row in rows], values)
+def space_of(table: Table, rules: Rules, values: dict[str, int],
+             defaults: dict[str, int] | None = None) -> Space:
+    """The table at one setting of its parameters (`values`; `defaults`: their defaults)."""
+    sides = [*rules.rows, *(side for constraint in rules.constraints for side in constraint
+                            if side is not None)]
+    classes = tuple(_classes(column, [side.get(column.id, ANY) for side in sides], values)
                     for column in table.columns)
-    cubes = tuple(tuple(_mask(column, column_classes, row.get(column.id, ANY), values)
-                        for column, column_classes in zip(table.columns, classes)) for row in rows)
-    return Space(table.columns, classes, cubes)
+    bounds = tuple(_bounds([side.get(column.id, ANY) for side in sides], values,
+                           values if defaults is None else defaults)
+                   if column.type == "integer" else NO_BOUNDS for column in table.columns)
+
+    def cube(conditions: Conditions) -> Cube:
+        return tuple(_mask(column, column_classes, conditions.get(column.id, ANY), values)
+                     for column, column_classes in zip(table.columns, classes))
+    excluded = []
+    for premise, then in rules.constraints:
+        if then is None:
+            excluded.append(cube(premise))
+            continue
+        premise_cube, then_cube = cube(premise), cube(then)
+        for index, mask in enumerate(then_cube):     # the premise, and not this part of `then`
+            outside = premise_cube[index] & ~mask
+            if outside:
+                excluded.append(premise_cube[:index] + (outside,) + premise_cube[index + 1:])
+    return Space(table.columns, classes, tuple(cube(row) for row in rules.rows),
+                 tuple(cube for cube in excluded if all(cube)), bounds)
+
+
+NO_BOUNDS = Bounds()
+
+
+def _bounds(conditions: list[Condition], values: dict[str, int],
+            defaults: dict[str, int]) -> Bounds:
+    if not values:
+        return NO_BOUNDS      # a table with no parameters (most): nothing to name
+    names = sorted({name for condition in conditions for term in condition.terms
+                    for name in parameters_of(term)})
+    if not names:
+        return NO_BOUNDS
+    return Bounds(tuple((name, values[name]) for name in names),
+                  frozenset(name for name in names if values[name] == defaults.get(name)))
 
 
 def _classes(column: Column, conditions: list[Condition], values: dict[str, int]) -> tuple[Any, ...]:
@@ -72,37 +113,3 @@ def _mask(column: Column, classes: tuple[Any, ...], condition: Condition, values
     else:
         inside = [value in condition.values for value in classes]
     return sum(1 << index for index, flag in enumerate(inside) if flag)
-
-
-def _label(column: Column, classes: tuple[Any, ...], mask: int) -> str:
-    """`status=running or ended`, `status=any except ended`, `joins_today<1 or >=5`, `vip=any`."""
-    if mask == (1 << len(classes)) - 1:
-        return f"{column.id}=any"
-    chosen = [value for index, value in enumerate(classes) if mask >> index & 1]
-    if column.type == "integer":
-        texts = [_span_text(span, domain_of(column)) for span in _runs(chosen)]
-        return column.id + " or ".join([texts[0]] + [text.removeprefix("=") for text in texts[1:]])
-    words = [str(value).lower() if isinstance(value, bool) else str(value) for value in classes]
-    others = [word for index, word in enumerate(words) if not mask >> index & 1]
-    if len(chosen) > 2 and 2 * len(others) < len(chosen):
-        return f"{column.id}=any except {' and '.join(others)}"
-    return f"{column.id}=" + " or ".join(word for index, word in enumerate(words) if mask >> index & 1)
-
-
-def _runs(spans: list[Span]) -> list[Span]:
-    runs: list[Span] = []
-    for start, end in spans:
-        if runs and runs[-1][1] is not None and runs[-1][1] + 1 == start:
-            runs[-1] = (runs[-1][0], end)
-        else:
-            runs.append((start, end))
-    return runs
-
-
-def _span_text(span: Span, domain: Span) -> str:
-    start, end = span
-    if start == end:
-        return f"={start}"
-    if end == domain[1]:
-        return f">={start}"
-    return f"<{end + 1}" if start == domain[0] else f"={start}..{end}"

@@ -37,26 +37,43 @@ class TableRow:
 
 
 @dataclass(frozen=True)
+class TableConstraint:
+    """Combinations that cannot happen: those where `cells` hold and `then` does not, or (with
+    `never`) all those where `cells` hold."""
+
+    cells: tuple[tuple[str, Any], ...] = ()
+    """`(input id, cell)` pairs of the premise (`if`), or of `never`."""
+    then: tuple[tuple[str, Any], ...] = ()
+    never: bool = False
+
+
+@dataclass(frozen=True)
 class Table:
     columns: tuple[Column, ...] = ()
     rows: tuple[TableRow, ...] = ()
     hit: str = "unique"
     parameters: tuple[Parameter, ...] = ()
+    constraints: tuple[TableConstraint, ...] = ()
+    """Part of the table's content, so of the cache's key (`check.table_cache`)."""
 
 
 @dataclass(frozen=True)
 class CellProblem:
     """A cell the analysis cannot use. `kind`: unknown_input, not_a_value, not_a_bool,
     not_a_number, outside_range, malformed (PM335); undefined_parameter (PM336); free_text,
-    no_default (PM338). `detail` is the bad item, or the parameter's id."""
+    no_default (PM338); incomplete (a constraint with neither `if` and `then` nor `never`,
+    PM346). `detail` is the bad item, or the parameter's id."""
 
     row: int
+    """The row's index, or the constraint's when `part` is set."""
     column: str
     kind: str
     cell: Any
     item: int | None = None
     """The position of the bad item in a list cell."""
     detail: Any = None
+    part: str = ""
+    """Empty for a row's cell; `if`, `then` or `never` for a constraint's."""
 
 
 @dataclass(frozen=True)
@@ -76,7 +93,7 @@ class Overlap:
     earlier: int
     both: Case
     when: str = ""
-    """`daily_limit=10` when found only with a parameter off its default."""
+    """`$daily_limit = 10` when found only with a parameter off its default."""
 
 
 @dataclass(frozen=True)
@@ -84,6 +101,14 @@ class Shadowed:
     row: int
     by: tuple[int, ...]
     """The earlier rows that win the cases the row matches."""
+    when: str = ""
+
+
+@dataclass(frozen=True)
+class Excluded:
+    """A row that matches only combinations the constraints rule out."""
+
+    row: int
     when: str = ""
 
 
@@ -106,3 +131,7 @@ class Analysis:
     """Under `unique`: every overlap; under `any`: the overlaps that decide differently."""
     shadowed: tuple[Shadowed, ...] = ()
     """Under `first`: the rows that can never fire."""
+    excluded: tuple[Excluded, ...] = ()
+    """Rows whose every combination a constraint rules out."""
+    nothing_possible: bool = False
+    """The constraints rule out every combination of the inputs."""

@@ -1,5 +1,5 @@
-"""The copy deck: every user-visible string with where it appears, as a table and as a CSV
-file (UTF-8 with a byte order mark, so Excel opens Chinese correctly)."""
+"""The copy deck: every user-visible string with where it appears and the parameters it names,
+as a table and as a CSV file (UTF-8 with a byte order mark, so Excel opens Chinese correctly)."""
 
 from __future__ import annotations
 
@@ -10,15 +10,18 @@ from typing import Iterator
 
 from ...model.spec import Page, Rule
 from ...sitemap import COPY_CSV, SiteMap
+from .. import cells
+from ..cells import Html, formatted, joined
 from ..context import RenderContext
 from ..items import item_link
+from ..parameters import Segment, used_parameters
 from ..tables import document, table
 from ..templating import render_template
 from ..text import link
 
 PATH = SiteMap.section("copy")
 CSV_PATH = COPY_CSV
-CSV_COLUMNS = ("page_id", "page_title", "where", "key", "text")
+CSV_COLUMNS = ("page_id", "page_title", "where", "key", "text", "parameters")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 """A spreadsheet runs a cell starting with one of these as a formula: such text gets a `'`."""
 
@@ -34,15 +37,18 @@ class CopyText:
     state_copy, page_copy, rule_outcome_copy, limit_exceeded."""
     key: str
     text: str
+    """As written: `每天可为 {$daily_assist_cap} 位好友助力`."""
+    parameters: tuple[Segment, ...] = ()
+    """The parameters it names, at their defaults (the text shows them so elsewhere)."""
 
 
 def render(context: RenderContext) -> Iterator[tuple[str, str | bytes]]:
     texts = copy_texts(context)
     labels = context.labels
     rows = [(item_link(context, text.section, text.item_id, PATH), labels["copy_" + text.where],
-             text.key, text.text) for text in texts]
+             text.key, text.text, _parameters(context, text)) for text in texts]
     deck = table((labels["copy_item"], labels["copy_where"], labels["copy_key"],
-                  labels["copy_text"]), rows)
+                  labels["copy_text"], labels["copy_parameters"]), rows)
     download = link(labels["copy_download"], CSV_PATH, PATH)
     yield PATH, document(render_template("copy.md.j2", labels=labels, deck=deck,
                                          download=download, count=len(texts)),
@@ -50,26 +56,36 @@ def render(context: RenderContext) -> Iterator[tuple[str, str | bytes]]:
     yield CSV_PATH, copy_csv(texts)
 
 
+def _parameters(context: RenderContext, text: CopyText) -> Html:
+    """`$daily_limit（默认 1）`, each linked to the parameter's row on its rule's page."""
+    return joined([formatted(context.labels["parameter_with_default"], parameter=cells.link(
+        "$" + piece.parameter, SiteMap.item("rules", piece.rule), PATH, "parameter-" + piece.parameter),
+        value=piece.text) for piece in text.parameters], context.labels["list_separator"])
+
+
 def copy_texts(context: RenderContext) -> list[CopyText]:
     texts: list[CopyText] = []
     for page in context.project.index.listed["pages"]:
-        texts.extend(_page_texts(page))
+        texts.extend(_page_texts(context, page))
     for rule in context.project.index.listed["rules"]:
-        texts.extend(_rule_texts(rule))
+        texts.extend(_rule_texts(context, rule))
     return texts
 
 
-def _page_texts(page: Page) -> Iterator[CopyText]:
-    def text(where: str, key: str, value: str) -> CopyText:
-        return CopyText("pages", page.id, page.title, where, key, value)
+def _page_texts(context: RenderContext, page: Page) -> Iterator[CopyText]:
+    scope = context.project.index.page_scope
+
+    def text(where: str, key: str, value: str, element_id: str = "") -> CopyText:
+        used = used_parameters(context, value, scope(page.id, element_id))
+        return CopyText("pages", page.id, page.title, where, key, value, tuple(used))
     yield text("page_title", "", page.title)
     for element in page.elements:
         if element.label:
-            yield text("element_label", element.id, element.label)
+            yield text("element_label", element.id, element.label, element.id)
         if element.placeholder:
-            yield text("element_placeholder", element.id, element.placeholder)
+            yield text("element_placeholder", element.id, element.placeholder, element.id)
         for number, item in enumerate(element.items, start=1):
-            yield text("element_item", f"{element.id}[{number}]", item)
+            yield text("element_item", f"{element.id}[{number}]", item, element.id)
     for state in page.states:
         for number, copy in enumerate(state.copy_text, start=1):
             key = state.name if len(state.copy_text) == 1 else f"{state.name}[{number}]"
@@ -78,24 +94,30 @@ def _page_texts(page: Page) -> Iterator[CopyText]:
         yield text("page_copy", entry.key, entry.text)
 
 
-def _rule_texts(rule: Rule) -> Iterator[CopyText]:
+def _rule_texts(context: RenderContext, rule: Rule) -> Iterator[CopyText]:
+    def text(where: str, key: str, value: str) -> CopyText:
+        used = used_parameters(context, value, (rule.id,), own_rule_only=True)
+        return CopyText("rules", rule.id, rule.title, where, key, value, tuple(used))
     for number, row in enumerate(rule.table, start=1):
         if row.then.copy_text:
-            yield CopyText("rules", rule.id, rule.title, "rule_outcome_copy", f"table[{number}]",
-                           row.then.copy_text)
-    if rule.limit is not None and rule.limit.exceeded:
-        yield CopyText("rules", rule.id, rule.title, "limit_exceeded", "limit",
-                       rule.limit.exceeded)
+            yield text("rule_outcome_copy", f"table[{number}]", row.then.copy_text)
+    for number, limit in enumerate(rule.limit, start=1):
+        if limit.exceeded:
+            yield text("limit_exceeded", f"limit[{number}]" if len(rule.limit) > 1 else "limit",
+                       limit.exceeded)
 
 
 def copy_csv(texts: list[CopyText]) -> bytes:
-    """RFC 4180 CSV (CRLF, quoted as needed) in UTF-8 with a BOM."""
+    """RFC 4180 CSV (CRLF, quoted as needed) in UTF-8 with a BOM; a text's parameters as
+    `daily_limit=1; goal_days=7`."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for text in texts:
+        parameters = "; ".join(f"{piece.parameter}={piece.text}" for piece in text.parameters)
         writer.writerow([_spreadsheet_safe(value) for value in
-                         (text.item_id, text.item_title, text.where, text.key, text.text)])
+                         (text.item_id, text.item_title, text.where, text.key, text.text,
+                          parameters)])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 

@@ -8,7 +8,8 @@ from ...model.spec import Flow, Step
 from ...sitemap import SiteMap
 from ..context import RenderContext
 from ..cells import Html, escaped, formatted, joined, lines, local_link
-from ..items import diagram, item_link, item_links, markdown_item_links, referenced_by, separator
+from ..items import (anchored_link, diagram, item_link, item_links, markdown_item_links,
+                     referenced_by, separator)
 from ..tables import anchored, document, table
 from ..templating import render_template
 
@@ -30,9 +31,14 @@ def render(context: RenderContext) -> Iterator[tuple[str, str]]:
 def flow_page(context: RenderContext, flow: Flow) -> str:
     labels = context.labels
     path = SiteMap.item("flows", flow.id)
-    steps = table((labels["step"], labels["lane"], labels["stage"], labels["step_kind"],
-                   labels["label"], labels["inputs"], labels["outputs"], labels["next"]),
-                  [_step_row(context, flow, step, path) for step in flow.steps])
+    rows = [_step_row(context, flow, step, path) for step in flow.steps]
+    headers = [labels["step"], labels["lane"], labels["stage"], labels["step_kind"], labels["label"],
+               labels["inputs"], labels["outputs"], labels["next"]]
+    if any(row[-1] for row in rows):
+        headers.append(labels["step_in_product"])
+    else:
+        rows = [row[:-1] for row in rows]
+    steps = table(headers, rows)
     return document(render_template(
         "flow.md.j2", labels=labels, flow=flow, steps=steps,
         lanes=markdown_item_links(context, "roles", flow.lanes, path),
@@ -48,7 +54,38 @@ def _step_row(context: RenderContext, flow: Flow, step: Step, path: str) -> tupl
             item_link(context, "roles", step.lane, path), stage_title,
             labels["step_kind_" + step.kind], step.label,
             joined(step.inputs, separator(context)), joined(step.outputs, separator(context)),
-            _next_steps(context, flow, step))
+            _next_steps(context, flow, step), _in_product(context, step, path))
+
+
+def _in_product(context: RenderContext, step: Step, path: str) -> Html:
+    """Where the step happens in the product: `页面：确认订单`, `需求：…`, `规则：…`,
+    `触发状态变化：订单 › 支付成功`, one per line."""
+    labels = context.labels
+    parts = []
+    if step.pages:
+        parts.append((labels["step_pages"], item_links(context, "pages", step.pages, path)))
+    if step.feature:
+        parts.append((labels["step_feature"], item_link(context, "features", step.feature, path)))
+    if step.rule:
+        parts.append((labels["step_rule"], item_link(context, "rules", step.rule, path)))
+    if step.fires:
+        parts.append((labels["step_fires"], joined(
+            [_event_link(context, fires.object_id, fires.on, path) for fires in step.fires],
+            separator(context))))
+    return lines([Html(f"{escaped(label + labels['colon'])}{value}") for label, value in parts])
+
+
+def _event_link(context: RenderContext, object_id: str, event: str, path: str) -> Html:
+    """`订单 › 支付成功`, linking to the object's first transition on that event."""
+    business_object = context.project.index.items["objects"].get(object_id)
+    transitions = business_object.lifecycle.transitions \
+        if business_object is not None and business_object.lifecycle is not None else []
+    number = next((number for number, transition in enumerate(transitions, start=1)
+                   if transition.on == event), None)
+    if number is None:
+        return escaped(f"{object_id} › {event}")
+    return anchored_link(f"{context.title_of('objects', object_id)} › {event}",
+                         SiteMap.item("objects", object_id), f"transition-{number}", path)
 
 
 def _next_steps(context: RenderContext, flow: Flow, step: Step) -> Html:

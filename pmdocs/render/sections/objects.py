@@ -6,10 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator
 
-from ...model.spec import BusinessObject, Lifecycle
+from ...model.spec import Attribute, BusinessObject, Lifecycle
 from ...sitemap import SiteMap
 from ..context import RenderContext
-from ..items import attribute_link, diagram, element_link, item_link, referenced_by, separator
+from ..items import (attribute_link, diagram, element_link, item_link, referenced_by,
+                     separator, steps_naming)
 from ..cells import Html, escaped, joined, local_link
 from ..tables import CHECK_MARK, anchored, cell_block, document, table
 from ..templating import render_template
@@ -42,7 +43,7 @@ def object_page(context: RenderContext, item: BusinessObject,
          labels["note"]),
         [(anchored("attribute", attribute.id, escaped(attribute.id)), attribute.name,
           attribute.type, CHECK_MARK if attribute.required else "",
-          joined(attribute.values, separator(context)), attribute.note)
+          _values(context, item, attribute), attribute.note)
          for attribute in item.attributes])
     relations = table((labels["related_object"], labels["cardinality"], labels["label"]),
                       [(item_link(context, "objects", relation.to, path), relation.cardinality,
@@ -51,6 +52,17 @@ def object_page(context: RenderContext, item: BusinessObject,
         "object.md.j2", labels=labels, item=item, attributes=attributes, relations=relations,
         lifecycle=_lifecycle(context, item, path), shown_on=_shown_on(context, item, shown, path),
         references=referenced_by(context, ("objects", item.id), path)), item.name)
+
+
+def _values(context: RenderContext, item: BusinessObject, attribute: Attribute) -> Html:
+    """An attribute's values; for the one that holds the state, a note that they are the
+    lifecycle's states (linked to them)."""
+    values = joined(attribute.values, separator(context))
+    lifecycle = item.lifecycle
+    if lifecycle is None or lifecycle.attribute != attribute.id or not lifecycle.states:
+        return values
+    note = local_link(context.labels["holds_state"], "state-" + lifecycle.states[0].id)
+    return Html(f"{values}<br>{note}" if values else note)
 
 
 @dataclass(frozen=True)
@@ -69,12 +81,17 @@ def _lifecycle(context: RenderContext, item: BusinessObject, path: str) -> Lifec
                    [(anchored("state", state.id, escaped(state.id)), state.name,
                      state.description, _state_role(context, lifecycle, state.id))
                     for state in lifecycle.states])
-    transitions = table(
-        (labels["from"], labels["to"], labels["event"], labels["condition"], labels["by"]),
-        [(_state_link(lifecycle, transition.source), _state_link(lifecycle, transition.to),
-          transition.on, transition.when,
-          item_link(context, "roles", transition.by, path) if transition.by else "")
-         for transition in lifecycle.transitions])
+    rows = [[anchored("transition", str(number), _state_link(lifecycle, transition.source)),
+             _state_link(lifecycle, transition.to), transition.on, transition.when,
+             item_link(context, "roles", transition.by, path) if transition.by else "",
+             steps_naming(context, ("objects", f"{item.id}.{transition.on}"), path)
+             if transition.on else ""]
+            for number, transition in enumerate(lifecycle.transitions, start=1)]
+    headers = [labels["from"], labels["to"], labels["event"], labels["condition"], labels["by"],
+               labels["fired_by_steps"]]
+    if not any(row[-1] for row in rows):
+        headers, rows = headers[:-1], [row[:-1] for row in rows]
+    transitions = table(headers, rows)
     return LifecycleView(diagram(context, "lifecycle-" + item.id, path), states, transitions)
 
 

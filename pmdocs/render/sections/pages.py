@@ -7,14 +7,15 @@ from" row and its actions table (at N=2,000 the repeat was 15% of the pages' Mar
 
 from __future__ import annotations
 
-from typing import Iterator, Sequence
+from typing import Iterator, Mapping, Sequence
 
 from ...model.spec import Element, Jump, Page
 from ...sitemap import SiteMap
 from ..context import RenderContext
 from ..items import (anchored_link, attribute_link, diagram, item_link, item_links, module_link,
-                     referenced_by, rule_verdict, separator, state_name)
+                     referenced_by, rule_verdict, separator, state_name, step_link)
 from ..cells import Html, code, escaped, joined, lines
+from ..parameters import filled_html
 from ..tables import anchored, cell_block, document, properties, table
 from ..templating import render_template
 from ..text import Safe, link
@@ -22,22 +23,37 @@ from .pagemap import device_text, entry_text, kind_text
 
 
 def render(context: RenderContext) -> Iterator[tuple[str, str]]:
-    governing = governing_rules(context)
+    governing = context.project.index.governing
     for page in context.project.index.listed["pages"]:
         yield SiteMap.item("pages", page.id), page_document(context, page,
                                                          governing.get(page.id, {}))
 
 
-def page_document(context: RenderContext, page: Page, governing: dict[str, list[str]]) -> str:
+def page_document(context: RenderContext, page: Page,
+                  governing: Mapping[str, tuple[str, ...]]) -> str:
     path = SiteMap.item("pages", page.id)
     return document(render_template(
         "page.md.j2", labels=context.labels, page=page, facts=_facts(context, page, path),
         diagram=diagram(context, "page-" + page.id, path, edge_table=False),
         prototype=link(context.labels["proto_page_link"], SiteMap.prototype(page.id), path),
         elements=_elements(context, page, path), actions=_actions(context, page, path),
-        states=_states(context, page, path), copy=_copy(context, page),
-        rules=_rules(context, page, governing, path),
+        states=_states(context, page, path), copy=_copy(context, page, path),
+        rules=_rules(context, page, governing, path), steps=_flow_steps(context, page, path),
         references=referenced_by(context, ("pages", page.id), path)), page.title)
+
+
+def _flow_steps(context: RenderContext, page: Page, path: str) -> Safe:
+    """The business flows' steps that happen on this page: flow › step, lane, kind."""
+    labels = context.labels
+    rows = []
+    for naming in context.project.index.steps_naming.get(("pages", page.id), ()):
+        step = context.project.index.step(naming.flow, naming.step)
+        if step is None:       # a step of a second flow with the same id (PM207)
+            continue
+        rows.append((step_link(context, naming.flow, naming.step, path),
+                     item_link(context, "roles", step.lane, path),
+                     labels["step_kind_" + step.kind]))
+    return table((labels["step"], labels["lane"], labels["step_kind"]), rows)
 
 
 def _facts(context: RenderContext, page: Page, path: str) -> Safe:
@@ -48,6 +64,7 @@ def _facts(context: RenderContext, page: Page, path: str) -> Safe:
     flags = [labels[flag] for flag in ("terminal", "dismissible") if getattr(page, flag)]
     return properties((labels["property"], labels["value"]), (
         (labels["id"], code(page.id)), (labels["page_kind"], kind_text(context, page)),
+        (labels["page_type"], _type_text(context, page)),
         (labels["module"], module_link(context, context.project.index.page_module[page.id], path)),
         (labels["menu"], page.menu), (labels["entry"], entry_text(context, page)),
         (labels["reached_from"], item_links(context, "pages", dict.fromkeys(sources), path)),
@@ -55,6 +72,20 @@ def _facts(context: RenderContext, page: Page, path: str) -> Safe:
         (labels["roles"], item_links(context, "roles", page.roles, path) if page.roles
          else labels["all_roles"]),
         (labels["notes"], separator(context).join(flags))))
+
+
+def _type_text(context: RenderContext, page: Page) -> str:
+    """`列表页（要写：加载中、无数据 …）`: the page's type and the states it must describe."""
+    index = context.project.index
+    kind = index.page_types.get(page.id, "")
+    if not kind:
+        return ""
+    required = index.required_states.get(page.id, ())
+    text = context.labels["page_type_" + kind]
+    if not required:
+        return text
+    names = separator(context).join(state_name(context, name) for name in required)
+    return context.labels["page_type_requires"].format(type=text, states=names)
 
 
 def element_mention(page: Page, element_id: str, path: str) -> Html:
@@ -67,8 +98,10 @@ def element_mention(page: Page, element_id: str, path: str) -> Html:
 
 def _elements(context: RenderContext, page: Page, path: str) -> Safe:
     labels = context.labels
+    scope = context.project.index.page_scope
     rows = [(anchored("element", element.id, escaped(number)), element.id, element.type,
-             element.label, _contents(context, element), cell_block(element.notes),
+             filled_html(context, element.label, scope(page.id, element.id), path),
+             _contents(context, page, element, path), cell_block(element.notes),
              item_links(context, "rules", element.rules, path),
              _shows(context, element, path),
          item_links(context, "roles", element.roles, path))
@@ -78,12 +111,13 @@ def _elements(context: RenderContext, page: Page, path: str) -> Safe:
                   labels["roles"]), rows)
 
 
-def _contents(context: RenderContext, element: Element) -> Html:
+def _contents(context: RenderContext, page: Page, element: Element, path: str) -> Html:
     """The placeholder and the example items, one per line."""
-    shown: list[object] = list(element.items)
+    scope = context.project.index.page_scope(page.id, element.id)
+    shown: list[object] = [filled_html(context, item, scope, path) for item in element.items]
     if element.placeholder:
-        shown.insert(0, context.labels["placeholder"] + context.labels["colon"]
-                     + element.placeholder)
+        shown.insert(0, Html(escaped(context.labels["placeholder"] + context.labels["colon"])
+                             + filled_html(context, element.placeholder, scope, path)))
     return lines(shown)
 
 
@@ -120,47 +154,33 @@ def _target(context: RenderContext, jump: Jump, path: str) -> Html | str:
 
 def _states(context: RenderContext, page: Page, path: str) -> Safe:
     labels = context.labels
+    standing = any(state.counts_as for state in page.states)
+    scope = context.project.index.page_scope(page.id)
     rows = []
     for state in page.states:
-        rows.append((state_name(context, state.name), state.description,
+        rows.append((state_name(context, state.name),
+                     *([state_name(context, state.counts_as) if state.counts_as else ""]
+                       if standing else []),
+                     state.description,
                      joined([element_mention(page, item, path) for item in state.shows],
                             separator(context)),
                      joined([element_mention(page, item, path) for item in state.hides],
                             separator(context)),
-                     lines(state.copy_text)))
-    return table((labels["state"], labels["description"], labels["state_shows"],
-                  labels["state_hides"], labels["copy_column"]), rows)
+                     lines([filled_html(context, copy, scope, path) for copy in state.copy_text])))
+    return table((labels["state"], *([labels["counts_as"]] if standing else []),
+                  labels["description"], labels["state_shows"], labels["state_hides"],
+                  labels["copy_column"]), rows)
 
 
-def _copy(context: RenderContext, page: Page) -> Safe:
+def _copy(context: RenderContext, page: Page, path: str) -> Safe:
     labels = context.labels
+    scope = context.project.index.page_scope(page.id)
     return table((labels["copy_key"], labels["copy_text"]),
-                 [(entry.key, entry.text) for entry in page.copy_text])
+                 [(entry.key, filled_html(context, entry.text, scope, path))
+                  for entry in page.copy_text])
 
 
-def governing_rules(context: RenderContext) -> dict[str, dict[str, list[str]]]:
-    """Per page, the rules that govern it (in the project's order), each with the ids of
-    its elements the rule names: rules its elements use, and rules whose `applies_to`
-    names the page or its elements."""
-    found: dict[str, dict[str, list[str]]] = {}
-    for rule in context.project.index.listed["rules"]:
-        for page_id in rule.applies_to.pages:
-            found.setdefault(page_id, {}).setdefault(rule.id, [])
-        for reference in rule.applies_to.elements:
-            page_id, _, element_id = reference.partition(".")
-            found.setdefault(page_id, {}).setdefault(rule.id, []).append(element_id)
-    for page in context.project.index.listed["pages"]:
-        for element in page.elements:
-            for rule_id in element.rules:
-                found.setdefault(page.id, {}).setdefault(rule_id, []).append(element.id)
-    order = {rule.id: number for number, rule in enumerate(context.project.index.listed["rules"])}
-    return {page_id: {rule_id: list(dict.fromkeys(elements)) for rule_id, elements
-                      in sorted(rules.items(), key=lambda item: order.get(item[0], len(order)))
-                      if rule_id in order}
-            for page_id, rules in found.items()}
-
-
-def _rules(context: RenderContext, page: Page, governing: dict[str, list[str]],
+def _rules(context: RenderContext, page: Page, governing: Mapping[str, tuple[str, ...]],
            path: str) -> Safe:
     labels = context.labels
     rows = [(item_link(context, "rules", rule_id, path),

@@ -10,8 +10,8 @@ from ...sitemap import SiteMap
 from ..context import RenderContext
 from ..items import item_link, referenced_by, rule_issues, rule_verdict
 from ..problems import issue_table
-from ..rule_tables import (applies_to_table, decision_table, inputs_table, limit_table,
-                           parameters_table)
+from ..rule_tables import (applies_to_table, constraints_table, decision_table, inputs_table,
+                           limit_table, parameters_table)
 from ..tables import document, properties, table
 from ..templating import render_template
 from ..cells import code
@@ -43,8 +43,9 @@ def rule_page(context: RenderContext, rule: Rule) -> str:
         "rule.md.j2", labels=labels, rule=rule, facts=facts,
         applies_to=applies_to_table(context, rule, path),
         parameters=parameters_table(context, rule, path),
-        limit=limit_table(context, rule, path), inputs=inputs_table(context, rule),
+        limit=limit_table(context, rule, path), inputs=inputs_table(context, rule, path),
         decisions=decision_table(context, rule, path) if rule.table else Safe(""),
+        constraints=constraints_table(context, rule),
         verdict=rule_verdict(context, rule),
         problems=issue_table(context, rule_issues(context, rule), path),
         references=referenced_by(context, ("rules", rule.id), path)), rule.title)
