@@ -8,7 +8,7 @@ from __future__ import annotations
 import sys
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Callable
 
 import click
 
@@ -73,7 +73,8 @@ def _report(issues: list[Issue], file_count: int) -> None:
 
 
 def _compile(project: str, strict: bool, cache_dir: str | None, write: Writer,
-             since: str | None = None) -> tuple[Result, str]:
+             since: str | None = None, up_to_date: "Current | None" = None
+             ) -> tuple[Result, str]:
     """The whole pipeline, `write` last; exits with check's report when the specs have
     problems that stop it (errors; warnings too when `strict`), when Graphviz is missing,
     when the revision `since` cannot be read, or when the output is refused."""
@@ -82,10 +83,11 @@ def _compile(project: str, strict: bool, cache_dir: str | None, write: Writer,
     from .site import OutputError
 
     try:
-        layout: Layout = GraphvizLayout(Path(cache_dir) if cache_dir else default_cache_dir())
+        graphviz = GraphvizLayout(Path(cache_dir) if cache_dir else default_cache_dir())
     except GraphvizMissing as error:
         say(f"pmdocs: {error}", err=True)
         sys.exit(EXIT_ERRORS)
+    layout: Layout = graphviz
     refused: list[OutputError] = []
 
     def guarded(model: "Project", rendered: "RenderedSite") -> None:
@@ -94,8 +96,10 @@ def _compile(project: str, strict: bool, cache_dir: str | None, write: Writer,
         except OutputError as error:   # reported after the specs' problems
             refused.append(error)
     stop_at = Severity.WARNING if strict else Severity.ERROR
+    current = None if up_to_date is None else \
+        (lambda model, sources: up_to_date(model, sources, graphviz.version))
     result = _run_since(project, Options(spec_cache_dir(), layout, stop_at, history=True,
-                                         since=since), guarded)
+                                         since=since, up_to_date=current), guarded)
     issues, file_count = result.checked.issues, result.checked.file_count
     if issues:
         _report(issues, file_count)
@@ -111,6 +115,11 @@ def _compile(project: str, strict: bool, cache_dir: str | None, write: Writer,
     drawn = (f"diagrams: {stats.rendered} laid out, {stats.cached} from cache"
              + (f", {stats.failed} not drawn" if stats.failed else ""))
     return result, drawn
+
+
+Current = Callable[["Project", str, str], bool]
+"""Whether the output is already built from these specs (`pipeline.UpToDate`), given also
+Graphviz's version."""
 
 
 def _run_since(project: str, options: Options, write: "Writer") -> Result:
@@ -182,17 +191,34 @@ def build(project: str, output: str | None, strict: bool, cache_dir: str | None,
     """Check the specs and build the PRD site of PROJECT (atomically)."""
     from . import mkdocs_adapter
     from .site import atomic_folder, check_output
+    from .site import OutputError
     started = time.perf_counter()
     targets: list[Path] = []
+    keys: list[str] = []
+
+    def up_to_date(model: "Project", sources: str, graphviz: str) -> bool:
+        targets.append(Path(output) if output else Path(project) / model.settings.output)
+        keys.append(mkdocs_adapter.build_key(sources, graphviz, strict, site_url))
+        try:
+            check_output(targets[0], Path(project))
+        except OutputError:     # refused when written
+            return False
+        return mkdocs_adapter.up_to_date(targets[0], keys[0])
 
     def write(model: "Project", rendered: "RenderedSite") -> None:
-        targets.append(Path(output) if output else Path(project) / model.settings.output)
+        if not targets:
+            targets.append(Path(output) if output else Path(project) / model.settings.output)
         check_output(targets[0], Path(project))
         with atomic_folder(targets[0]) as staging:
             mkdocs_adapter.build(rendered, Path(project), staging, strict=strict,
-                                 site_url=site_url)
-    result, drawn = _compile(project, strict, cache_dir, write, since)
+                                 site_url=site_url, previous=targets[0].resolve(),
+                                 inputs=keys[0] if keys else "")
+    result, drawn = _compile(project, strict, cache_dir, write, since, up_to_date)
     target = targets[0]
+    if result.up_to_date:
+        say(f"{target} is up to date: the specs did not change "
+            f"({time.perf_counter() - started:.1f} s); open {target / 'index.html'}")
+        return
     pages = len(result.rendered.documents)
     say(f"built {pages} pages into {target} in {time.perf_counter() - started:.1f} s "
         f"({drawn}); open {target / 'index.html'}")

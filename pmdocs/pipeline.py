@@ -8,6 +8,7 @@ where, is the front end's `Writer`.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, NamedTuple, Sequence
@@ -15,7 +16,7 @@ from typing import TYPE_CHECKING, Callable, NamedTuple, Sequence
 from .check import check
 from .issues import Issue, Severity
 from .labels import labels_for
-from .load import load_project
+from .load import LoadResult, load_project
 from .model import Project, model_project
 from .sitemap import SiteMap
 
@@ -29,6 +30,9 @@ if TYPE_CHECKING:
 
 Writer = Callable[[Project, "RenderedSite"], None]
 """What the front end does with a rendered site: build it, export it (`pmdocs.site`)."""
+UpToDate = Callable[[Project, str], bool]
+"""Whether the front end's output is already what the project builds to, given the digest of
+its spec files (`sources_digest`): then the run stops after the check stage."""
 
 
 class Checked(NamedTuple):
@@ -63,6 +67,9 @@ class Options:
     since: str | None = None
     """The revision to mark changes since (`pmdocs build --since REV`): when it cannot be
     read the run raises `RevisionError`; pmdocs.yml's `since:` only gives a notice."""
+    up_to_date: UpToDate | None = None
+    """Asked after the check stage when the site shows no history (which git decides, not
+    the spec files alone); None: never up to date."""
 
 
 @dataclass(frozen=True)
@@ -72,10 +79,12 @@ class Result:
     """The site, when the run got so far."""
     history: "History | None" = None
     """What the site shows of the project's history (its `notices` for the front end)."""
+    up_to_date: bool = False
+    """The output was already what the project builds to: nothing was rendered or written."""
 
     @property
     def stopped(self) -> bool:
-        return self.rendered is None
+        return self.rendered is None and not self.up_to_date
 
 
 def run(root: str | Path, options: Options = Options(), write: Writer | None = None) -> Result:
@@ -88,6 +97,9 @@ def run(root: str | Path, options: Options = Options(), write: Writer | None = N
     result = Result(Checked(project, issues, loaded.file_count))
     if not options.render or stops(issues, options.stop_at):
         return result
+    if options.up_to_date is not None and not shows_history(project, options) \
+            and options.up_to_date(project, sources_digest(loaded)):
+        return replace(result, up_to_date=True)
     from .graph import all_diagrams
     from .layout import NoLayout
     from .render import render_site
@@ -130,10 +142,10 @@ def read_history(root: str | Path, checked: Checked, options: Options) -> "Histo
     from .diff import WORKING_TREE, RevisionError, Snapshot, open_repository
     from .diff.history import History, history_of
     settings = checked.project.settings
+    if not shows_history(checked.project, options):
+        return History()
     since = options.since or settings.since
     tags = [(release.id, release.tag) for release in settings.releases if release.tag]
-    if not options.history or (since is None and len(tags) < 2):
-        return History()
     try:
         repository = open_repository(Path(root))
     except RevisionError as error:
@@ -144,6 +156,24 @@ def read_history(root: str | Path, checked: Checked, options: Options) -> "Histo
     head = Snapshot(WORKING_TREE, checked.project, checked.issues)
     reader.remember(head)
     return history_of(reader, head, since, bool(options.since), tags)
+
+
+def shows_history(project: Project, options: Options) -> bool:
+    """Whether the site shows what changed, read from git: asked for, and a revision to
+    compare with (`since`, or two releases' tags)."""
+    settings = project.settings
+    tags = [release.tag for release in settings.releases if release.tag]
+    return options.history and bool(options.since or settings.since or len(tags) >= 2)
+
+
+def sources_digest(loaded: LoadResult) -> str:
+    """A digest of every spec file's path and text: equal digests, equal projects."""
+    hashed = hashlib.sha256()
+    for file in sorted(loaded.files, key=lambda file: file.relative):
+        for part in (file.relative, file.text):
+            data = part.encode("utf-8", "surrogatepass")
+            hashed.update(len(data).to_bytes(8, "big") + data)
+    return hashed.hexdigest()
 
 
 def render_project(project: Project, issues: Sequence[Issue], layout: "Layout | None" = None

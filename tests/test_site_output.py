@@ -280,6 +280,8 @@ def test_a_failed_build_leaves_the_previous_site_untouched(
         _specs_have_errors(project)
     else:
         make_it_fail(monkeypatch)
+        with (project / "pmdocs.yml").open("a", encoding="utf-8") as handle:
+            handle.write("# edited: the site is not up to date\n")
 
     result = cli("build", str(project), "-o", str(site), "--cache-dir", str(cache))
 

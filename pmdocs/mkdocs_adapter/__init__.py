@@ -15,29 +15,54 @@ from typing import Iterator
 import yaml
 
 from ..render import RenderedSite
-from ..site import OutputError, SiteSettings, mkdocs_settings, settings_of
+from ..site import (MARKER, OutputError, SiteSettings, asset_files, mkdocs_settings, nav_config,
+                    settings_of)
+from .incremental import Increment, Manifest, inputs_digest, site_signature
 
 BUILD_DATE = "0"
 """SOURCE_DATE_EPOCH for mkdocs: no build timestamps, so two builds are byte-identical."""
 
 
 def build(rendered: RenderedSite, project: Path, folder: Path, *, strict: bool = False,
-          site_url: str | None = None) -> None:
-    """Build the compiled site into `folder` with mkdocs and the pmdocs plugin, which is
-    handed the site (`PmdocsPlugin.use`) instead of compiling the project again."""
+          site_url: str | None = None, previous: Path | None = None, inputs: str = "") -> None:
+    """Build the compiled site into `folder` (a fresh one) with mkdocs and the pmdocs plugin,
+    which is handed the site (`PmdocsPlugin.use`) instead of compiling the project again.
+    With `previous`, the site built before into another folder: its pages whose input did
+    not change are carried over instead of being rendered again (`incremental`); `inputs`
+    (`build_key`) is kept in the new site's manifest."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
     with tempfile.TemporaryDirectory() as scratch, _reproducible(), _quiet():
         config_file = write_config(Path(scratch), settings_of(rendered, site_url), project)
+        manifest = Manifest.read(previous) if previous is not None else Manifest()
+        signature = site_signature(config_file.read_text(encoding="utf-8"),
+                                   nav_config(rendered.nav), _generated_paths(rendered))
         try:
             config = load_config(config_file=str(config_file), site_dir=str(folder),
                                  strict=strict)
-            config.plugins["pmdocs"].use(rendered)
-            mkdocs_build(config)
+            config.plugins["pmdocs"].use(rendered, Increment(previous, manifest, signature,
+                                                             inputs))
+            mkdocs_build(config, dirty=bool(manifest.files))
         except MkDocsException as error:
             raise OutputError(f"mkdocs could not build the site: {error}") from error
+
+
+def build_key(sources: str, layout_version: str, strict: bool, site_url: str | None) -> str:
+    """What decides a whole `pmdocs build`: the spec files' digest (`pipeline.sources_digest`),
+    Graphviz's version, the build's options, pmdocs and its tools."""
+    return inputs_digest(sources, {"graphviz": layout_version, "strict": strict,
+                                   "site_url": site_url})
+
+
+def up_to_date(folder: Path, key: str) -> bool:
+    """Whether the site in `folder` was built by pmdocs with exactly this `build_key`."""
+    return bool(key) and (folder / MARKER).is_file() and Manifest.read(folder).inputs == key
+
+
+def _generated_paths(rendered: RenderedSite) -> list[str]:
+    return [*rendered.documents, *rendered.files, *rendered.html, *asset_files()]
 
 
 def serve(project: Path, dev_addr: str, open_browser: bool) -> None:
@@ -87,8 +112,17 @@ def _quiet() -> Iterator[None]:
     levels = [logger.level for logger in loggers]
     for logger in loggers:
         logger.setLevel(logging.WARNING)
+    builder = logging.getLogger("mkdocs.commands.build")
+    builder.addFilter(_not_the_dirty_warning)
     try:
         yield
     finally:
+        builder.removeFilter(_not_the_dirty_warning)
         for logger, level in zip(loggers, levels):
             logger.setLevel(level)
+
+
+def _not_the_dirty_warning(record: logging.LogRecord) -> bool:
+    """mkdocs warns that a dirty build may leave navigation stale; pmdocs' is not (every page
+    is rebuilt when the navigation changes), and the warning would fail a `--strict` build."""
+    return not str(record.msg).startswith("A 'dirty' build is being performed")

@@ -28,6 +28,7 @@ from ..resources import default_cache_dir, search_words_file, spec_cache_dir
 from ..site import asset_files, extra_assets, nav_config
 from ..sitemap import SiteMap
 from . import pages
+from .incremental import Increment, Manifest, file_digests
 from .search import SearchEntries
 
 log = logging.getLogger("mkdocs.plugins.pmdocs")
@@ -56,10 +57,15 @@ class PmdocsPlugin(BasePlugin[PmdocsConfig]):
         """HTML blocks set aside before Markdown, by page, until the page's HTML exists."""
         self.search = SearchEntries()
         self.sources: set[str] = set()
+        self.increment: Increment | None = None
+        """Where `pmdocs build` builds this site from (see `use`); None: from nothing."""
+        self.digests: dict[str, str] = {}
 
-    def use(self, rendered: RenderedSite) -> None:
-        """Build this compiled site instead of compiling the project again."""
+    def use(self, rendered: RenderedSite, increment: Increment | None = None) -> None:
+        """Build this compiled site instead of compiling the project again; with `increment`,
+        carry the unchanged files over from the previous site (see `incremental`)."""
         self.given = rendered
+        self.increment = increment
 
     @property
     def prefix(self) -> str:
@@ -122,15 +128,34 @@ class PmdocsPlugin(BasePlugin[PmdocsConfig]):
 
     def on_files(self, files: Files, *, config: Any) -> Files:
         assert self.rendered is not None
+        assets = asset_files()
         generated: dict[str, str | bytes] = {**self.rendered.documents, **self.rendered.files,
-                                             **self.rendered.html, **asset_files()}
+                                             **self.rendered.html, **assets}
+        increment = self.increment
+        if increment is not None:
+            self.digests = file_digests(self.rendered, assets)
+        unchanged = increment.unchanged(self.digests) if increment is not None else set()
         for path, content in sorted(generated.items()):
             inclusion = InclusionLevel.NOT_IN_NAV if SiteMap.is_item_page(path) \
                 else InclusionLevel.UNDEFINED
-            files.append(File.generated(config, self._path(path), content=content,
-                                        inclusion=inclusion))
+            file = GeneratedFile.generated(config, self._path(path), content=content,
+                                           inclusion=inclusion)
+            if path in unchanged and increment is not None:
+                file.kept = increment.carry_over(Path(config.site_dir), file.dest_uri)
+                entries = increment.manifest.search.get(file.src_uri)
+                if file.kept and entries is not None:
+                    self.search.keep(file.src_uri, entries)
+            files.append(file)
         self.sources = {page.src_uri for page in files.documentation_pages()}
         return files
+
+    def on_nav(self, nav: Any, *, config: Any, files: Files) -> Any:
+        """A page carried over is not read by mkdocs; its front matter is, since the other
+        pages' navigation shows it."""
+        for file in files.documentation_pages():
+            if isinstance(file, GeneratedFile) and file.kept and file.page is not None:
+                file.page.read_source(config)
+        return nav
 
     def on_page_markdown(self, markdown: str, *, page: Any, config: Any, files: Files) -> str:
         """The generated HTML blocks skip Python-Markdown (see `mkdocs_adapter.pages`)."""
@@ -157,6 +182,9 @@ class PmdocsPlugin(BasePlugin[PmdocsConfig]):
     def on_post_build(self, *, config: Any) -> None:
         """pmdocs' pages join the search index (see `mkdocs_adapter.search`)."""
         self.search.write(config.site_dir, self.sources)
+        if self.increment is not None:
+            Manifest(self.increment.inputs, self.increment.signature, self.digests,
+                     self.search.pages).write(Path(config.site_dir))
 
     def _generated(self, page: Any) -> bool:
         path = page.file.src_uri
@@ -170,6 +198,17 @@ class PmdocsPlugin(BasePlugin[PmdocsConfig]):
         if self.project_dir is not None:
             server.watch(str(self.project_dir))
         return server
+
+
+class GeneratedFile(File):
+    """A file pmdocs generated; `kept` when the previous build wrote it exactly so and it
+    was carried over into the new site (mkdocs' dirty build then neither renders nor
+    writes it)."""
+
+    kept = False
+
+    def is_modified(self) -> bool:
+        return not self.kept and super().is_modified()
 
 
 def keep_site_name_escaped(config: Any, name: str) -> None:

@@ -175,6 +175,8 @@ class SearchEntries:
         self.pages: dict[str, list[dict]] = {}
         self.segment: Optional[Segmenter] = None
         self.words: Optional[WordCache] = None
+        self.kept = False
+        """Whether some pages' entries come from an earlier build (`keep`)."""
 
     def configure(self, config: Any, words_file: Optional[str] = None) -> None:
         """On only where Material's search plugin indexes the site (other search plugins
@@ -198,6 +200,12 @@ class SearchEntries:
         self.pages[page.file.src_uri] = search_entries(
             page.url, str(page.meta.get("title", page.title or "")), content, self.segment)
 
+    def keep(self, source: str, entries: list[dict]) -> None:
+        """The entries an earlier build made of a page that has not changed since."""
+        if self.active:
+            self.pages[source] = entries
+            self.kept = True
+
     def write(self, site_dir: str, sources: Optional[set] = None) -> None:
         """Add the entries to the site's index (of the pages among `sources`, when given: a
         page deleted while serving leaves the index), and keep the words for the next build."""
@@ -212,7 +220,8 @@ class SearchEntries:
         with open(path, "w", encoding="utf-8") as handle:
             handle.write(json.dumps(index, separators=(",", ":"), default=str))
         if self.words is not None and self.segment is not None and self.segment.cut is not None:
-            self.words.keep({run: self.segment.seen[run] for run in self.segment.used})
+            runs = self.segment.seen if self.kept else self.segment.used   # the kept pages'
+            self.words.keep({run: self.segment.seen[run] for run in runs})  # runs are not known
 
 
 def dictionary_key(search_config: Any) -> str:

@@ -1,0 +1,161 @@
+"""What `pmdocs build` keeps from the build before: a manifest in the site folder says what
+every page was built from, so the next build renders with mkdocs only the pages whose input
+changed, takes the others (and their search entries) from the previous site, and does not
+run at all when neither the specs nor the tools changed.
+
+A page's HTML depends on its own Markdown (with the SVG of every diagram it shows) and on
+what every page shares: the mkdocs configuration, the navigation (its titles and order give
+each page's sidebar and its previous/next links), the set of generated files, and the tools'
+versions — the *site signature*. When the site signature changes, every page is rendered
+again; otherwise only pages whose own digest changed. The previous site is never written to:
+an unchanged file is hard-linked (copied where links are refused) into the new build's fresh
+folder, which replaces the old one only when the build succeeds (`pmdocs.site.atomic_folder`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.metadata
+import json
+import os
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Mapping
+
+from ..render import RenderedSite
+from ..render.diagram import DIAGRAM_PLACEHOLDER
+
+MANIFEST = ".pmdocs-build.json"
+"""In the site folder, beside the output marker: what the site was built from."""
+FORMAT = 1
+TOOLS = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jieba", "pyyaml")
+"""The packages whose versions (beside pmdocs' own source) decide a page's HTML."""
+
+
+@dataclass(frozen=True)
+class Manifest:
+    """What a built site was built from."""
+
+    inputs: str = ""
+    """The digest of the spec files, the build's options and the tools ("": unknown)."""
+    site: str = ""
+    """The site signature: what every page depends on."""
+    files: Mapping[str, str] = field(default_factory=dict)
+    """The digest of each generated file's content, by its path in the site's docs."""
+    search: Mapping[str, list] = field(default_factory=dict)
+    """The search entries of each page pmdocs indexed, by its path in the site's docs."""
+
+    @classmethod
+    def read(cls, folder: Path) -> "Manifest":
+        """The manifest of the site in `folder`; an empty one when there is none, or it is
+        damaged or of another format (then everything is built again)."""
+        try:
+            stored = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return cls()
+        if not isinstance(stored, dict) or stored.get("format") != FORMAT:
+            return cls()
+        files, search = stored.get("files"), stored.get("search")
+        if not isinstance(files, dict) or not isinstance(search, dict):
+            return cls()
+        return cls(str(stored.get("inputs", "")), str(stored.get("site", "")), files, search)
+
+    def write(self, folder: Path) -> None:
+        content = {"format": FORMAT, "inputs": self.inputs, "site": self.site,
+                   "files": dict(sorted(self.files.items())),
+                   "search": dict(sorted(self.search.items()))}
+        (folder / MANIFEST).write_text(
+            json.dumps(content, ensure_ascii=False, sort_keys=False, separators=(",", ":")),
+            encoding="utf-8", newline="\n")
+
+
+@dataclass(frozen=True)
+class Increment:
+    """One build's place in the sequence: the site built before (and its manifest), this
+    build's site signature and key."""
+
+    previous: Path | None = None
+    manifest: Manifest = Manifest()
+    signature: str = ""
+    inputs: str = ""
+
+    def unchanged(self, digests: Mapping[str, str]) -> set[str]:
+        """The generated files (doc paths) the previous site holds exactly as this build
+        would write them: none when what every page shares changed."""
+        if self.previous is None or self.manifest.site != self.signature:
+            return set()
+        return {path for path, value in digests.items() if self.manifest.files.get(path) == value}
+
+    def carry_over(self, staging: Path, relative: str) -> bool:
+        """The previous site's file at `relative` linked (or copied) into `staging`;
+        False when it has none (then it is built again)."""
+        assert self.previous is not None
+        source, target = self.previous / relative, staging / relative
+        if not source.is_file():
+            return False
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(source, target)
+        except OSError:
+            shutil.copy2(source, target)
+        return True
+
+
+def digest(*parts: str | bytes) -> str:
+    hashed = hashlib.sha256()
+    for part in parts:
+        data = part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part
+        hashed.update(len(data).to_bytes(8, "big"))
+        hashed.update(data)
+    return hashed.hexdigest()
+
+
+_tools: list[str] = []
+
+
+def tools_digest() -> str:
+    """pmdocs' own source and templates, and the versions of the packages in `TOOLS`
+    (computed once per process)."""
+    if not _tools:
+        package = Path(__file__).resolve().parent.parent
+        folders = [package] + [folder for folder in (package.parent / "templates",)
+                               if folder.is_dir()]
+        parts: list[str | bytes] = []
+        for folder in folders:
+            for path in sorted(folder.rglob("*")):
+                if path.is_file() and "__pycache__" not in path.parts:
+                    parts += [path.relative_to(folder).as_posix(), path.read_bytes()]
+        for name in TOOLS:
+            try:
+                parts.append(f"{name} {importlib.metadata.version(name)}")
+            except importlib.metadata.PackageNotFoundError:
+                parts.append(f"{name} -")
+        _tools.append(digest(*parts))
+    return _tools[0]
+
+
+def file_digests(rendered: RenderedSite, assets: Mapping[str, bytes]) -> dict[str, str]:
+    """The digest of every generated file by doc path; a page's includes the SVG of each
+    diagram it shows (put in after Markdown, so not in its text)."""
+    digests: dict[str, str] = {}
+    for path, text in rendered.documents.items():
+        shown = [svg for diagram_id in DIAGRAM_PLACEHOLDER.findall(text)
+                 for svg in (rendered.diagrams.get(diagram_id, ""),)]
+        digests[path] = digest(text, *shown)
+    for path, content in [*rendered.files.items(), *rendered.html.items(), *assets.items()]:
+        digests[path] = digest(content)
+    return digests
+
+
+def site_signature(config_text: str, nav: Any, paths: Iterable[str]) -> str:
+    """What every page's HTML depends on: the configuration mkdocs reads, the navigation as
+    mkdocs gets it, every generated file's path, and the tools."""
+    return digest(tools_digest(), config_text, json.dumps(nav, ensure_ascii=False),
+                  "\n".join(sorted(paths)))
+
+
+def inputs_digest(sources: str, options: Mapping[str, Any]) -> str:
+    """The key of a whole build: the spec files' digest (`pipeline`), the build's options and
+    the tools. Equal keys, equal sites."""
+    return digest(tools_digest(), sources, json.dumps(options, sort_keys=True))

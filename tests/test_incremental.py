@@ -1,0 +1,151 @@
+"""An incremental `pmdocs build` (pmdocs.mkdocs_adapter.incremental): after each edit in a
+sequence — an item's title changed, items added, one removed, one renamed — the site built
+on top of the previous one is byte for byte the site a clean build gives (search index and
+manifest included); a build with nothing changed writes nothing; unchanged pages are carried
+over rather than rendered again; an interrupted incremental build leaves the previous site
+as it was.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+from typing import Callable
+
+import pytest
+
+from pmdocs.mkdocs_adapter.incremental import MANIFEST
+from tests.browser import SAMPLE, build
+from tests.test_site_output import cli, differences, snapshot
+
+NEW_ROLES = """
+  - id: auditor
+    name: 审计员
+    kind: staff
+    description: 按月抽查活动发放的优惠券与中奖记录。
+
+  - id: courier
+    name: 快递员
+    kind: external
+    description: 上门取件与派送的快递公司人员。
+"""
+
+
+def retitle_a_page(project: Path) -> None:
+    replace_in(project / "pages" / "home.yml", "    title: 首页\n", "    title: 商城首页\n")
+
+
+def add_two_roles(project: Path) -> None:
+    with (project / "roles.yml").open("a", encoding="utf-8") as handle:
+        handle.write(NEW_ROLES)
+
+
+def remove_a_role(project: Path) -> None:
+    replace_in(project / "roles.yml", "\n" + NEW_ROLES.split("\n\n")[1], "")
+
+
+def rename_a_role(project: Path) -> None:
+    replace_in(project / "roles.yml", "  - id: auditor\n", "  - id: inspector\n")
+
+
+def replace_in(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+EDITS: list[Callable[[Path], None]] = [retitle_a_page, add_two_roles, remove_a_role,
+                                       rename_a_role]
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    folder = tmp_path / "project"
+    shutil.copytree(SAMPLE, folder)
+    return folder
+
+
+def inodes(folder: Path) -> dict[str, int]:
+    return {path.relative_to(folder).as_posix(): path.stat().st_ino
+            for path in folder.rglob("*") if path.is_file()}
+
+
+def test_each_incremental_build_equals_a_clean_build(project: Path, tmp_path: Path) -> None:
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    build(project, site, cache)
+    for step, edit in enumerate(EDITS):
+        edit(project)
+        before = inodes(site)
+        build(project, site, cache)
+        clean = tmp_path / f"clean-{step}"
+        build(project, clean, cache)
+        incremental, fresh = snapshot(site), snapshot(clean)
+        assert incremental == fresh, f"after {edit.__name__}:\n" + differences(incremental, fresh)
+        carried = [path for path, inode in inodes(site).items() if before.get(path) == inode]
+        if edit is retitle_a_page:    # pages whose navigation did not change are kept
+            assert any(path.endswith(".html") for path in carried), "no page was carried over"
+        shutil.rmtree(clean)
+
+
+def test_nothing_changed_writes_nothing(project: Path, tmp_path: Path) -> None:
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    build(project, site, cache)
+    before = {path: (path.stat().st_ino, path.stat().st_mtime_ns) for path in site.rglob("*")}
+
+    result = cli("build", str(project), "-o", str(site), "--cache-dir", str(cache))
+
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith(f"{site} is up to date: the specs did not change (")
+    assert {path: (path.stat().st_ino, path.stat().st_mtime_ns)
+            for path in site.rglob("*")} == before
+
+
+def test_a_change_of_options_builds_again(project: Path, tmp_path: Path) -> None:
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    build(project, site, cache)
+    build(project, site, cache, "--site-url", "https://prd.example.com/")
+    clean = tmp_path / "clean"
+    build(project, clean, cache, "--site-url", "https://prd.example.com/")
+    assert snapshot(site) == snapshot(clean)
+
+
+def test_a_damaged_manifest_means_a_clean_build(project: Path, tmp_path: Path) -> None:
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    build(project, site, cache)
+    (site / MANIFEST).write_text('{"format": 1, "files": [', encoding="utf-8")
+    retitle_a_page(project)
+    build(project, site, cache)
+    clean = tmp_path / "clean"
+    build(project, clean, cache)
+    assert snapshot(site) == snapshot(clean)
+
+
+def test_an_interrupted_incremental_build_leaves_the_previous_site(
+        project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import mkdocs.commands.build
+
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    build(project, site, cache)
+    before, beside = snapshot(site), sorted(os.listdir(site.parent))
+    real, built = mkdocs.commands.build._build_page, []
+
+    def build_page(page, *args, **kwargs):
+        built.append(page)
+        if len(built) == 20:
+            raise KeyboardInterrupt
+        return real(page, *args, **kwargs)
+    monkeypatch.setattr(mkdocs.commands.build, "_build_page", build_page)
+    add_two_roles(project)
+
+    result = cli("build", str(project), "-o", str(site), "--cache-dir", str(cache))
+
+    assert isinstance(result.exception, KeyboardInterrupt) or result.exit_code != 0
+    after = snapshot(site)
+    assert before == after, "the previous site changed:\n" + differences(before, after)
+    assert sorted(os.listdir(site.parent)) == beside, "a staging folder was left beside the site"
+    monkeypatch.undo()
+    build(project, site, cache)
+    clean = tmp_path / "clean"
+    build(project, clean, cache)
+    assert snapshot(site) == snapshot(clean)
