@@ -5,6 +5,7 @@ What only one command needs is imported inside it, so that `pmdocs check` starts
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from pathlib import Path
@@ -73,8 +74,8 @@ def _report(issues: list[Issue], file_count: int) -> None:
 
 
 def _compile(project: str, strict: bool, cache_dir: str | None, write: Writer,
-             since: str | None = None, up_to_date: "Current | None" = None
-             ) -> tuple[Result, str]:
+             since: str | None = None, up_to_date: "Current | None" = None,
+             status: "StatusLine | None" = None) -> tuple[Result, str]:
     """The whole pipeline, `write` last; exits with check's report when the specs have
     problems that stop it (errors; warnings too when `strict`), when Graphviz is missing,
     when the revision `since` cannot be read, or when the output is refused."""
@@ -98,8 +99,13 @@ def _compile(project: str, strict: bool, cache_dir: str | None, write: Writer,
     stop_at = Severity.WARNING if strict else Severity.ERROR
     current = None if up_to_date is None else \
         (lambda model, sources: up_to_date(model, sources, graphviz.version))
-    result = _run_since(project, Options(spec_cache_dir(), layout, stop_at, history=True,
-                                         since=since, up_to_date=current), guarded)
+    options = Options(spec_cache_dir(), layout, stop_at, history=True, since=since,
+                      up_to_date=current, progress=status)
+    try:
+        result = _run_since(project, options, guarded)
+    finally:
+        if status is not None:
+            status.clear()
     issues, file_count = result.checked.issues, result.checked.file_count
     if issues:
         _report(issues, file_count)
@@ -115,6 +121,40 @@ def _compile(project: str, strict: bool, cache_dir: str | None, write: Writer,
     drawn = (f"diagrams: {stats.rendered} laid out, {stats.cached} from cache"
              + (f", {stats.failed} not drawn" if stats.failed else ""))
     return result, drawn
+
+
+class StatusLine:
+    """One line on stderr, rewritten in place, saying where a build is: its stage, and the
+    pages written so far (`pipeline.Progress`)."""
+
+    STAGES = {"graph": "drawing diagrams", "layout": "laying out {total} diagrams",
+              "render": "writing the Markdown", "write": "building pages {done}/{total}"}
+
+    def __init__(self) -> None:
+        self.width = 0
+        """How long the line on screen is (0: none shown)."""
+        self.last = 0.0
+
+    @staticmethod
+    def wanted(asked: bool | None) -> "StatusLine | None":
+        """On a terminal outside CI, unless asked otherwise (`--progress/--no-progress`)."""
+        if asked is None:
+            asked = sys.stderr.isatty() and not os.environ.get("CI")
+        return StatusLine() if asked else None
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        now = time.perf_counter()
+        if done and done < total and now - self.last < 0.1:
+            return
+        text = "pmdocs: " + self.STAGES.get(stage, stage).format(done=done, total=total)
+        click.echo("\r" + text.ljust(self.width), err=True, nl=False)
+        self.last, self.width = now, max(self.width, len(text))
+
+    def clear(self) -> None:
+        """The line erased (spaces over it: no terminal codes, which click drops in a pipe)."""
+        if self.width:
+            click.echo("\r" + " " * self.width + "\r", err=True, nl=False)
+            self.width = 0
 
 
 Current = Callable[["Project", str, str], bool]
@@ -186,8 +226,10 @@ SITE_URL_OPTION = click.option("--site-url", help="The URL the site is hosted at
 @click.option("--since", metavar="REV", help="Show what changed since this git revision (a "
               "changes page, a box on each changed item's page, marks in the diagrams and the "
               "prototype); overrides pmdocs.yml's `since:`. Exit 2 if it cannot be read.")
+@click.option("--progress/--no-progress", default=None, help="Show the build's stage and the "
+              "pages written on one line (default: on a terminal, not in CI).")
 def build(project: str, output: str | None, strict: bool, cache_dir: str | None,
-          site_url: str | None, since: str | None) -> None:
+          site_url: str | None, since: str | None, progress: bool | None) -> None:
     """Check the specs and build the PRD site of PROJECT (atomically)."""
     from . import mkdocs_adapter
     from .site import atomic_folder, check_output
@@ -195,6 +237,7 @@ def build(project: str, output: str | None, strict: bool, cache_dir: str | None,
     started = time.perf_counter()
     targets: list[Path] = []
     keys: list[str] = []
+    status = StatusLine.wanted(progress)
 
     def up_to_date(model: "Project", sources: str, graphviz: str) -> bool:
         targets.append(Path(output) if output else Path(project) / model.settings.output)
@@ -212,8 +255,8 @@ def build(project: str, output: str | None, strict: bool, cache_dir: str | None,
         with atomic_folder(targets[0]) as staging:
             mkdocs_adapter.build(rendered, Path(project), staging, strict=strict,
                                  site_url=site_url, previous=targets[0].resolve(),
-                                 inputs=keys[0] if keys else "")
-    result, drawn = _compile(project, strict, cache_dir, write, since, up_to_date)
+                                 inputs=keys[0] if keys else "", progress=status)
+    result, drawn = _compile(project, strict, cache_dir, write, since, up_to_date, status)
     target = targets[0]
     if result.up_to_date:
         say(f"{target} is up to date: the specs did not change "
@@ -248,7 +291,8 @@ def serve(project: str, dev_addr: str, open_browser: bool) -> None:
     """Preview the site; it rebuilds and reloads the browser when a spec file changes."""
     from . import mkdocs_adapter
 
-    mkdocs_adapter.serve(Path(project).resolve(), dev_addr, open_browser)
+    mkdocs_adapter.serve(Path(project).resolve(), dev_addr, open_browser,
+                         report=lambda text: say(f"pmdocs serve: {text}", err=True))
 
 
 @main.command()

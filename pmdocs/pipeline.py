@@ -30,6 +30,9 @@ if TYPE_CHECKING:
 
 Writer = Callable[[Project, "RenderedSite"], None]
 """What the front end does with a rendered site: build it, export it (`pmdocs.site`)."""
+Progress = Callable[[str, int, int], None]
+"""Where a run is, for a front end to show: the stage, how many things it has done and how
+many it works on (0: not counted)."""
 UpToDate = Callable[[Project, str], bool]
 """Whether the front end's output is already what the project builds to, given the digest of
 its spec files (`sources_digest`): then the run stops after the check stage."""
@@ -67,6 +70,8 @@ class Options:
     since: str | None = None
     """The revision to mark changes since (`pmdocs build --since REV`): when it cannot be
     read the run raises `RevisionError`; pmdocs.yml's `since:` only gives a notice."""
+    progress: Progress | None = None
+    """Told as each stage after the check starts (None: nobody asks)."""
     up_to_date: UpToDate | None = None
     """Asked after the check stage when the site shows no history (which git decides, not
     the spec files alone); None: never up to date."""
@@ -103,15 +108,24 @@ def run(root: str | Path, options: Options = Options(), write: Writer | None = N
     from .graph import all_diagrams
     from .layout import NoLayout
     from .render import render_site
+    progress = options.progress or _unreported
     history = read_history(root, result.checked, options)                       # diff
     labels = labels_for(project.settings.language)
+    progress("graph", 0, 0)
     diagrams = all_diagrams(project, labels, history.marks(project))            # graph
+    progress("layout", 0, len(diagrams))
     drawings = (options.layout or NoLayout()).draw(diagrams)                    # layout
+    progress("render", 0, 0)
     rendered = render_site(project, issues, diagrams, drawings, options.site_map,
                            history)                                             # render
     if write is not None:
+        progress("write", 0, len(rendered.documents))
         write(project, rendered)                                                # write
     return replace(result, rendered=rendered, history=history)
+
+
+def _unreported(stage: str, done: int, total: int) -> None:
+    """No front end follows this run."""
 
 
 def check_project(root: str | Path, cache_dir: Path | None = None, shown_as: str | None = None,

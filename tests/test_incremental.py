@@ -149,3 +149,25 @@ def test_an_interrupted_incremental_build_leaves_the_previous_site(
     clean = tmp_path / "clean"
     build(project, clean, cache)
     assert snapshot(site) == snapshot(clean)
+
+
+def test_progress_is_shown_when_asked_and_erased(project: Path, tmp_path: Path) -> None:
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    result = cli("build", str(project), "-o", str(site), "--cache-dir", str(cache), "--progress")
+
+    assert result.exit_code == 0, result.output
+    lines = result.stderr.split("\r")
+    shown = [line.rstrip() for line in lines]
+    assert "pmdocs: laying out 44 diagrams" in shown
+    assert "pmdocs: building pages 83/83" in shown
+    widest = max(len(line) for line in lines)
+    assert lines[-2:] == [" " * widest, ""], "the status line is left on the terminal"
+    assert result.stdout.startswith("built 83 pages into ")
+
+
+def test_no_progress_when_piped(project: Path, tmp_path: Path) -> None:
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    result = cli("build", str(project), "-o", str(site), "--cache-dir", str(cache))
+
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""

@@ -89,6 +89,10 @@ def test_serve_rebuilds_when_a_spec_changes(sample_site: BuiltSite, tmp_path: Pa
             return page if page is not None and heading(page) == NEW_TITLE else None
         page = wait_for(f"rebuilt page titled {NEW_TITLE}", rebuilt, server, log, REBUILD_WAIT)
         assert "livereload" in page
+        told = re.findall(r"pmdocs serve: (building the site|built the site in [0-9.]+ s)",
+                          log.read_text(encoding="utf-8"))
+        assert told[:4] == ["building the site", told[1], "building the site", told[3]] and \
+            told[1].startswith("built") and told[3].startswith("built"), told
     finally:
         server.terminate()
         try:

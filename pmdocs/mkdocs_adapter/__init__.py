@@ -9,8 +9,9 @@ import contextlib
 import logging
 import os
 import tempfile
+import time
 from pathlib import Path
-from typing import Iterator
+from typing import TYPE_CHECKING, Callable, Iterator
 
 import yaml
 
@@ -19,17 +20,22 @@ from ..site import (MARKER, OutputError, SiteSettings, asset_files, mkdocs_setti
                     settings_of)
 from .incremental import Increment, Manifest, inputs_digest, site_signature
 
+if TYPE_CHECKING:
+    from ..pipeline import Progress
+
 BUILD_DATE = "0"
 """SOURCE_DATE_EPOCH for mkdocs: no build timestamps, so two builds are byte-identical."""
 
 
 def build(rendered: RenderedSite, project: Path, folder: Path, *, strict: bool = False,
-          site_url: str | None = None, previous: Path | None = None, inputs: str = "") -> None:
+          site_url: str | None = None, previous: Path | None = None, inputs: str = "",
+          progress: "Progress | None" = None) -> None:
     """Build the compiled site into `folder` (a fresh one) with mkdocs and the pmdocs plugin,
     which is handed the site (`PmdocsPlugin.use`) instead of compiling the project again.
     With `previous`, the site built before into another folder: its pages whose input did
     not change are carried over instead of being rendered again (`incremental`); `inputs`
-    (`build_key`) is kept in the new site's manifest."""
+    (`build_key`) is kept in the new site's manifest; `progress` is told of each page
+    written."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -43,7 +49,7 @@ def build(rendered: RenderedSite, project: Path, folder: Path, *, strict: bool =
             config = load_config(config_file=str(config_file), site_dir=str(folder),
                                  strict=strict)
             config.plugins["pmdocs"].use(rendered, Increment(previous, manifest, signature,
-                                                             inputs))
+                                                             inputs), progress)
             mkdocs_build(config, dirty=bool(manifest.files))
         except MkDocsException as error:
             raise OutputError(f"mkdocs could not build the site: {error}") from error
@@ -65,18 +71,60 @@ def _generated_paths(rendered: RenderedSite) -> list[str]:
     return [*rendered.documents, *rendered.files, *rendered.html, *asset_files()]
 
 
-def serve(project: Path, dev_addr: str, open_browser: bool) -> None:
-    """Live preview: mkdocs serve with the plugin, which compiles the specs on every change."""
+def serve(project: Path, dev_addr: str, open_browser: bool,
+          report: Callable[[str], None] | None = None) -> None:
+    """Live preview: mkdocs serve with the plugin, which compiles the specs on every change;
+    `report` is told when each build starts and ends, and how long it took."""
     from mkdocs.commands.serve import serve as mkdocs_serve
 
     from ..model import read_project
 
     model, _, _ = read_project(project)
     settings = SiteSettings(model.settings.name, model.settings.language, ())
-    with tempfile.TemporaryDirectory() as scratch:
+    with tempfile.TemporaryDirectory() as scratch, _builds_reported(report):
         config_file = write_config(Path(scratch), settings, project, name_the_site=True)
         mkdocs_serve(config_file=str(config_file), livereload=True, dev_addr=dev_addr,
                      open_in_browser=open_browser)
+
+
+class _BuildReport(logging.Handler):
+    """mkdocs' own lines about each build `serve` runs ("Building documentation...",
+    "Documentation built in …") handed to `report` as a start and an end with the time
+    between them (the specs compiled, the pages written). mkdocs' warnings go on as they
+    would without this handler (as logging's last resort prints them)."""
+
+    def __init__(self, report: Callable[[str], None]):
+        super().__init__(logging.INFO)
+        self.report = report
+        self.started: float | None = None
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage()
+        if record.levelno >= logging.WARNING:
+            if not logging.getLogger().handlers and logging.lastResort is not None:
+                logging.lastResort.handle(record)
+        elif message.startswith("Building documentation"):
+            self.started = time.perf_counter()
+            self.report("building the site ...")
+        elif message.startswith("Documentation built in") and self.started is not None:
+            self.report(f"built the site in {time.perf_counter() - self.started:.1f} s")
+            self.started = None
+
+
+@contextlib.contextmanager
+def _builds_reported(report: Callable[[str], None] | None) -> Iterator[None]:
+    if report is None:
+        yield
+        return
+    logger = logging.getLogger("mkdocs.commands")
+    handler, level = _BuildReport(report), logger.level
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
 
 
 def write_config(scratch: Path, settings: SiteSettings, project: Path,

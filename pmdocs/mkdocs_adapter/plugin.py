@@ -60,12 +60,18 @@ class PmdocsPlugin(BasePlugin[PmdocsConfig]):
         self.increment: Increment | None = None
         """Where `pmdocs build` builds this site from (see `use`); None: from nothing."""
         self.digests: dict[str, str] = {}
+        self.progress: pipeline.Progress | None = None
+        self.pages_written = 0
+        self.pages_to_write = 0
 
-    def use(self, rendered: RenderedSite, increment: Increment | None = None) -> None:
+    def use(self, rendered: RenderedSite, increment: Increment | None = None,
+            progress: pipeline.Progress | None = None) -> None:
         """Build this compiled site instead of compiling the project again; with `increment`,
-        carry the unchanged files over from the previous site (see `incremental`)."""
+        carry the unchanged files over from the previous site (see `incremental`); tell
+        `progress` of each page written."""
         self.given = rendered
         self.increment = increment
+        self.progress = progress
 
     @property
     def prefix(self) -> str:
@@ -147,6 +153,8 @@ class PmdocsPlugin(BasePlugin[PmdocsConfig]):
                     self.search.keep(file.src_uri, entries)
             files.append(file)
         self.sources = {page.src_uri for page in files.documentation_pages()}
+        self.pages_to_write = sum(not getattr(file, "kept", False)
+                                  for file in files.documentation_pages())
         return files
 
     def on_nav(self, nav: Any, *, config: Any, files: Files) -> Any:
@@ -176,6 +184,9 @@ class PmdocsPlugin(BasePlugin[PmdocsConfig]):
         """Diagrams go into the finished page, so search and the templates never carry them."""
         if self.rendered is None or not self._generated(page):
             return output
+        if self.progress is not None:
+            self.pages_written += 1
+            self.progress("write", self.pages_written, self.pages_to_write)
         return place_diagrams(output, self.rendered.diagrams)
 
     @event_priority(-50)    # after Material's search wrote its index, before `offline` reads it
