@@ -18,14 +18,15 @@ import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 
 import yaml
 
-from .render import RenderedSite
-from .render.diagram import place_diagrams
 from .resources import templates_dir
 from .sitemap import ASSETS, PROTOTYPE_ASSETS, NavEntry
+
+if TYPE_CHECKING:    # the render stage is imported by a build that renders: one found up
+    from .render import RenderedSite     # to date (`pipeline.UpToDate`) starts without it
 
 ASSET_FILES = ("pmdocs.css", "pmdocs.js", "svg-pan-zoom.min.js", "iframe-worker-shim.js")
 PROTOTYPE_FILES = ("prototype.css", "prototype.js")
@@ -198,6 +199,7 @@ def write_files(folder: Path, files: dict[str, str | bytes]) -> None:
 def export_files(rendered: RenderedSite, settings: SiteSettings) -> dict[str, str | bytes]:
     """Everything `pmdocs export` writes: the docs (diagrams inline), the prototype, the
     assets, mkdocs.yml, requirements.txt and a README."""
+    from .render.diagram import place_diagrams
     files: dict[str, str | bytes] = {
         f"docs/{path}": place_diagrams(text, rendered.diagrams)
         for path, text in rendered.documents.items()}

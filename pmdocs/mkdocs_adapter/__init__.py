@@ -15,13 +15,13 @@ from typing import TYPE_CHECKING, Callable, Iterator
 
 import yaml
 
-from ..render import RenderedSite
 from ..site import (MARKER, OutputError, SiteSettings, asset_files, mkdocs_settings, nav_config,
                     settings_of)
 from .incremental import Increment, Manifest, inputs_digest, site_signature
 
 if TYPE_CHECKING:
     from ..pipeline import Progress
+    from ..render import RenderedSite
 
 BUILD_DATE = "0"
 """SOURCE_DATE_EPOCH for mkdocs: no build timestamps, so two builds are byte-identical."""

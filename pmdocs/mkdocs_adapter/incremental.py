@@ -21,10 +21,10 @@ import os
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
-from ..render import RenderedSite
-from ..render.diagram import DIAGRAM_PLACEHOLDER
+if TYPE_CHECKING:
+    from ..render import RenderedSite
 
 MANIFEST = ".pmdocs-build.json"
 """In the site folder, beside the output marker: what the site was built from."""
@@ -138,6 +138,7 @@ def tools_digest() -> str:
 def file_digests(rendered: RenderedSite, assets: Mapping[str, bytes]) -> dict[str, str]:
     """The digest of every generated file by doc path; a page's includes the SVG of each
     diagram it shows (put in after Markdown, so not in its text)."""
+    from ..render.diagram import DIAGRAM_PLACEHOLDER
     digests: dict[str, str] = {}
     for path, text in rendered.documents.items():
         shown = [svg for diagram_id in DIAGRAM_PLACEHOLDER.findall(text)
