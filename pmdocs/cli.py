@@ -237,6 +237,7 @@ def build(project: str, output: str | None, strict: bool, cache_dir: str | None,
     started = time.perf_counter()
     targets: list[Path] = []
     keys: list[str] = []
+    rendered_pages: list[int] = []
     status = StatusLine.wanted(progress)
 
     def up_to_date(model: "Project", sources: str, graphviz: str) -> bool:
@@ -253,9 +254,9 @@ def build(project: str, output: str | None, strict: bool, cache_dir: str | None,
             targets.append(Path(output) if output else Path(project) / model.settings.output)
         check_output(targets[0], Path(project))
         with atomic_folder(targets[0]) as staging:
-            mkdocs_adapter.build(rendered, Path(project), staging, strict=strict,
-                                 site_url=site_url, previous=targets[0].resolve(),
-                                 inputs=keys[0] if keys else "", progress=status)
+            rendered_pages.append(mkdocs_adapter.build(
+                rendered, Path(project), staging, strict=strict, site_url=site_url,
+                previous=targets[0].resolve(), inputs=keys[0] if keys else "", progress=status))
     result, drawn = _compile(project, strict, cache_dir, write, since, up_to_date, status)
     target = targets[0]
     if result.up_to_date:
@@ -263,8 +264,10 @@ def build(project: str, output: str | None, strict: bool, cache_dir: str | None,
             f"({time.perf_counter() - started:.1f} s); open {target / 'index.html'}")
         return
     pages = len(result.rendered.documents)
+    unchanged = f", {pages - rendered_pages[0]} unchanged" if rendered_pages[0] < pages else ""
     say(f"built {pages} pages into {target} in {time.perf_counter() - started:.1f} s "
-        f"({drawn}); open {target / 'index.html'}")
+        f"({drawn}; pages: {rendered_pages[0]} rendered{unchanged}); "
+        f"open {target / 'index.html'}")
 
 
 @main.command()

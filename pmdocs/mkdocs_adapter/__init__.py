@@ -29,13 +29,13 @@ BUILD_DATE = "0"
 
 def build(rendered: RenderedSite, project: Path, folder: Path, *, strict: bool = False,
           site_url: str | None = None, previous: Path | None = None, inputs: str = "",
-          progress: "Progress | None" = None) -> None:
+          progress: "Progress | None" = None) -> int:
     """Build the compiled site into `folder` (a fresh one) with mkdocs and the pmdocs plugin,
     which is handed the site (`PmdocsPlugin.use`) instead of compiling the project again.
     With `previous`, the site built before into another folder: its pages whose input did
     not change are carried over instead of being rendered again (`incremental`); `inputs`
     (`build_key`) is kept in the new site's manifest; `progress` is told of each page
-    written."""
+    written. How many pages mkdocs rendered (the others were carried over)."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -48,11 +48,12 @@ def build(rendered: RenderedSite, project: Path, folder: Path, *, strict: bool =
         try:
             config = load_config(config_file=str(config_file), site_dir=str(folder),
                                  strict=strict)
-            config.plugins["pmdocs"].use(rendered, Increment(previous, manifest, signature,
-                                                             inputs), progress)
+            plugin = config.plugins["pmdocs"]
+            plugin.use(rendered, Increment(previous, manifest, signature, inputs), progress)
             mkdocs_build(config, dirty=bool(manifest.files))
         except MkDocsException as error:
             raise OutputError(f"mkdocs could not build the site: {error}") from error
+    return plugin.pages_to_write
 
 
 def build_key(sources: str, layout_version: str, strict: bool, site_url: str | None) -> str:
