@@ -66,8 +66,10 @@ def project(tmp_path: Path) -> Path:
     return folder
 
 
-def inodes(folder: Path) -> dict[str, int]:
-    return {path.relative_to(folder).as_posix(): path.stat().st_ino
+def inodes(folder: Path) -> dict[str, tuple[int, int]]:
+    """Each file's inode and time of change: the same for a file carried over (linked into
+    a new folder, or left in place), not for one written again."""
+    return {path.relative_to(folder).as_posix(): (path.stat().st_ino, path.stat().st_mtime_ns)
             for path in folder.rglob("*") if path.is_file()}
 
 
@@ -171,3 +173,38 @@ def test_no_progress_when_piped(project: Path, tmp_path: Path) -> None:
 
     assert result.exit_code == 0, result.output
     assert result.stderr == ""
+
+
+def build_in_place(project: Path, site: Path, scratch: Path) -> None:
+    """What `pmdocs serve` does on each change, without the server: mkdocs' dirty build into
+    the same folder, the plugin building on the site already there."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    from pmdocs.mkdocs_adapter import write_config
+    from pmdocs.site import SiteSettings
+
+    shutil.rmtree(scratch, ignore_errors=True)
+    scratch.mkdir()
+    config_file = write_config(scratch, SiteSettings("PRD", "zh", ()), project,
+                               name_the_site=True, incremental=True)
+    mkdocs_build(load_config(config_file=str(config_file), site_dir=str(site)), dirty=True)
+
+
+def test_serve_builds_in_place_as_a_clean_build(project: Path, tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")
+    site, scratch = tmp_path / "served", tmp_path / "scratch"
+    build_in_place(project, site, scratch)
+    for step, edit in enumerate(EDITS):
+        edit(project)
+        before = inodes(site)
+        build_in_place(project, site, scratch)
+        clean = tmp_path / f"clean-{step}"
+        build_in_place(project, clean, scratch)
+        served, fresh = snapshot(site), snapshot(clean)
+        assert served == fresh, f"after {edit.__name__}:\n" + differences(served, fresh)
+        if edit is retitle_a_page:    # pages whose navigation did not change are kept
+            assert any(before.get(path) == inode and path.endswith(".html")
+                       for path, inode in inodes(site).items()), "every page was written again"
+        shutil.rmtree(clean)

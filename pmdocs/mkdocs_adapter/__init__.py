@@ -11,13 +11,12 @@ import os
 import tempfile
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 import yaml
 
-from ..site import (MARKER, OutputError, SiteSettings, asset_files, mkdocs_settings, nav_config,
-                    settings_of)
-from .incremental import Increment, Manifest, inputs_digest, site_signature
+from ..site import MARKER, OutputError, SiteSettings, mkdocs_settings, settings_of
+from .incremental import Increment, Manifest, inputs_digest
 
 if TYPE_CHECKING:
     from ..pipeline import Progress
@@ -42,15 +41,13 @@ def build(rendered: RenderedSite, project: Path, folder: Path, *, strict: bool =
 
     with tempfile.TemporaryDirectory() as scratch, _reproducible(), _quiet():
         config_file = write_config(Path(scratch), settings_of(rendered, site_url), project)
-        manifest = Manifest.read(previous) if previous is not None else Manifest()
-        signature = site_signature(config_file.read_text(encoding="utf-8"),
-                                   nav_config(rendered.nav), _generated_paths(rendered))
+        increment = Increment.of(previous, inputs) if previous is not None else Increment()
         try:
             config = load_config(config_file=str(config_file), site_dir=str(folder),
                                  strict=strict)
             plugin = config.plugins["pmdocs"]
-            plugin.use(rendered, Increment(previous, manifest, signature, inputs), progress)
-            mkdocs_build(config, dirty=bool(manifest.files))
+            plugin.use(rendered, increment, progress)
+            mkdocs_build(config, dirty=bool(increment.manifest.files))
         except MkDocsException as error:
             raise OutputError(f"mkdocs could not build the site: {error}") from error
     return plugin.pages_to_write
@@ -68,10 +65,6 @@ def up_to_date(folder: Path, key: str) -> bool:
     return bool(key) and (folder / MARKER).is_file() and Manifest.read(folder).inputs == key
 
 
-def _generated_paths(rendered: RenderedSite) -> list[str]:
-    return [*rendered.documents, *rendered.files, *rendered.html, *asset_files()]
-
-
 def serve(project: Path, dev_addr: str, open_browser: bool,
           report: Callable[[str], None] | None = None) -> None:
     """Live preview: mkdocs serve with the plugin, which compiles the specs on every change;
@@ -83,9 +76,10 @@ def serve(project: Path, dev_addr: str, open_browser: bool,
     model, _, _ = read_project(project)
     settings = SiteSettings(model.settings.name, model.settings.language, ())
     with tempfile.TemporaryDirectory() as scratch, _builds_reported(report):
-        config_file = write_config(Path(scratch), settings, project, name_the_site=True)
+        config_file = write_config(Path(scratch), settings, project, name_the_site=True,
+                                   incremental=True)
         mkdocs_serve(config_file=str(config_file), livereload=True, dev_addr=dev_addr,
-                     open_in_browser=open_browser)
+                     open_in_browser=open_browser, build_type="dirty")
 
 
 class _BuildReport(logging.Handler):
@@ -117,23 +111,27 @@ def _builds_reported(report: Callable[[str], None] | None) -> Iterator[None]:
     if report is None:
         yield
         return
-    logger = logging.getLogger("mkdocs.commands")
+    logger, builder = logging.getLogger("mkdocs.commands"), logging.getLogger("mkdocs.commands.build")
     handler, level = _BuildReport(report), logger.level
     logger.addHandler(handler)
     logger.setLevel(logging.INFO)
+    builder.addFilter(_not_the_dirty_warning)
     try:
         yield
     finally:
+        builder.removeFilter(_not_the_dirty_warning)
         logger.removeHandler(handler)
         logger.setLevel(level)
 
 
 def write_config(scratch: Path, settings: SiteSettings, project: Path,
-                 name_the_site: bool = False) -> Path:
+                 name_the_site: bool = False, incremental: bool = False) -> Path:
     """An mkdocs.yml in `scratch` (with an empty docs folder) for a site that is the PRD alone."""
-    plugin = {"project": str(project.resolve()), "prefix": ""}
+    plugin: dict[str, Any] = {"project": str(project.resolve()), "prefix": ""}
     if name_the_site:
         plugin["name_the_site"] = True
+    if incremental:
+        plugin["incremental"] = True
     (scratch / "docs").mkdir()
     config_file = scratch / "mkdocs.yml"
     config_file.write_text(yaml.safe_dump(mkdocs_settings(settings, plugin), allow_unicode=True,

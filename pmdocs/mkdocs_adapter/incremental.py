@@ -76,24 +76,32 @@ class Increment:
     build's site signature and key."""
 
     previous: Path | None = None
+    """The folder of the site built before: beside the new one (`pmdocs build`), or the
+    same folder, built again in place (`pmdocs serve`)."""
     manifest: Manifest = Manifest()
-    signature: str = ""
     inputs: str = ""
 
-    def unchanged(self, digests: Mapping[str, str]) -> set[str]:
+    @classmethod
+    def of(cls, previous: Path, inputs: str = "") -> "Increment":
+        return cls(previous, Manifest.read(previous), inputs)
+
+    def unchanged(self, digests: Mapping[str, str], signature: str) -> set[str]:
         """The generated files (doc paths) the previous site holds exactly as this build
-        would write them: none when what every page shares changed."""
-        if self.previous is None or self.manifest.site != self.signature:
+        would write them: none when what every page shares (`signature`) changed."""
+        if self.previous is None or self.manifest.site != signature:
             return set()
         return {path for path, value in digests.items() if self.manifest.files.get(path) == value}
 
-    def carry_over(self, staging: Path, relative: str) -> bool:
-        """The previous site's file at `relative` linked (or copied) into `staging`;
-        False when it has none (then it is built again)."""
+    def carry_over(self, site: Path, relative: str) -> bool:
+        """The previous site's file at `relative` linked (or copied) into `site`, or left
+        where it is when the site is built in place; False when there is none (then it is
+        built again)."""
         assert self.previous is not None
-        source, target = self.previous / relative, staging / relative
+        source, target = self.previous / relative, site / relative
         if not source.is_file():
             return False
+        if source == target:
+            return True
         target.parent.mkdir(parents=True, exist_ok=True)
         try:
             os.link(source, target)

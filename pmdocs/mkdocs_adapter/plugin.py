@@ -6,8 +6,10 @@ mkdocs with this same plugin (see `pmdocs.mkdocs_adapter`). Its state lives on t
 
 from __future__ import annotations
 
+import contextlib
 import html
 import logging
+import os
 import posixpath
 from pathlib import Path
 from typing import Any
@@ -28,7 +30,7 @@ from ..resources import default_cache_dir, search_words_file, spec_cache_dir
 from ..site import asset_files, extra_assets, nav_config
 from ..sitemap import SiteMap
 from . import pages
-from .incremental import Increment, Manifest, file_digests
+from .incremental import Increment, Manifest, file_digests, site_signature
 from .search import SearchEntries
 
 log = logging.getLogger("mkdocs.plugins.pmdocs")
@@ -45,6 +47,9 @@ class PmdocsConfig(Config):
     """Without Graphviz, fail the build (as `pmdocs build` does); false: build without diagrams."""
     name_the_site = config_options.Type(bool, default=False)
     """Take the site's name from pmdocs.yml (`pmdocs serve` does; a team's site keeps its own)."""
+    incremental = config_options.Type(bool, default=False)
+    """Build on top of the site already in the site folder, rendering again only the pages
+    whose input changed (`pmdocs serve`, whose mkdocs builds are dirty ones)."""
 
 
 class PmdocsPlugin(BasePlugin[PmdocsConfig]):
@@ -60,6 +65,8 @@ class PmdocsPlugin(BasePlugin[PmdocsConfig]):
         self.increment: Increment | None = None
         """Where `pmdocs build` builds this site from (see `use`); None: from nothing."""
         self.digests: dict[str, str] = {}
+        self.signature = ""
+        """What every page of this build depends on (`incremental.site_signature`)."""
         self.progress: pipeline.Progress | None = None
         self.pages_written = 0
         self.pages_to_write = 0
@@ -137,10 +144,15 @@ class PmdocsPlugin(BasePlugin[PmdocsConfig]):
         assets = asset_files()
         generated: dict[str, str | bytes] = {**self.rendered.documents, **self.rendered.files,
                                              **self.rendered.html, **assets}
-        increment = self.increment
+        if self.config.incremental and self.increment is None:
+            self.increment = Increment.of(Path(config.site_dir))
+        increment, unchanged = self.increment, set()
         if increment is not None:
             self.digests = file_digests(self.rendered, assets)
-        unchanged = increment.unchanged(self.digests) if increment is not None else set()
+            self.signature = site_signature(Path(config.config_file_path).read_text("utf-8"),
+                                            config.nav, generated)
+            unchanged = increment.unchanged(self.digests, self.signature)
+            self._remove_stale(increment, config)
         for path, content in sorted(generated.items()):
             inclusion = InclusionLevel.NOT_IN_NAV if SiteMap.is_item_page(path) \
                 else InclusionLevel.UNDEFINED
@@ -156,6 +168,16 @@ class PmdocsPlugin(BasePlugin[PmdocsConfig]):
         self.pages_to_write = sum(not getattr(file, "kept", False)
                                   for file in files.documentation_pages())
         return files
+
+    def _remove_stale(self, increment: Increment, config: Any) -> None:
+        """A site built in place loses the files an earlier build wrote and this one does
+        not (a removed item's page)."""
+        if increment.previous != Path(config.site_dir):
+            return
+        for path in sorted(set(increment.manifest.files) - set(self.digests)):
+            stale = File.generated(config, self._path(path), content="")
+            with contextlib.suppress(OSError):
+                os.unlink(os.path.join(config.site_dir, stale.dest_uri))
 
     def on_nav(self, nav: Any, *, config: Any, files: Files) -> Any:
         """A page carried over is not read by mkdocs; its front matter is, since the other
@@ -194,7 +216,7 @@ class PmdocsPlugin(BasePlugin[PmdocsConfig]):
         """pmdocs' pages join the search index (see `mkdocs_adapter.search`)."""
         self.search.write(config.site_dir, self.sources)
         if self.increment is not None:
-            Manifest(self.increment.inputs, self.increment.signature, self.digests,
+            Manifest(self.increment.inputs, self.signature, self.digests,
                      self.search.pages).write(Path(config.site_dir))
 
     def _generated(self, page: Any) -> bool:
