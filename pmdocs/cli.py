@@ -14,6 +14,7 @@ import click
 
 from . import __version__
 from .issues import CODES, Issue, Severity, issue_line, issue_record, summarize
+from .messages import DEFAULT_LANGUAGE, LANGUAGES
 from .pipeline import Options, Result, check_project, run
 from .printable import json_text, one_line
 from .resources import spec_cache_dir
@@ -36,6 +37,11 @@ def main() -> None:
     """pmdocs: PRDs and prototypes as YAML in git, checked and compiled into a site."""
 
 
+LANGUAGE_OPTION = click.option(
+    "--lang", "language", type=click.Choice(LANGUAGES),
+    help="The language of the messages (default: pmdocs.yml's `language:`).")
+
+
 @main.command()
 @click.argument("project", default=".", type=click.Path(file_okay=False))
 @click.option("--format", "output_format", type=click.Choice(["text", "json", "github"]),
@@ -44,19 +50,22 @@ def main() -> None:
 @click.option("--no-cache", is_flag=True,
               help="Parse, validate and analyse every file again (unchanged files and decision "
               "tables are cached in ~/.cache/pmdocs).")
-def check(project: str, output_format: str, strict: bool, no_cache: bool) -> None:
+@LANGUAGE_OPTION
+def check(project: str, output_format: str, strict: bool, no_cache: bool,
+          language: str | None) -> None:
     """Check the specs in PROJECT and report every problem at file:line:col.
 
     Exit status: 0 no errors, 1 errors, 2 warnings under --strict.
     """
-    _, issues, file_count = check_project(project, None if no_cache else spec_cache_dir())
+    model, issues, file_count = check_project(project, None if no_cache else spec_cache_dir())
+    language = language or model.settings.language
     if output_format == "json":
-        click.echo(json_text(_as_json(issues, file_count)))
+        click.echo(json_text(_as_json(issues, file_count, language)))
     else:
-        render = _github_line if output_format == "github" else issue_line
         for issue in issues:
-            say(render(issue))
-        say(summarize(issues, file_count))
+            say(_github_line(issue, language) if output_format == "github"
+                else issue_line(issue, language))
+        say(summarize(issues, file_count, language))
     sys.exit(exit_status(issues, strict))
 
 
@@ -66,10 +75,10 @@ def say(text: str, err: bool = False, **style: Any) -> None:
     click.echo(click.style(one_line(text), **style) if style else one_line(text), err=err)
 
 
-def _report(issues: list[Issue], file_count: int) -> None:
+def _report(issues: list[Issue], file_count: int, language: str) -> None:
     for issue in issues:
-        say(issue_line(issue))
-    say(summarize(issues, file_count))
+        say(issue_line(issue, language))
+    say(summarize(issues, file_count, language))
 
 
 def _compile(project: str, strict: bool, cache_dir: str | None, write: Writer,
@@ -98,7 +107,7 @@ def _compile(project: str, strict: bool, cache_dir: str | None, write: Writer,
                                          since=since), guarded)
     issues, file_count = result.checked.issues, result.checked.file_count
     if issues:
-        _report(issues, file_count)
+        _report(issues, file_count, result.checked.project.settings.language)
     for notice in result.history.notices if result.history else ():
         say(f"pmdocs: {notice}", err=True)
     if result.stopped:
@@ -132,13 +141,13 @@ def exit_status(issues: list[Issue], strict: bool) -> int:
     return EXIT_OK
 
 
-def _github_line(issue: Issue) -> str:
+def _github_line(issue: Issue, language: str) -> str:
     level = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
     location = issue.location
     place = f"file={_github_escape(location.file, True)}"
     if location.line > 0:
         place += f",line={location.line},col={location.col}"
-    message = issue.message + (f" ({issue.hint})" if issue.hint else "")
+    message = issue.message_in(language) + (f" ({issue.hint_in(language)})" if issue.hint else "")
     return f"::{level[issue.severity]} {place},title={issue.code}::{_github_escape(message, False)}"
 
 
@@ -149,12 +158,12 @@ def _github_escape(text: str, is_property: bool) -> str:
     return text.replace(":", "%3A").replace(",", "%2C") if is_property else text
 
 
-def _as_json(issues: list[Issue], file_count: int) -> dict:
+def _as_json(issues: list[Issue], file_count: int, language: str) -> dict:
     counts = {severity.label: 0 for severity in Severity}
     for issue in issues:
         counts[issue.severity.label] += 1
     return {
-        "issues": [issue_record(issue) for issue in issues],
+        "issues": [issue_record(issue, language) for issue in issues],
         "summary": {"errors": counts["error"], "warnings": counts["warning"],
                     "notes": counts["info"], "files": file_count},
     }
@@ -330,10 +339,15 @@ def _print_diff(changes: "ProjectChanges", output_format: str, site_url: str | N
 
 
 @main.command()
-def codes() -> None:
+@click.option("--lang", "language", type=click.Choice(LANGUAGES), default=DEFAULT_LANGUAGE,
+              show_default=True, help="The language of the titles and advice.")
+@click.option("--advice", is_flag=True, help="Under each code, say how to fix what it finds.")
+def codes(language: str, advice: bool) -> None:
     """List every check code with its default severity."""
     for code in CODES.values():
-        say(f"{code.code}  {code.severity.label:<7}  {code.title}")
+        say(f"{code.code}  {code.severity.label:<7}  {code.title_in(language)}")
+        if advice:
+            say(f"{'':16}{code.advice_in(language)}")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -142,7 +142,8 @@ def test_a_build_with_warnings_reports_and_names_its_folder_in_pmdocs_lines_only
     """The site's folder is spec text too (pmdocs.yml's `output`)."""
     monkeypatch.chdir(tmp_path)
     (tmp_path / "pmdocs.yml").write_text(
-        'name: Demo\noutput: "public\\n::error title=injected::pwned"\n', encoding="utf-8")
+        'name: Demo\nlanguage: en\noutput: "public\\n::error title=injected::pwned"\n',
+        encoding="utf-8")
     (tmp_path / "specs.yml").write_text(WARNINGS_ONLY, encoding="utf-8")
     code, stdout, stderr = run("build", ".", "--cache-dir", str(tmp_path / "cache"))
     assert (code, stderr) == (0, "")

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..issues import Issue, Location, make_issue
+from ..messages import Text
 from .data import LoadResult, SpecFile, location_at
 from .events import parse_yaml
 
@@ -31,13 +32,13 @@ def load_project(root: str | os.PathLike, parse: bool = True,
     root_path = Path(os.fspath(root))
     root_text = os.fspath(root) if shown_as is None else shown_as
     if not root_path.is_dir():
-        issue = make_issue("PM100", f"project folder `{root_text}` does not exist or is not a folder",
-                           Location(root_text), "pass the folder that holds pmdocs.yml")
+        issue = make_issue("PM100", Text("PM100.no_folder", folder=root_text), Location(root_text),
+                           Text("PM100.no_folder.hint"))
         return LoadResult(root_path, (), (issue,), 0)
     project_name = next((name for name in PROJECT_FILE_NAMES if (root_path / name).is_file()), None)
     if project_name is None:
-        issue = make_issue("PM100", f"no pmdocs.yml in `{root_text}`", Location(root_text),
-                           "create one with `pmdocs new`, or pass the folder that holds it")
+        issue = make_issue("PM100", Text("PM100.no_project_file", folder=root_text),
+                           Location(root_text), Text("PM100.no_project_file.hint"))
         return LoadResult(root_path, (), (issue,), 0)
     files: list[SpecFile] = []
     issues: list[Issue] = []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 from typing import Any, Iterator
 
@@ -10,6 +11,7 @@ from pydantic import ValidationError
 
 from ..issues import Issue, Location, did_you_mean, make_issue
 from ..load import WHERE_KEY, Where, where_of
+from ..messages import Text, noun
 from .spec import ITEM_NAMES
 
 SINGULAR = {
@@ -103,11 +105,12 @@ def _explain_one(detail: dict, path: tuple, data: Any, prefix: tuple, fields_of:
         allowed = fields_of(path[:-1])
         hint = did_you_mean(field, allowed) or (f"allowed keys: {', '.join(sorted(allowed))}"
                                                 if allowed else "")
-        return make_issue("PM201", f"{context}: unknown key `{field}`", location, hint)
+        return make_issue("PM201", Text("PM201.unknown_key", context=context, field=field),
+                          location, hint)
     if kind == "missing":
         location = _value_location(data, path[:-1], file)
-        return make_issue("PM202", f"{context}: `{field}` is required", location,
-                          f"add `{field}: …`")
+        return make_issue("PM202", Text("PM202.required", context=context, field=field),
+                          location, Text("PM202.required.hint", field=field))
     if kind == "string_pattern_mismatch":
         return make_issue("PM206", f"{context}: id `{value}` is not an ASCII slug", location,
                           "use lower-case letters, digits, `_` and `-`, starting with a letter"
@@ -189,7 +192,7 @@ def describe(data: Any, path: tuple, prefix: tuple) -> str:
 
     `prefix` is `(section, index)` of the item in its file, or `()` for settings.
     """
-    words: list[str] = []
+    words: list[Text] = []
     if len(prefix) == 2:
         words.append(_item_words(prefix[0], data, prefix[1]))
     node, section = data, ""
@@ -201,20 +204,24 @@ def describe(data: Any, path: tuple, prefix: tuple) -> str:
             names = [key for key in node if key != WHERE_KEY]
             name = names[step] if 0 <= step < len(names) else str(step)
             node = node.get(name)
-            words.append(f"{SINGULAR.get(section, section)} `{name}`")
+            words.append(Text("context.named", kind=noun(SINGULAR.get(section, section)),
+                              name=name))
         else:
             node = node[step] if isinstance(node, list) and 0 <= step < len(node) else None
             words.append(_item_words(section, node, step))
-    return " › ".join(words) or "project settings"
+    if not words:
+        return Text("context.settings")
+    return functools.reduce(lambda outer, inner: Text("context.inside", outer=outer, inner=inner),
+                            words)
 
 
-def _item_words(section: str, node: Any, index: int) -> str:
-    kind = SINGULAR.get(section, section)
+def _item_words(section: str, node: Any, index: int) -> Text:
+    kind = noun(SINGULAR.get(section, section))
     if isinstance(node, dict):
         for key in ("id", "term", "key", "to"):
             if isinstance(node.get(key), str):
-                return f"{kind} `{node[key]}`"
-    return f"{kind} {index + 1}"
+                return Text("context.named", kind=kind, name=node[key])
+    return Text("context.numbered", kind=kind, number=index + 1)
 
 
 def _value_location(data: Any, path: tuple, file: str) -> Location:

@@ -1,0 +1,90 @@
+"""What pmdocs says about problems, in each language it speaks.
+
+A message is a `Text`: a key of the catalogue and the values it quotes. Each language has a
+catalogue module of its own (`en.py`, `zh.py`) holding, by key, `str.format` templates; the
+text is chosen when it is shown (`in_language`), so one check result prints in English or
+Chinese. A `Text` is also a `str` — its English text — so code that compares or stores
+problems (a diff of two revisions, the JSON report) needs no language at all.
+
+Adding a code means one entry per language: its title (`TITLES`; English in the code's
+registry, `pmdocs.issues`) and its advice (`ADVICE`), and a template per message it words
+(`MESSAGES`). `tests/test_messages.py` holds every language to the same keys and the same
+placeholders.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Mapping
+
+from . import en, zh
+
+LANGUAGES = ("zh", "en")
+DEFAULT_LANGUAGE = "en"
+"""The language of a `Text` as a `str`, and of problems where no project says otherwise."""
+
+_CATALOGUES = {"en": en, "zh": zh}
+
+
+class Text(str):
+    """Words for a reader: a catalogue key and the values it quotes, rendered in any
+    language by `in_language`; as a `str`, its English text. Values that are `Text`
+    themselves (a context such as "page `cart` › element `pay`") are rendered in the same
+    language."""
+
+    __slots__ = ("key", "params")
+    key: str
+    params: tuple[tuple[str, Any], ...]
+
+    def __new__(cls, key: str, /, **params: Any) -> "Text":
+        made = super().__new__(cls, _render(key, DEFAULT_LANGUAGE, params))
+        made.key = key
+        made.params = tuple(sorted(params.items()))
+        return made
+
+    def in_language(self, language: str) -> str:
+        return _render(self.key, language, dict(self.params))
+
+    def __reduce__(self) -> tuple:   # pickled (the spec cache keeps issues) as key and values
+        return (_remake, (self.key, self.params))
+
+
+def _remake(key: str, params: tuple[tuple[str, Any], ...]) -> Text:
+    return Text(key, **dict(params))
+
+
+def localized(text: str, language: str) -> str:
+    """`text` in `language` when it is a `Text`; other text (spec text, a path) as it is."""
+    return text.in_language(language) if isinstance(text, Text) else text
+
+
+def noun(word: str) -> str:
+    """What a kind of thing is called ("page", "element"), as a `Text` where the catalogue
+    names it; a word it does not know (a section the user misspelt) as it is."""
+    return Text("kind." + word) if "kind." + word in en.MESSAGES else word
+
+
+def template(key: str, language: str) -> str:
+    """The catalogue's template for `key` in `language` (English where it has none)."""
+    messages = _CATALOGUES.get(language, en).MESSAGES
+    return messages.get(key) or en.MESSAGES[key]
+
+
+def _render(key: str, language: str, params: Mapping[str, Any]) -> str:
+    values = {name: localized(value, language) for name, value in params.items()}
+    return template(key, language).format(**values)
+
+
+def title(code: str, english: str, language: str) -> str:
+    """A code's one-line title: `english` (the registry's) or the language's own."""
+    return _CATALOGUES.get(language, en).TITLES.get(code, english) if language != "en" \
+        else english
+
+
+def advice(code: str, language: str) -> str:
+    """How to fix what a code finds, in general (the codes page, `pmdocs codes`)."""
+    return _CATALOGUES.get(language, en).ADVICE.get(code) or en.ADVICE.get(code, "")
+
+
+def words(language: str) -> Mapping[str, str]:
+    """The words around problems (summaries, "hint") in `language`."""
+    return {**en.WORDS, **_CATALOGUES.get(language, en).WORDS}
