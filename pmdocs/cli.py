@@ -82,10 +82,11 @@ def _report(issues: list[Issue], file_count: int, language: str) -> None:
 
 
 def _compile(project: str, strict: bool, cache_dir: str | None, write: Writer,
-             since: str | None = None) -> tuple[Result, str]:
+             since: str | None = None, draft: bool = False) -> tuple[Result, str]:
     """The whole pipeline, `write` last; exits with check's report when the specs have
-    problems that stop it (errors; warnings too when `strict`), when Graphviz is missing,
-    when the revision `since` cannot be read, or when the output is refused."""
+    problems that stop it (errors; warnings too when `strict`; nothing for a `draft`), when
+    Graphviz is missing, when the revision `since` cannot be read, or when the output is
+    refused."""
     from .layout import GraphvizLayout, GraphvizMissing
     from .resources import default_cache_dir
     from .site import OutputError
@@ -102,7 +103,7 @@ def _compile(project: str, strict: bool, cache_dir: str | None, write: Writer,
             write(model, rendered)
         except OutputError as error:   # reported after the specs' problems
             refused.append(error)
-    stop_at = Severity.WARNING if strict else Severity.ERROR
+    stop_at = None if draft else Severity.WARNING if strict else Severity.ERROR
     result = _run_since(project, Options(spec_cache_dir(), layout, stop_at, history=True,
                                          since=since), guarded)
     issues, file_count = result.checked.issues, result.checked.file_count
@@ -186,9 +187,13 @@ SITE_URL_OPTION = click.option("--site-url", help="The URL the site is hosted at
 @click.option("--since", metavar="REV", help="Show what changed since this git revision (a "
               "changes page, a box on each changed item's page, marks in the diagrams and the "
               "prototype); overrides pmdocs.yml's `since:`. Exit 2 if it cannot be read.")
+@click.option("--draft", is_flag=True, help="Build even when the specs have errors: the home "
+              "page lists every problem and each item's page opens with those about it.")
 def build(project: str, output: str | None, strict: bool, cache_dir: str | None,
-          site_url: str | None, since: str | None) -> None:
+          site_url: str | None, since: str | None, draft: bool) -> None:
     """Check the specs and build the PRD site of PROJECT (atomically)."""
+    if draft and strict:
+        raise click.UsageError("--draft builds despite problems; --strict stops at warnings")
     from . import mkdocs_adapter
     from .site import atomic_folder, check_output
     started = time.perf_counter()
@@ -200,10 +205,12 @@ def build(project: str, output: str | None, strict: bool, cache_dir: str | None,
         with atomic_folder(targets[0]) as staging:
             mkdocs_adapter.build(rendered, Path(project), staging, strict=strict,
                                  site_url=site_url)
-    result, drawn = _compile(project, strict, cache_dir, write, since)
+    result, drawn = _compile(project, strict, cache_dir, write, since, draft)
     target = targets[0]
     pages = len(result.rendered.documents)
-    say(f"built {pages} pages into {target} in {time.perf_counter() - started:.1f} s "
+    errors = sum(issue.severity == Severity.ERROR for issue in result.checked.issues)
+    kind = f"a draft with {errors} error{'s' if errors != 1 else ''}: " if errors else ""
+    say(f"built {kind}{pages} pages into {target} in {time.perf_counter() - started:.1f} s "
         f"({drawn}); open {target / 'index.html'}")
 
 

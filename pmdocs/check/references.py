@@ -8,6 +8,7 @@ from dataclasses import replace
 from typing import Any, Callable, Iterable, Iterator
 
 from ..issues import Issue, Location, about, did_you_mean, make_issue
+from ..messages import Text, noun
 from ..model import Project
 from ..model.errors import SINGULAR
 from ..model.index import Reference
@@ -29,10 +30,13 @@ KINDS = {**SINGULAR, "releases": "release", "modules": "module"}
 def unknown_reference(context: str, kind: str, value: str, location: Location,
                       choices: Iterable[str]) -> Issue:
     choices = sorted(set(choices))
-    hint = did_you_mean(value, choices) or (f"known {kind}s: {', '.join(choices[:8])}"
-                                            + (" …" if len(choices) > 8 else "")
-                                            if choices else f"no {kind} is defined yet")
-    return make_issue("PM301", f"{context}: unknown {kind} `{value}`", location, hint)
+    noun_of_kind = noun(kind)
+    hint = did_you_mean(value, choices) or (
+        Text("PM301.known", kind=noun_of_kind,
+             known=", ".join(choices[:8]) + (" …" if len(choices) > 8 else ""))
+        if choices else Text("PM301.none_defined", kind=noun_of_kind))
+    return make_issue("PM301", Text("PM301.unknown", context=context, kind=noun_of_kind,
+                                    value=value), location, hint)
 
 
 def check(project: Project) -> Iterator[Issue]:

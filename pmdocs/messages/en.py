@@ -105,6 +105,14 @@ MESSAGES = {
     "kind.menu": "menu",
     "kind.limit": "limit",
     "kind.constraint": "constraint",
+    "kind.toast": "toast",
+    "kind.lifecycle": "lifecycle",
+    "event.tap": "tap",
+    "event.long_press": "long press",
+    "event.change": "change",
+    "event.submit": "submit",
+    "event.select": "select",
+    "event.swipe": "swipe",
     # PM1xx: reading files
     "PM100.no_folder": "project folder `{folder}` does not exist or is not a folder",
     "PM100.no_folder.hint": "pass the folder that holds pmdocs.yml",
@@ -114,9 +122,41 @@ MESSAGES = {
     "PM201.unknown_key": "{context}: unknown key `{field}`",
     "PM202.required": "{context}: `{field}` is required",
     "PM202.required.hint": "add `{field}: …`",
+    # PM3xx: references and page jumps
+    "PM301.unknown": "{context}: unknown {kind} `{value}`",
+    "PM301.known": "known {kind}s: {known}",
+    "PM301.none_defined": "no {kind} is defined yet",
+    "PM310.no_entry": "no page is an entry page, so no page can be reached",
+    "PM310.no_entry.hint": "mark the pages users open directly (a tab, a link, a push) with "
+                           "`entry: true` or `entry: [tab, push]`",
+    "PM311.unreachable": "{kind} `{id}` ({title}) cannot be reached from any entry page",
+    "PM311.unreachable.hint": "add a jump to it from a reachable page, mark it `entry: true`, "
+                              "or remove it",
+    "PM312.dead_end": "page `{id}` ({title}) is a dead end: no element leads anywhere, not even "
+                      "back",
+    "PM312.dead_end.hint": "add an action (`on_tap: back`, or a jump `to:` a page), or mark the "
+                           "page `terminal: true` if the journey ends here by design",
+    "PM313.no_close": "{kind} `{id}` ({title}) has no way to close",
+    "PM313.no_close.hint": "add a button with `on_tap: close`, or set `dismissible: true` if "
+                           "tapping outside closes it",
+    "PM314.gap": "page `{page}` › element `{element}`: on {event}, the conditions ({conditions}) "
+                 "say nothing of what happens otherwise",
+    "PM314.gap.hint": "add a last jump without `when` as the default, e.g. `- {{to: …}}` (or "
+                      "`- {{effect: 无反应}}` to stay on the page)",
+    # PM38x: features
+    "PM380.links_nothing": "feature `{id}` ({title}) links to no page, rule, flow or object",
+    "PM380.links_nothing.hint": "list what it touches under `pages:`, `rules:`, `flows:` or "
+                                "`objects:`",
+    "PM381.uncovered": "{kind} `{id}` ({title}) is covered by no feature",
+    "PM381.uncovered.hint": "list it under a feature's `pages:` (or drop it if nobody needs it)",
 }
 
 WORDS = {
+    "advice": "How to fix",
+    "hint": "hint",
+    "item_problems": "The check found {count} problem(s) here",
+    "serve_errors": "The specs have errors; this is the last version that built.",
+    "serve_recover": "Save a fix and the page reloads.",
     "error_one": "{count} error", "error_many": "{count} errors",
     "warning_one": "{count} warning", "warning_many": "{count} warnings",
     "info_one": "{count} note", "info_many": "{count} notes",
