@@ -15,24 +15,10 @@ from pmdocs.cli import main
 from pmdocs.layout import NoLayout
 from pmdocs.pipeline import Options, run
 
-SPECS = """\
-roles:
-  - id: buyer
-    name: 买家
-pages:
-  - id: home
-    title: 首页
-    entry: true
-    terminal: true
-  - id: lost
-    title: 迷路
-    terminal: true
-features:
-  - id: browse
-    title: 浏览商品
-    roles: [buyr]
-    pages: [home]
-"""
+from .test_cli import CLEAN_SPECS, UNREACHABLE_PAGE
+
+SPECS = CLEAN_SPECS.replace("features:\n", UNREACHABLE_PAGE + "features:\n").replace(
+    "roles: [buyer]", "roles: [buyr]")
 """Page `lost` is reached from nowhere and covered by no feature (two warnings about it); the
 feature names an unknown role (an error)."""
 
