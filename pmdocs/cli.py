@@ -235,10 +235,15 @@ def export(project: str, output: str, cache_dir: str | None, site_url: str | Non
               help="The address to serve on.")
 @click.option("--open", "open_browser", is_flag=True, help="Open the site in a browser.")
 def serve(project: str, dev_addr: str, open_browser: bool) -> None:
-    """Preview the site; it rebuilds and reloads the browser when a spec file changes."""
+    """Preview the site; it rebuilds and reloads the browser when a spec file changes. While
+    the specs have errors, every page shows them over the last version that built."""
     from . import mkdocs_adapter
 
-    mkdocs_adapter.serve(Path(project).resolve(), dev_addr, open_browser)
+    folder = Path(project).resolve()
+    say(f"pmdocs serve: the PRD of {folder} at http://{dev_addr}/ (after its first build)")
+    say(f"watching {folder} (pmdocs.yml and every spec file): a save rebuilds the site and "
+        "reloads the browser; Ctrl+C stops")
+    mkdocs_adapter.serve(folder, dev_addr, open_browser)
 
 
 @main.command()
