@@ -41,14 +41,16 @@ def build(rendered: RenderedSite, project: Path, folder: Path, *, strict: bool =
 
 
 def serve(project: Path, dev_addr: str, open_browser: bool) -> None:
-    """Live preview: mkdocs serve with the plugin, which compiles the specs on every change."""
+    """Live preview: mkdocs serve with the plugin, which compiles the specs on every change
+    and, while they have errors, shows them over the last site that built. What it prints
+    is pmdocs' lines: the problems of each build (jieba's chatter quietened, as in `build`)."""
     from mkdocs.commands.serve import serve as mkdocs_serve
 
     from ..model import read_project
 
     model, _, _ = read_project(project)
     settings = SiteSettings(model.settings.name, model.settings.language, ())
-    with tempfile.TemporaryDirectory() as scratch:
+    with tempfile.TemporaryDirectory() as scratch, _quiet():
         config_file = write_config(Path(scratch), settings, project, name_the_site=True)
         mkdocs_serve(config_file=str(config_file), livereload=True, dev_addr=dev_addr,
                      open_in_browser=open_browser)
