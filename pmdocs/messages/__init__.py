@@ -29,7 +29,7 @@ class Text(str):
     """Words for a reader: a catalogue key and the values it quotes, rendered in any
     language by `in_language`; as a `str`, its English text. Values that are `Text`
     themselves (a context such as "page `cart` › element `pay`") are rendered in the same
-    language."""
+    language; a tuple of values is a list, joined as the language joins one."""
 
     __slots__ = ("key", "params")
     key: str
@@ -63,6 +63,16 @@ def noun(word: str) -> str:
     return Text("kind." + word) if "kind." + word in en.MESSAGES else word
 
 
+def named(kind: str, name: object) -> Text:
+    """"page `cart`": a thing of a kind, by its id, in any language."""
+    return Text("context.named", kind=noun(kind), name=name)
+
+
+def inside(outer: str, kind: str, name: object) -> Text:
+    """"page `cart` › element `pay`": a part of a thing that `outer` names."""
+    return Text("context.inside", outer=outer, inner=named(kind, name))
+
+
 def template(key: str, language: str) -> str:
     """The catalogue's template for `key` in `language` (English where it has none)."""
     messages = _CATALOGUES.get(language, en).MESSAGES
@@ -70,8 +80,15 @@ def template(key: str, language: str) -> str:
 
 
 def _render(key: str, language: str, params: Mapping[str, Any]) -> str:
-    values = {name: localized(value, language) for name, value in params.items()}
+    values = {name: _shown(value, language) for name, value in params.items()}
     return template(key, language).format(**values)
+
+
+def _shown(value: Any, language: str) -> Any:
+    """A value as a template shows it: a `Text` in `language`, a tuple of them joined."""
+    if isinstance(value, tuple):
+        return words(language)["list_separator"].join(_shown(item, language) for item in value)
+    return localized(value, language)
 
 
 def title(code: str, english: str, language: str) -> str:

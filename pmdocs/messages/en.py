@@ -218,15 +218,83 @@ MESSAGES = {
                  "say nothing of what happens otherwise",
     "PM314.gap.hint": "add a last jump without `when` as the default, e.g. `- {{to: …}}` (or "
                       "`- {{effect: 无反应}}` to stay on the page)",
+    # PM37x: business flows
+    "PM370.not_a_role": "flow `{flow}`: lane `{lane}` is not a role",
+    "PM370.not_a_role.hint": "lanes are role ids; define the role under `roles:`",
+    "PM371.unreached": "flow `{flow}`: step `{step}` cannot be reached from a start step",
+    "PM371.unreached.hint": "add a `next:` arrow into it",
+    "PM372.no_end": "flow `{flow}`: step `{step}` has no path to an end step",
+    "PM372.no_end.hint": "add a `next:` arrow from it toward an end step",
+    "PM373.exits": "{context}: a decision needs at least two exits labelled with `when`; it has "
+                   "{count}",
+    "PM373.exits.hint": "write each exit as `- {{to: step, when: 条件}}`",
+    "PM374.lane": "{context}: lane `{lane}` is not one of the flow's lanes",
+    "PM374.lane.hint": "add it to the flow's `lanes:` ({lanes})",
+    "PM374.stage": "{context}: stage `{stage}` is not one of the flow's stages",
+    "PM374.stage.hint": "declare it under the flow's `stages:`",
+    "PM375.no_start": "flow `{flow}` has no start step",
+    "PM375.no_end": "flow `{flow}` has no end step",
+    "PM375.hint": "mark one step `kind: {kind}`",
+    "PM376.role": "flow `{flow}` › step `{step}`: happens on {kind} `{page}` ({title}), which "
+                  "lane `{lane}` may not open (it is for {roles})",
+    "PM376.role.hint": "name the page this role uses, or add `{lane}` to the page's `roles:`",
     # PM38x: features
     "PM380.links_nothing": "feature `{id}` ({title}) links to no page, rule, flow or object",
     "PM380.links_nothing.hint": "list what it touches under `pages:`, `rules:`, `flows:` or "
                                 "`objects:`",
     "PM381.uncovered": "{kind} `{id}` ({title}) is covered by no feature",
     "PM381.uncovered.hint": "list it under a feature's `pages:` (or drop it if nobody needs it)",
+    "context.lifecycle": "object `{object}` lifecycle",
+    "context.limit": "{rule} › limit {number}",
+    # PM34x: limits
+    "PM340.no_window": "{name}: the limit does not say over which period it counts (per day? "
+                       "per campaign? for ever?)",
+    "PM340.no_window.hint": "add `window: calendar_day` (with timezone and reset), "
+                            "`campaign_period`, `lifetime` or `rolling`",
+    "PM341.no_subject": "{name}: the limit does not say who is counted (each user? each account, "
+                        "device or phone number? each company?)",
+    "PM341.no_subject.hint": "add `subject: user`, or `account`, `device`, `phone`, "
+                             "`organization`, or `{{kind: custom, description: …}}`",
+    "PM341.custom": "{name}: the limit's subject is `custom` but does not say who or what is "
+                    "counted",
+    "PM341.custom.hint": "add `description:`, e.g. `subject: {{kind: custom, description: "
+                         "每个门店}}`",
+    "PM342.no_counts": "{name}: the limit does not say what uses up the quota: every attempt, or "
+                       "only a success?",
+    "PM342.no_counts.hint": "add `counts: attempt` or `counts: success`; add `returned_on:` too "
+                            "if a refund or a cancel gives the quota back",
+    "PM343.timezone": "{name}: the {kind} window has no time zone; a {period} starts at different "
+                      "moments for users in different places",
+    "PM343.timezone.hint": "add `timezone: Asia/Shanghai`, the zone the business counts {period}s "
+                           "in",
+    "PM343.reset": "{name}: the {kind} window does not say at what time the count starts again",
+    "PM343.reset.hint": "add `reset: \"00:00\"`, in quotes",
+    "PM343.reset_format": "{name}: reset time `{reset}` is not a time of day like 00:00",
+    "PM343.reset_format.hint": "write it as hours:minutes, e.g. \"04:00\"",
+    "PM343.duration": "{name}: the rolling window does not say how long it is (the last 24 "
+                      "hours? the last 7 days?)",
+    "PM343.duration.hint": "add `duration: 24h`: a number and m, h or d",
+    "PM343.duration_format": "{name}: window duration `{duration}` is not like 24h, 7d or 30m",
+    "PM343.duration_format.hint": "write a number and a unit: m for minutes, h for hours, d for "
+                                  "days",
+    "period.day": "day", "period.week": "week", "period.month": "month", "period.period": "period",
+    # PM36x: business objects
+    "PM360.unreached": "{context}: state `{state}` cannot be reached from the initial state "
+                       "`{initial}`",
+    "PM360.unreached.hint": "add a transition into it, or remove it",
+    "PM361.stuck": "{context}: state `{state}` is not final but no transition leaves it",
+    "PM361.stuck.hint": "add a transition out of it, or list it under `final:`",
+    "PM362.unknown": "{context}: unknown state `{state}`",
+    "PM362.unknown.hint": "states: {states}",
+    "PM363.values": "object `{object}`: attribute `{attribute}` holds the lifecycle's state, but "
+                    "its values are not the states: {parts}",
+    "PM363.values.hint": "make its `values` the states' ids or names ({states}), or leave them out",
+    "PM363.no_state": "`{value}` is no state",
+    "PM363.missing": "state `{state}` is not among them",
 }
 
 WORDS = {
+    "list_separator": "; ",
     "advice": "How to fix",
     "hint": "hint",
     "item_problems": "The check found {count} problem(s) here",

@@ -11,7 +11,7 @@ from pydantic import ValidationError
 
 from ..issues import Issue, Location, did_you_mean, make_issue
 from ..load import WHERE_KEY, Where, where_of
-from ..messages import Text, noun
+from ..messages import Text, named, noun
 from .spec import ITEM_NAMES
 
 SINGULAR = {
@@ -209,8 +209,7 @@ def describe(data: Any, path: tuple, prefix: tuple) -> str:
             names = [key for key in node if key != WHERE_KEY]
             name = names[step] if 0 <= step < len(names) else str(step)
             node = node.get(name)
-            words.append(Text("context.named", kind=noun(SINGULAR.get(section, section)),
-                              name=name))
+            words.append(named(SINGULAR.get(section, section), name))
         else:
             node = node[step] if isinstance(node, list) and 0 <= step < len(node) else None
             words.append(_item_words(section, node, step))
@@ -225,7 +224,7 @@ def _item_words(section: str, node: Any, index: int) -> Text:
     if isinstance(node, dict):
         for key in ("id", "term", "key", "to"):
             if isinstance(node.get(key), str):
-                return Text("context.named", kind=kind, name=node[key])
+                return named(SINGULAR.get(section, section), node[key])
     return Text("context.numbered", kind=kind, number=index + 1)
 
 
