@@ -291,6 +291,90 @@ MESSAGES = {
     "PM363.values.hint": "make its `values` the states' ids or names ({states}), or leave them out",
     "PM363.no_state": "`{value}` is no state",
     "PM363.missing": "state `{state}` is not among them",
+    "more": " (and {count} more)",
+    "when": " when {condition}",
+    "context.said": "{context}: {message}",
+    # PM33x: rules and decision tables
+    "PM330.gap": "rule `{rule}`: no row covers {gaps}{more}",
+    "PM330.gap.when": "rule `{rule}`: when {when}, no row covers {gaps}{more}",
+    "PM330.gap.hint": "add a row for each case; or use `hit: first` and end the table with a "
+                      "catch-all row whose conditions are all `-`",
+    "PM330.gap.hint.first": "add a row for each case, or end the table with a catch-all row whose "
+                            "conditions are all `-`",
+    "PM330.gap.hint.at": "{hint}; the gap opens only at {when}, an end of the parameter's range",
+    "PM331.overlap": "rule `{rule}`: row {row} overlaps row {earlier} (both match: {both}){when}",
+    "PM331.overlap.hint": "under `hit: unique` every case matches exactly one row: narrow one of "
+                          "the two rows, or use `hit: first` if the earlier row should win",
+    "PM332.overlap": "rule `{rule}`: row {row} overlaps row {earlier} but decides differently "
+                     "(both match: {both}){when}",
+    "PM332.overlap.hint": "under `hit: any` rows that overlap must decide the same: narrow one of "
+                          "them, or use `hit: first` if the earlier row should win",
+    "PM333.never": "rule `{rule}`: row {row} can never fire{when}: {reason}",
+    "PM333.never.hint": "under `hit: first` the first matching row wins: remove this row, or move "
+                        "it above the rows that hide it",
+    "PM333.matches_nothing": "its conditions match no case",
+    "PM333.by_row": "every case it matches is matched first by row {row}",
+    "PM333.by_rows": "every case it matches is matched first by rows {rows} and {last}",
+    "PM334.same": "rule `{rule}`: row {row} has the same conditions as row {earlier}",
+    "PM334.same.hint": "remove one of them",
+    "PM334.differ.hint": "make their conditions differ, or keep one row with the outcome you mean",
+    "PM335.number.hint": "write a number like `3`, a comparison like `\"< 3\"`, `\">= 5\"` or "
+                         "`\"!= 0\"`, a range like `\"1..5\"`, or `-` for any value; `$parameter` "
+                         "may stand for a number",
+    "PM336.not_in_rule": "{context}: parameter `${name}` is not defined in this rule",
+    "PM336.not_in_rule.hint": "add it under `parameters:`, with a default and a range",
+    "PM337.no_default": "rule `{rule}`: parameter `{parameter}` has no default; nobody can tell "
+                        "which value applies before operations set one",
+    "PM337.no_default.hint": "add `default: …`",
+    "PM337.no_range": "rule `{rule}`: parameter `{parameter}` has no range; say which values "
+                      "operations may set",
+    "PM337.no_range.hint": "add `min:` and `max:`, e.g. `min: 1` and `max: 10`",
+    "PM338.no_default": "rule `{rule}`: could not analyse: row {row} compares with parameter "
+                        "`{parameter}`, whose default is not a whole number{more}",
+    "PM338.no_default.hint": "give parameter `{parameter}` a whole number as `default:`",
+    "PM338.free_text": "rule `{rule}`: could not analyse: free-text condition `{condition}` in "
+                       "row {row}{more}",
+    "PM338.free_text_input.hint": "input `{input}` is free text; make it an `enum` with "
+                                  "`values:`, or an `integer`, so the table can be checked for "
+                                  "gaps and overlaps",
+    "PM338.free_text.hint": "{number_hint}, so the table can be checked for gaps and overlaps; "
+                            "keep the words in the row's `note`",
+    "PM339.too_many": "rule `{rule}`: the table has {count} combinations of input values, more "
+                      "than {limit}; it was not checked for gaps and overlaps",
+    "PM339.too_many.hint": "split the rule into smaller rules, or use fewer thresholds",
+    # PM345-PM347: rule inputs and constraints
+    "PM346.incomplete": "{context}: a constraint is either `if` with `then` (when these hold, "
+                        "those hold too) or `never` (these never hold together)",
+    "PM346.incomplete.hint": "write e.g. `{{if: {{reached: true}}, then: {{initiated: true}}}}` or "
+                             "`{{never: {{status: 未开始, joined: true}}}}`",
+    "PM346.nothing_possible": "rule `{rule}`: the constraints rule out every combination of the "
+                              "inputs, so no row can ever apply",
+    "PM346.nothing_possible.hint": "a constraint says which combinations cannot happen; check "
+                                   "each `if` → `then` and `never` for one that contradicts the "
+                                   "others",
+    "PM347.excluded": "rule `{rule}`: row {row} can never apply{when}: the constraints rule out "
+                      "every case it matches",
+    "PM347.excluded.hint": "remove the row, or the constraint if the case can happen after all",
+    "context.row": "{outer} › row {number}",
+    "context.constraint": "{outer} › constraint {number}",
+    "value.nested_list": "a list inside a list",
+    "PM335.not_an_input": "`{column}` is not an input of this rule",
+    "PM335.not_an_input.hint": "the inputs are {inputs}; or declare `{column}` under `inputs:`",
+    "PM335.no_inputs.hint": "declare `{column}` under `inputs:`, with its type",
+    "PM335.not_a_bool": "input `{column}` is true or false, not `{value}`",
+    "PM335.not_a_bool.hint": "write `true`, `false` or `-` for any",
+    "PM335.not_whole": "input `{column}` takes whole numbers, not `{value}`",
+    "PM335.not_a_number": "`{value}` is not a condition on the number `{column}`",
+    "PM335.span": "from {low} to {high}",
+    "PM335.span_up": "from {low} up",
+    "PM335.outside": "`{value}` matches no value of input `{column}`, which runs {span}",
+    "PM335.outside.hint": "change the condition, or widen the input's `min` / `max`",
+    "PM335.shape": "the condition on `{column}` cannot be {kind}",
+    "PM335.shape.hint": "write one value, a list of values, or `-` for any value",
+    "PM335.boolean": "`{column}` cannot be `{value}`: YAML reads it as the boolean {reading}",
+    "PM335.not_a_value": "`{value}` is not a value of input `{column}`",
+    "PM335.not_a_value.hint": "use one of {choices}, or add `{value}` to the input's `values`",
+    "PM335.not_a_value.hint.from": "use one of {choices}, the values of `{source}`",
 }
 
 WORDS = {
