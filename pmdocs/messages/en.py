@@ -375,6 +375,25 @@ MESSAGES = {
     "PM335.not_a_value": "`{value}` is not a value of input `{column}`",
     "PM335.not_a_value.hint": "use one of {choices}, or add `{value}` to the input's `values`",
     "PM335.not_a_value.hint.from": "use one of {choices}, the values of `{source}`",
+    "hints": "{hints}",
+    "kind.lifecycle state": "lifecycle state",
+    "PM207.twice": "{kind} id `{id}` is used {count} times {scope} (also at {places})",
+    "PM207.twice.hint": "ids must be unique; rename one of them",
+    "scope.project": "in the project", "scope.project_file": "in pmdocs.yml",
+    "scope.page": "on page `{id}`", "scope.flow": "in flow `{id}`",
+    "scope.object": "of object `{id}`", "scope.rule": "of rule `{id}`",
+    "PM320.missing": "{kind} `{id}` ({title}) shows data but does not describe the state {states}",
+    "PM320.missing.many": "{kind} `{id}` ({title}) shows data but does not describe the states "
+                          "{states}",
+    "PM320.missing.typed": "{kind} `{id}` ({title}) is a {type} page but does not describe the "
+                           "state {states}",
+    "PM320.missing.typed.many": "{kind} `{id}` ({title}) is a {type} page but does not describe "
+                                "the states {states}",
+    "PM320.add.one": "add it under `states:`, e.g. `{example}: …`, saying what the user sees",
+    "PM320.add.many": "add them under `states:`, e.g. `{example}: …`, saying what the user sees",
+    "PM320.counts_as": "a business state that stands for `{state}` says `counts_as: {state}`",
+    "PM320.type": "or say what the page is with `type:` ({types})",
+    "PM320.loading": "`check: {{loading: false}}` in pmdocs.yml asks for no `loading`",
 }
 
 WORDS = {

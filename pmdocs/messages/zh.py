@@ -384,6 +384,22 @@ MESSAGES = {
     "PM335.not_a_value": "`{value}` 不是输入 `{column}` 的取值",
     "PM335.not_a_value.hint": "使用 {choices} 之一，或把 `{value}` 加入输入的 `values`",
     "PM335.not_a_value.hint.from": "使用 {choices} 之一，即 `{source}` 的取值",
+    "hints": "{hints}",
+    "kind.lifecycle state": "生命周期状态",
+    "PM207.twice": "{kind} id `{id}` {scope}用了 {count} 次（另见 {places}）",
+    "PM207.twice.hint": "id 必须唯一；重命名其中一个",
+    "scope.project": "在项目中", "scope.project_file": "在 pmdocs.yml 中",
+    "scope.page": "在页面 `{id}` 中", "scope.flow": "在流程 `{id}` 中",
+    "scope.object": "在对象 `{id}` 中", "scope.rule": "在规则 `{id}` 中",
+    "PM320.missing": "{kind} `{id}`（{title}）展示数据，却没有描述状态 {states}",
+    "PM320.missing.many": "{kind} `{id}`（{title}）展示数据，却没有描述这些状态：{states}",
+    "PM320.missing.typed": "{kind} `{id}`（{title}）是 {type} 类页面，却没有描述状态 {states}",
+    "PM320.missing.typed.many": "{kind} `{id}`（{title}）是 {type} 类页面，却没有描述这些状态：{states}",
+    "PM320.add.one": "在 `states:` 下添加它，例如 `{example}: …`，写明用户看到什么",
+    "PM320.add.many": "在 `states:` 下添加它们，例如 `{example}: …`，写明用户看到什么",
+    "PM320.counts_as": "代表 `{state}` 的业务状态写上 `counts_as: {state}`",
+    "PM320.type": "或用 `type:` 说明页面类型（{types}）",
+    "PM320.loading": "在 pmdocs.yml 中写 `check: {{loading: false}}` 即不要求 `loading`",
 }
 
 WORDS = {
