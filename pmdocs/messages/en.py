@@ -394,6 +394,34 @@ MESSAGES = {
     "PM320.counts_as": "a business state that stands for `{state}` says `counts_as: {state}`",
     "PM320.type": "or say what the page is with `type:` ({types})",
     "PM320.loading": "`check: {{loading: false}}` in pmdocs.yml asks for no `loading`",
+    "PM301.state_nowhere": "{context}: page state `{state}`, but the rule governs no page to "
+                           "find it on",
+    "PM301.state_nowhere.hint": "name the pages it shows on under the rule's `applies_to: "
+                                "{{pages: […]}}`",
+    "PM301.unknown_state": "{context}: unknown page state `{state}`: no page of the rule ({pages}) "
+                           "has it",
+    "PM301.unknown_state.hint": "add `{state}:` under the `states:` of the page it shows on",
+    "PM344.quota": "{context}: `{field}` states a quantity limit ({words}) but no rule with a "
+                   "`limit` block says who is counted, over which period, and what counts",
+    "PM344.quota.hint": "add a `limit:` block (subject, window, counts, max) to the rule, or link "
+                        "the element to a rule that has one",
+    "PM345.no_lifecycle": "{context}: object `{object}` has no lifecycle to take states from",
+    "PM345.no_lifecycle.hint": "name an enum attribute, as `{object}.<attribute>`, or give the "
+                               "object a `lifecycle:`",
+    "PM345.no_values": "{context}: `{source}` has no values to take: it is neither an enum "
+                       "attribute with `values` nor the attribute that holds the object's "
+                       "lifecycle state",
+    "PM345.no_values.hint": "give attribute `{attribute}` `values:`, or take the values from an "
+                            "enum attribute or from the lifecycle (`from: {object}`)",
+    "PM345.not_enum": "{context}: takes its values from `{source}`, so it is an enum, not `{type}`",
+    "PM345.not_enum.hint": "leave `type:` out: enum is the default",
+    "PM345.lists": "lists {count} of the {total} values of `{source}`",
+    "PM345.missing": "missing {values}",
+    "PM345.extra": "not among them: {values}",
+    "PM345.listed.hint": "leave `values:` out: the input takes them from `{source}`",
+    "PM350.vague": "{context}: `{field}` uses vague wording ({words})",
+    "PM350.vague.hint": "say it measurably (a number, a time, a list of cases); switch off with "
+                        "`check: {{vague_words: false}}`",
 }
 
 WORDS = {

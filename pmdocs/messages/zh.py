@@ -400,6 +400,28 @@ MESSAGES = {
     "PM320.counts_as": "代表 `{state}` 的业务状态写上 `counts_as: {state}`",
     "PM320.type": "或用 `type:` 说明页面类型（{types}）",
     "PM320.loading": "在 pmdocs.yml 中写 `check: {{loading: false}}` 即不要求 `loading`",
+    "PM301.state_nowhere": "{context}：页面状态 `{state}`，但该规则不管辖任何页面，无处可找",
+    "PM301.state_nowhere.hint": "在规则的 `applies_to: {{pages: […]}}` 下写出它出现的页面",
+    "PM301.unknown_state": "{context}：未知的页面状态 `{state}`：规则的页面（{pages}）都没有它",
+    "PM301.unknown_state.hint": "在它出现的页面的 `states:` 下添加 `{state}:`",
+    "PM344.quota": "{context}：`{field}` 写了数量限制（{words}），但没有带 `limit` 块的规则说明按谁统计、"
+                   "按什么周期、什么算一次",
+    "PM344.quota.hint": "给规则添加 `limit:` 块（subject、window、counts、max），或把元素关联到有该块的规则",
+    "PM345.no_lifecycle": "{context}：对象 `{object}` 没有生命周期可取状态",
+    "PM345.no_lifecycle.hint": "写一个枚举属性，如 `{object}.<attribute>`，或给对象添加 `lifecycle:`",
+    "PM345.no_values": "{context}：`{source}` 没有可取的值：它既不是带 `values` 的枚举属性，"
+                       "也不是保存对象生命周期状态的属性",
+    "PM345.no_values.hint": "给属性 `{attribute}` 加上 `values:`，或从枚举属性或生命周期取值"
+                            "（`from: {object}`）",
+    "PM345.not_enum": "{context}：取值来自 `{source}`，所以是枚举，而不是 `{type}`",
+    "PM345.not_enum.hint": "省略 `type:`：默认就是 enum",
+    "PM345.lists": "列出了 `{source}` 的 {total} 个取值中的 {count} 个",
+    "PM345.missing": "缺少 {values}",
+    "PM345.extra": "多出 {values}",
+    "PM345.listed.hint": "省略 `values:`：输入会从 `{source}` 取值",
+    "PM350.vague": "{context}：`{field}` 用词含糊（{words}）",
+    "PM350.vague.hint": "写成可衡量的说法（一个数字、一个时间、一份情况清单）；可用 "
+                        "`check: {{vague_words: false}}` 关闭",
 }
 
 WORDS = {
