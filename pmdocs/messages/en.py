@@ -422,6 +422,37 @@ MESSAGES = {
     "PM350.vague": "{context}: `{field}` uses vague wording ({words})",
     "PM350.vague.hint": "say it measurably (a number, a time, a list of cases); switch off with "
                         "`check: {{vague_words: false}}`",
+    "PM390.fixed": "check settings: `{code}` cannot be switched off or re-graded",
+    "PM390.unknown": "check settings: unknown check code `{code}`",
+    "PM390.hint": "see `pmdocs codes` for the list",
+    "PM391.written": "`output: {output}` {problem}",
+    "PM391.default": "the default output folder `{output}` {problem}",
+    "PM391.hint": "pmdocs.yml may only name a folder inside the project, e.g. `output: site`; to "
+                  "build elsewhere, run `pmdocs build -o PATH`",
+    "PM391.absolute": "is an absolute path",
+    "PM391.unusable": "is not a folder pmdocs can use: {error}",
+    "PM391.project_folder": "is the project folder itself, which holds the specs",
+    "PM391.outside": "leads outside the project",
+    "PM391.through_link": "leads outside the project, through the symbolic link `{link}` (to "
+                          "`{target}`)",
+    "PM336.other_rule.hint": "`${name}` is a parameter of rule `{rule}`; a rule's texts name its "
+                             "own parameters: add it under this rule's `parameters:`",
+    "PM336.several": "{context}: parameter `${name}` is defined by several rules ({rules}), and "
+                     "none of them governs this text",
+    "PM336.no_rule": "{context}: parameter `${name}` is not defined by any rule",
+    "PM336.no_rule.hint": "define it under the `parameters:` of the rule it belongs to",
+    "PM336.element.hint": "name the rule the element follows, e.g. `rules: [{rule}]`",
+    "PM336.page.hint": "name the page in the rule's `applies_to: {{pages: […]}}`, e.g. rule "
+                       "`{rule}`",
+    "PM336.step.hint": "name the rule the step applies, e.g. `rule: {rule}`",
+    "PM336.object.hint": "give the rule an input `from:` this object, or give the parameter a "
+                         "name of its own",
+    "PM201.unknown_section": "unknown section `{key}`",
+    "PM201.sections": "a spec file holds the sections {sections}",
+    "PM203.section": "section `{section}` must be a list of items",
+    "PM203.section.hint": "write each item as `- id: …` under `{section}:`",
+    "PM203.item": "{section} item {number} must be a mapping (`id: …` and other keys)",
+    "PM203.item.hint": "start the item with `- id: …`",
 }
 
 WORDS = {

@@ -422,6 +422,33 @@ MESSAGES = {
     "PM350.vague": "{context}：`{field}` 用词含糊（{words}）",
     "PM350.vague.hint": "写成可衡量的说法（一个数字、一个时间、一份情况清单）；可用 "
                         "`check: {{vague_words: false}}` 关闭",
+    "PM390.fixed": "检查设置：`{code}` 不能关闭或调整级别",
+    "PM390.unknown": "检查设置：未知的检查项 `{code}`",
+    "PM390.hint": "用 `pmdocs codes` 查看全部检查项",
+    "PM391.written": "`output: {output}` {problem}",
+    "PM391.default": "默认的输出文件夹 `{output}` {problem}",
+    "PM391.hint": "pmdocs.yml 只能指定项目内的文件夹，例如 `output: site`；要输出到别处，"
+                  "运行 `pmdocs build -o PATH`",
+    "PM391.absolute": "是绝对路径",
+    "PM391.unusable": "不是 pmdocs 能用的文件夹：{error}",
+    "PM391.project_folder": "就是存放规格的项目文件夹本身",
+    "PM391.outside": "指向了项目之外",
+    "PM391.through_link": "经由符号链接 `{link}`（指向 `{target}`）指向了项目之外",
+    "PM336.other_rule.hint": "`${name}` 是规则 `{rule}` 的参数；规则的文字只能引用自己的参数："
+                             "把它加到本规则的 `parameters:` 下",
+    "PM336.several": "{context}：参数 `${name}` 由多个规则（{rules}）定义，但没有一个管辖这段文字",
+    "PM336.no_rule": "{context}：参数 `${name}` 没有被任何规则定义",
+    "PM336.no_rule.hint": "在它所属规则的 `parameters:` 下定义它",
+    "PM336.element.hint": "写出元素遵循的规则，例如 `rules: [{rule}]`",
+    "PM336.page.hint": "在规则的 `applies_to: {{pages: […]}}` 中写出该页面，例如规则 `{rule}`",
+    "PM336.step.hint": "写出步骤应用的规则，例如 `rule: {rule}`",
+    "PM336.object.hint": "给规则添加一个 `from:` 该对象的输入，或给参数起一个独有的名字",
+    "PM201.unknown_section": "未知的部分 `{key}`",
+    "PM201.sections": "规格文件可以包含这些部分：{sections}",
+    "PM203.section": "部分 `{section}` 必须是条目的列表",
+    "PM203.section.hint": "在 `{section}:` 下把每个条目写成 `- id: …`",
+    "PM203.item": "{section} 的第 {number} 个条目必须是映射（`id: …` 和其他键）",
+    "PM203.item.hint": "条目以 `- id: …` 开头",
 }
 
 WORDS = {
