@@ -44,7 +44,8 @@ def problems_table(document: str) -> str:
 
 @pytest.mark.parametrize("language, words", [
     ("zh", ["页面 <code>lost</code>（迷路）", "检查发现 2 个问题"]),
-    ("en", ["page <code>lost</code> (迷路)", "The check found 2 problem(s) here"])])
+    ("en", ["page <code>lost</code> (迷路)", "The check found 2 problem(s) here",
+            "feature <code>browse</code>: unknown role <code>buyr</code>"])])
 def test_problems_show_rendered_in_the_projects_language(tmp_path: Path, language: str,
                                                          words: list[str]) -> None:
     documents = rendered(make_project(tmp_path / "project", language))
@@ -61,7 +62,7 @@ def test_problems_show_rendered_in_the_projects_language(tmp_path: Path, languag
     assert 'class="admonition danger pmdocs-item-problems"' in feature and "PM301" in feature
     shown = home + lost + feature
     if language == "zh":   # a message the catalogue words, in the project's language
-        assert "未知的角色 <code>buyr</code>" in feature, feature
+        assert "需求 <code>browse</code>：未知的角色 <code>buyr</code>" in feature, feature
     for word in words:
         assert word in shown, word
 

@@ -5,10 +5,10 @@ term the glossary defines is not vague). Both point at the words themselves."""
 from __future__ import annotations
 
 import re
-from typing import Iterator, NamedTuple
+from typing import Iterator
 
 from ..issues import Issue, Location, about, make_issue
-from ..messages import Text, inside, named, noun
+from ..messages import Place, Text, place
 from ..model import Project
 from ..model.spec import Feature, Page, Rule, Spec
 from .quotas import LIMIT_WORDS, quota_matches
@@ -44,14 +44,14 @@ def _glossary_terms(project: Project) -> re.Pattern | None:
 def _rule_words(project: Project, rule: Rule, terms: re.Pattern | None) -> Iterator[Issue]:
     for node, field, text in rule_texts(rule):
         if not rule.limit:
-            yield from _limit_words(project, Where("rule", rule.id), node, field, text)
-        yield from _vague_words(project, Where("rule", rule.id), node, field, text, terms)
+            yield from _limit_words(project, (("rule", rule.id),), node, field, text)
+        yield from _vague_words(project, (("rule", rule.id),), node, field, text, terms)
 
 
 def _feature_words(project: Project, feature: Feature, terms: re.Pattern | None) -> Iterator[Issue]:
     for index, criterion in enumerate(feature.acceptance, start=1):
         for field in ("given", "when", "then"):
-            yield from _vague_words(project, Where("feature", feature.id, "criterion", index),
+            yield from _vague_words(project, (("feature", feature.id), ("criterion", index)),
                                     criterion, field, getattr(criterion, field), terms)
 
 
@@ -61,7 +61,7 @@ def _page_words(project: Project, page: Page, limited_rules: set[str]) -> Iterat
     for element in page.elements:
         if element.notes and not limited_rules.intersection(
                 project.index.page_scope(page.id, element.id)):
-            yield from _limit_words(project, Where("page", page.id, "element", element.id),
+            yield from _limit_words(project, (("page", page.id), ("element", element.id)),
                                     element, "notes", element.notes)
 
 
@@ -75,44 +75,25 @@ def rule_texts(rule: Rule) -> Iterator[tuple[Spec, str, str]]:
             yield row.then, field, getattr(row.then, field if field != "copy" else "copy_text")
 
 
-class Where(NamedTuple):
-    """Which text a finding is in — `rule `x``, `page `x` › element `y`` — worded only for a
-    finding (`words`), not for each of the thousands of texts looked at."""
-
-    kind: str
-    id: str
-    part: str = ""
-    part_id: object = None
-
-    def words(self) -> Text:
-        item = named(self.kind, self.id)
-        if not self.part:
-            return item
-        if isinstance(self.part_id, int):
-            return Text("context.inside", outer=item, inner=Text(
-                "context.numbered", kind=noun(self.part), number=self.part_id))
-        return inside(item, self.part, self.part_id)
-
-
-def _limit_words(project: Project, context: Where, node: Spec, field: str,
+def _limit_words(project: Project, context: Place, node: Spec, field: str,
                  text: str) -> Iterator[Issue]:
     found = quota_matches(text)
     if found:
         words = [word for word, _ in found]
         yield make_issue(
-            "PM344", Text("PM344.quota", context=context.words(), field=field,
+            "PM344", Text("PM344.quota", context=place(context), field=field,
                           words=", ".join(words)),
             word_location(project, node, field, text, words[0], text.count(words[0], 0, found[0][1])),
             Text("PM344.quota.hint"))
 
 
-def _vague_words(project: Project, context: Where, node: Spec, field: str, text: str,
+def _vague_words(project: Project, context: Place, node: Spec, field: str, text: str,
                  terms: re.Pattern | None) -> Iterator[Issue]:
     found = _found(VAGUE_WORDS, text, terms)
     if found:
         words = [word for word, _ in found]
         yield make_issue(
-            "PM350", Text("PM350.vague", context=context.words(), field=field,
+            "PM350", Text("PM350.vague", context=place(context), field=field,
                           words=", ".join(words)),
             word_location(project, node, field, text, words[0], text.count(words[0], 0, found[0][1])),
             Text("PM350.vague.hint"))

@@ -73,6 +73,32 @@ def inside(outer: str, kind: str, name: object) -> Text:
     return Text("context.inside", outer=outer, inner=named(kind, name))
 
 
+Place = tuple[tuple[str, Any], ...]
+"""Where in the specs something is, as steps: `(("page", "cart"), ("element", "buy"),
+("on", "tap"))`; an int id is a number (`("row", 2)`), a None id names the part alone
+(`("lifecycle", None)`)."""
+
+
+def place(steps: Place | str) -> str:
+    """The words of a `Place`: "page `cart` › element `buy` › on tap", made only when a message
+    needs them (wording each of the thousands of places a check looks at would cost more
+    than the check). Text is words already."""
+    if isinstance(steps, str):
+        return steps
+    words: Text | None = None
+    for kind, name in steps:
+        if kind == "on":
+            step = Text("context.on", event=Text("event." + name))
+        elif name is None:
+            step = noun(kind)
+        elif isinstance(name, int):
+            step = Text("context.numbered", kind=noun(kind), number=name)
+        else:
+            step = named(kind, name)
+        words = step if words is None else Text("context.inside", outer=words, inner=step)
+    return words or ""
+
+
 def template(key: str, language: str) -> str:
     """The catalogue's template for `key` in `language` (English where it has none)."""
     messages = _CATALOGUES.get(language, en).MESSAGES

@@ -453,6 +453,7 @@ MESSAGES = {
     "PM203.section.hint": "write each item as `- id: …` under `{section}:`",
     "PM203.item": "{section} item {number} must be a mapping (`id: …` and other keys)",
     "PM203.item.hint": "start the item with `- id: …`",
+    "context.on": "on {event}",
 }
 
 WORDS = {

@@ -449,6 +449,7 @@ MESSAGES = {
     "PM203.section.hint": "在 `{section}:` 下把每个条目写成 `- id: …`",
     "PM203.item": "{section} 的第 {number} 个条目必须是映射（`id: …` 和其他键）",
     "PM203.item.hint": "条目以 `- id: …` 开头",
+    "context.on": "{event}时",
 }
 
 WORDS = {
