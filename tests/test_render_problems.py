@@ -12,9 +12,12 @@ import pytest
 from click.testing import CliRunner
 
 from pmdocs.cli import main
+from pmdocs.issues import RULE_CHECK_CODES
 from pmdocs.layout import NoLayout
 from pmdocs.pipeline import Options, run
+from pmdocs.sitemap import ITEM_FOLDERS, SiteMap
 
+from .test_cases import CASE_DIRS, copy_case
 from .test_cli import CLEAN_SPECS, UNREACHABLE_PAGE
 
 SPECS = CLEAN_SPECS.replace("features:\n", UNREACHABLE_PAGE + "features:\n").replace(
@@ -81,3 +84,18 @@ def test_build_refuses_errors_and_a_draft_builds_with_the_items_marked(tmp_path:
     assert "pmdocs-item-problems" in feature and "PM301" in feature
     home = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
     assert "<code>buyr</code>" in home
+
+
+@pytest.mark.parametrize("case", CASE_DIRS, ids=[path.name for path in CASE_DIRS])
+def test_every_case_renders_as_a_draft(case: Path, tmp_path: Path) -> None:
+    """Whatever the specs' errors, a draft (and `serve` before its first good build) renders,
+    and the pages of the items the problems are about open with them."""
+    project = copy_case(case, tmp_path)
+    result = run(project, Options(layout=NoLayout(), stop_at=None))
+    assert result.rendered is not None
+    documents = result.rendered.documents
+    for issue in result.checked.issues:
+        if issue.subject is not None and issue.subject[0] in ITEM_FOLDERS and \
+                SiteMap.item(*issue.subject) in documents:
+            assert "pmdocs-item-problems" in documents[SiteMap.item(*issue.subject)] or \
+                (issue.subject[0] == "rules" and issue.code in RULE_CHECK_CODES), issue
