@@ -8,7 +8,7 @@ import re
 from typing import Iterator
 
 from ..issues import Issue, about, make_issue
-from ..messages import Text, named
+from ..messages import Text, place
 from ..model import Project
 from ..model.spec import Limit, Rule, Window
 
@@ -26,13 +26,12 @@ def check(project: Project) -> Iterator[Issue]:
             yield from about(("rules", rule.id), _limit_issues(limit_name(rule, number), limit))
 
 
-def limit_name(rule: Rule, number: int) -> Text:
+def limit_name(rule: Rule, number: int) -> str:
     """`rule `x``, or `rule `x` › limit 2` for a rule with several limits."""
-    name = named("rule", rule.id)
-    return Text("context.limit", rule=name, number=number) if len(rule.limit) > 1 else name
+    return place((("rule", rule.id), *((("limit", number),) if len(rule.limit) > 1 else ())))
 
 
-def _limit_issues(name: Text, limit: Limit) -> Iterator[Issue]:
+def _limit_issues(name: str, limit: Limit) -> Iterator[Issue]:
     if limit.subject is None:
         yield make_issue("PM341", Text("PM341.no_subject", name=name), limit.at(),
                          Text("PM341.no_subject.hint"))
@@ -49,7 +48,7 @@ def _limit_issues(name: Text, limit: Limit) -> Iterator[Issue]:
                          Text("PM342.no_counts.hint"))
 
 
-def _window_issues(name: Text, window: Window, limit: Limit) -> Iterator[Issue]:
+def _window_issues(name: str, window: Window, limit: Limit) -> Iterator[Issue]:
     kind = window.kind
     period = Text("period." + PERIODS.get(kind, "period"))
     if kind in CALENDAR_WINDOWS and not window.timezone:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..issues import Issue, about, did_you_mean, make_issue
-from ..messages import Text, named
+from ..messages import Text, place
 from ..model import Project
 from ..model.spec import SPECIAL_TARGETS, Rule
 
@@ -28,7 +28,7 @@ def _states(project: Project, rule: Rule) -> Iterator[Issue]:
         names = sorted({item.name for page in found for item in page.states})
         if not state or state in names:
             continue
-        context = Text("context.row", outer=named("rule", rule.id), number=number)
+        context = place((("rule", rule.id), ("row", number)))
         if not found:
             yield make_issue("PM301", Text("PM301.state_nowhere", context=context, state=state),
                              row.then.at("state"), Text("PM301.state_nowhere.hint"))

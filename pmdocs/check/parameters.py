@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..issues import Issue, did_you_mean, make_issue
-from ..messages import Text
+from ..messages import Text, place
 from ..model import Project
 from ..model.parameters import ParameterUse
 from .wording import word_location
@@ -30,14 +30,14 @@ def _undefined(project: Project, use: ParameterUse) -> Issue:
         hint = did_you_mean(use.name, resolver.defined.get(rule_id, ())) or (
             Text("PM336.other_rule.hint", name=use.name, rule=others[0]) if others else
             Text("PM336.not_in_rule.hint"))
-        return make_issue("PM336", Text("PM336.not_in_rule", context=use.context, name=use.name),
+        return make_issue("PM336", Text("PM336.not_in_rule", context=place(use.context), name=use.name),
                           location, hint, subject=use.source)
     if use.candidates:
         rules = ", ".join(f"`{rule_id}`" for rule_id in use.candidates)
-        return make_issue("PM336", Text("PM336.several", context=use.context, name=use.name,
+        return make_issue("PM336", Text("PM336.several", context=place(use.context), name=use.name,
                                         rules=rules), location,
                           _which_rule_hint(use), subject=use.source)
-    return make_issue("PM336", Text("PM336.no_rule", context=use.context, name=use.name),
+    return make_issue("PM336", Text("PM336.no_rule", context=place(use.context), name=use.name),
                       location, did_you_mean(use.name, resolver.owners) or
                       Text("PM336.no_rule.hint"), subject=use.source)
 
@@ -45,7 +45,7 @@ def _undefined(project: Project, use: ParameterUse) -> Issue:
 def _which_rule_hint(use: ParameterUse) -> Text:
     """How to say which rule's parameter is meant, by where the text is."""
     first = use.candidates[0]
-    if use.source[0] == "pages" and "› element" in use.context:
+    if use.source[0] == "pages" and any(kind == "element" for kind, _ in use.context):
         return Text("PM336.element.hint", rule=first)
     if use.source[0] == "pages":
         return Text("PM336.page.hint", rule=first)

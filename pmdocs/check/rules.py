@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any, Callable, Iterator, Mapping
 
 from ..issues import Issue, Location, about, did_you_mean, make_issue
-from ..messages import Text, named
+from ..messages import Text, place
 from ..model import Project
 from ..model.errors import raw_text
 from ..model.index import ProjectIndex
@@ -105,10 +105,9 @@ def _cell_location(rule: Rule, problem: CellProblem) -> Location:
     return rule.table[problem.row].at("when", problem.column, *item)
 
 
-def _place(rule: Rule, problem: CellProblem) -> Text:
+def _place(rule: Rule, problem: CellProblem) -> str:
     """`rule `x` › row 2`, or `rule `x` › constraint 1`."""
-    return Text("context.constraint" if problem.part else "context.row",
-                outer=named("rule", rule.id), number=problem.row + 1)
+    return place((("rule", rule.id), ("constraint" if problem.part else "row", problem.row + 1)))
 
 
 def _cell_issues(rule: Rule, index: ProjectIndex, problems: tuple[CellProblem, ...],

@@ -68,6 +68,13 @@ def named(kind: str, name: object) -> Text:
     return Text("context.named", kind=noun(kind), name=name)
 
 
+def numbered(kind: str, number: int) -> Text:
+    """"row 2": the n-th of a kind (in Chinese with the measure word the kind takes)."""
+    if "numbered." + kind in en.MESSAGES:
+        return Text("numbered." + kind, number=number)
+    return Text("context.numbered", kind=noun(kind), number=number)
+
+
 def inside(outer: str, kind: str, name: object) -> Text:
     """"page `cart` › element `pay`": a part of a thing that `outer` names."""
     return Text("context.inside", outer=outer, inner=named(kind, name))
@@ -89,10 +96,14 @@ def place(steps: Place | str) -> str:
     for kind, name in steps:
         if kind == "on":
             step = Text("context.on", event=Text("event." + name))
+        elif kind == "exit":
+            step = Text("context.exit", step=name)
+        elif kind == "transition":
+            step = Text("context.transition", source=name[0], to=name[1])
         elif name is None:
             step = noun(kind)
         elif isinstance(name, int):
-            step = Text("context.numbered", kind=noun(kind), number=name)
+            step = numbered(kind, name)
         else:
             step = named(kind, name)
         words = step if words is None else Text("context.inside", outer=words, inner=step)

@@ -245,7 +245,6 @@ MESSAGES = {
     "PM381.uncovered": "{kind} `{id}` ({title}) is covered by no feature",
     "PM381.uncovered.hint": "list it under a feature's `pages:` (or drop it if nobody needs it)",
     "context.lifecycle": "object `{object}` lifecycle",
-    "context.limit": "{rule} › limit {number}",
     # PM34x: limits
     "PM340.no_window": "{name}: the limit does not say over which period it counts (per day? "
                        "per campaign? for ever?)",
@@ -355,8 +354,6 @@ MESSAGES = {
     "PM347.excluded": "rule `{rule}`: row {row} can never apply{when}: the constraints rule out "
                       "every case it matches",
     "PM347.excluded.hint": "remove the row, or the constraint if the case can happen after all",
-    "context.row": "{outer} › row {number}",
-    "context.constraint": "{outer} › constraint {number}",
     "value.nested_list": "a list inside a list",
     "PM335.not_an_input": "`{column}` is not an input of this rule",
     "PM335.not_an_input.hint": "the inputs are {inputs}; or declare `{column}` under `inputs:`",
@@ -454,6 +451,11 @@ MESSAGES = {
     "PM203.item": "{section} item {number} must be a mapping (`id: …` and other keys)",
     "PM203.item.hint": "start the item with `- id: …`",
     "context.on": "on {event}",
+    "context.exit": "exit to `{step}`",
+    "context.transition": "transition `{source}` → `{to}`",
+    "numbered.row": "row {number}",
+    "numbered.constraint": "constraint {number}",
+    "numbered.criterion": "criterion {number}",
 }
 
 WORDS = {

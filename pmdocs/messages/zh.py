@@ -284,7 +284,6 @@ MESSAGES = {
     "PM381.uncovered": "{kind} `{id}`（{title}）没有被任何需求覆盖",
     "PM381.uncovered.hint": "在某个需求的 `pages:` 中列出它（如果没人需要，就删除它）",
     "context.lifecycle": "对象 `{object}` 的生命周期",
-    "context.limit": "{rule} › 第 {number} 个限制",
     "PM340.no_window": "{name}：限制没有说明按什么周期统计（每天？每个活动？永久？）",
     "PM340.no_window.hint": "添加 `window: calendar_day`（并写明时区和重置时间）、"
                             "`campaign_period`、`lifetime` 或 `rolling`",
@@ -364,8 +363,6 @@ MESSAGES = {
                                    "找出与其他约束矛盾的那条",
     "PM347.excluded": "规则 `{rule}`：第 {row} 行永远不会生效{when}：约束排除了它匹配的每种情况",
     "PM347.excluded.hint": "删除该行；如果这种情况确实会发生，就删除那条约束",
-    "context.row": "{outer} › 第 {number} 行",
-    "context.constraint": "{outer} › 第 {number} 条约束",
     "value.nested_list": "列表中的列表",
     "PM335.not_an_input": "`{column}` 不是本规则的输入",
     "PM335.not_an_input.hint": "输入有 {inputs}；或在 `inputs:` 下声明 `{column}`",
@@ -450,6 +447,11 @@ MESSAGES = {
     "PM203.item": "{section} 的第 {number} 个条目必须是映射（`id: …` 和其他键）",
     "PM203.item.hint": "条目以 `- id: …` 开头",
     "context.on": "{event}时",
+    "context.exit": "通往 `{step}` 的出口",
+    "context.transition": "状态转换 `{source}` → `{to}`",
+    "numbered.row": "第 {number} 行",
+    "numbered.constraint": "第 {number} 条约束",
+    "numbered.criterion": "第 {number} 条验收标准",
 }
 
 WORDS = {

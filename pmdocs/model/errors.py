@@ -11,7 +11,7 @@ from pydantic import ValidationError
 
 from ..issues import Issue, Location, did_you_mean, make_issue
 from ..load import WHERE_KEY, Where, where_of
-from ..messages import Text, named, noun
+from ..messages import Text, named, noun, numbered
 from .spec import ITEM_NAMES
 
 SINGULAR = {
@@ -220,12 +220,12 @@ def describe(data: Any, path: tuple, prefix: tuple) -> str:
 
 
 def _item_words(section: str, node: Any, index: int) -> Text:
-    kind = noun(SINGULAR.get(section, section))
+    kind = SINGULAR.get(section, section)
     if isinstance(node, dict):
         for key in ("id", "term", "key", "to"):
             if isinstance(node.get(key), str):
-                return named(SINGULAR.get(section, section), node[key])
-    return Text("context.numbered", kind=kind, number=index + 1)
+                return named(kind, node[key])
+    return numbered(kind, index + 1)
 
 
 def _value_location(data: Any, path: tuple, file: str) -> Location:
