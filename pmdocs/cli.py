@@ -15,6 +15,7 @@ import click
 
 from . import __version__
 from .issues import CODES, Issue, Severity, issue_line, issue_record, summarize
+from .messages import DEFAULT_LANGUAGE, LANGUAGES
 from .pipeline import Options, Result, check_project, run
 from .printable import json_text, one_line
 from .resources import spec_cache_dir
@@ -37,6 +38,11 @@ def main() -> None:
     """pmdocs: PRDs and prototypes as YAML in git, checked and compiled into a site."""
 
 
+LANGUAGE_OPTION = click.option(
+    "--lang", "language", type=click.Choice(LANGUAGES),
+    help="The language of the messages (default: pmdocs.yml's `language:`).")
+
+
 @main.command()
 @click.argument("project", default=".", type=click.Path(file_okay=False))
 @click.option("--format", "output_format", type=click.Choice(["text", "json", "github"]),
@@ -45,19 +51,22 @@ def main() -> None:
 @click.option("--no-cache", is_flag=True,
               help="Parse, validate and analyse every file again (unchanged files and decision "
               "tables are cached in ~/.cache/pmdocs).")
-def check(project: str, output_format: str, strict: bool, no_cache: bool) -> None:
+@LANGUAGE_OPTION
+def check(project: str, output_format: str, strict: bool, no_cache: bool,
+          language: str | None) -> None:
     """Check the specs in PROJECT and report every problem at file:line:col.
 
     Exit status: 0 no errors, 1 errors, 2 warnings under --strict.
     """
-    _, issues, file_count = check_project(project, None if no_cache else spec_cache_dir())
+    model, issues, file_count = check_project(project, None if no_cache else spec_cache_dir())
+    language = language or model.settings.language
     if output_format == "json":
-        click.echo(json_text(_as_json(issues, file_count)))
+        click.echo(json_text(_as_json(issues, file_count, language)))
     else:
-        render = _github_line if output_format == "github" else issue_line
         for issue in issues:
-            say(render(issue))
-        say(summarize(issues, file_count))
+            say(_github_line(issue, language) if output_format == "github"
+                else issue_line(issue, language))
+        say(summarize(issues, file_count, language))
     sys.exit(exit_status(issues, strict))
 
 
@@ -67,18 +76,19 @@ def say(text: str, err: bool = False, **style: Any) -> None:
     click.echo(click.style(one_line(text), **style) if style else one_line(text), err=err)
 
 
-def _report(issues: list[Issue], file_count: int) -> None:
+def _report(issues: list[Issue], file_count: int, language: str) -> None:
     for issue in issues:
-        say(issue_line(issue))
-    say(summarize(issues, file_count))
+        say(issue_line(issue, language))
+    say(summarize(issues, file_count, language))
 
 
 def _compile(project: str, strict: bool, cache_dir: str | None, write: Writer,
              since: str | None = None, up_to_date: "Current | None" = None,
-             status: "StatusLine | None" = None) -> tuple[Result, str]:
+             status: "StatusLine | None" = None, draft: bool = False) -> tuple[Result, str]:
     """The whole pipeline, `write` last; exits with check's report when the specs have
-    problems that stop it (errors; warnings too when `strict`), when Graphviz is missing,
-    when the revision `since` cannot be read, or when the output is refused."""
+    problems that stop it (errors; warnings too when `strict`; nothing for a `draft`), when
+    Graphviz is missing, when the revision `since` cannot be read, or when the output is
+    refused."""
     from .layout import GraphvizLayout, GraphvizMissing
     from .resources import default_cache_dir
     from .site import OutputError
@@ -96,7 +106,7 @@ def _compile(project: str, strict: bool, cache_dir: str | None, write: Writer,
             write(model, rendered)
         except OutputError as error:   # reported after the specs' problems
             refused.append(error)
-    stop_at = Severity.WARNING if strict else Severity.ERROR
+    stop_at = None if draft else Severity.WARNING if strict else Severity.ERROR
     current = None if up_to_date is None else \
         (lambda model, sources: up_to_date(model, sources, graphviz.version))
     options = Options(spec_cache_dir(), layout, stop_at, history=True, since=since,
@@ -108,7 +118,7 @@ def _compile(project: str, strict: bool, cache_dir: str | None, write: Writer,
             status.clear()
     issues, file_count = result.checked.issues, result.checked.file_count
     if issues:
-        _report(issues, file_count)
+        _report(issues, file_count, result.checked.project.settings.language)
     for notice in result.history.notices if result.history else ():
         say(f"pmdocs: {notice}", err=True)
     if result.stopped:
@@ -181,13 +191,13 @@ def exit_status(issues: list[Issue], strict: bool) -> int:
     return EXIT_OK
 
 
-def _github_line(issue: Issue) -> str:
+def _github_line(issue: Issue, language: str) -> str:
     level = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
     location = issue.location
     place = f"file={_github_escape(location.file, True)}"
     if location.line > 0:
         place += f",line={location.line},col={location.col}"
-    message = issue.message + (f" ({issue.hint})" if issue.hint else "")
+    message = issue.message_in(language) + (f" ({issue.hint_in(language)})" if issue.hint else "")
     return f"::{level[issue.severity]} {place},title={issue.code}::{_github_escape(message, False)}"
 
 
@@ -198,12 +208,12 @@ def _github_escape(text: str, is_property: bool) -> str:
     return text.replace(":", "%3A").replace(",", "%2C") if is_property else text
 
 
-def _as_json(issues: list[Issue], file_count: int) -> dict:
+def _as_json(issues: list[Issue], file_count: int, language: str) -> dict:
     counts = {severity.label: 0 for severity in Severity}
     for issue in issues:
         counts[issue.severity.label] += 1
     return {
-        "issues": [issue_record(issue) for issue in issues],
+        "issues": [issue_record(issue, language) for issue in issues],
         "summary": {"errors": counts["error"], "warnings": counts["warning"],
                     "notes": counts["info"], "files": file_count},
     }
@@ -226,11 +236,15 @@ SITE_URL_OPTION = click.option("--site-url", help="The URL the site is hosted at
 @click.option("--since", metavar="REV", help="Show what changed since this git revision (a "
               "changes page, a box on each changed item's page, marks in the diagrams and the "
               "prototype); overrides pmdocs.yml's `since:`. Exit 2 if it cannot be read.")
+@click.option("--draft", is_flag=True, help="Build even when the specs have errors: the home "
+              "page lists every problem and each item's page opens with those about it.")
 @click.option("--progress/--no-progress", default=None, help="Show the build's stage and the "
               "pages written on one line (default: on a terminal, not in CI).")
 def build(project: str, output: str | None, strict: bool, cache_dir: str | None,
-          site_url: str | None, since: str | None, progress: bool | None) -> None:
+          site_url: str | None, since: str | None, draft: bool, progress: bool | None) -> None:
     """Check the specs and build the PRD site of PROJECT (atomically)."""
+    if draft and strict:
+        raise click.UsageError("--draft builds despite problems; --strict stops at warnings")
     from . import mkdocs_adapter
     from .site import atomic_folder, check_output
     from .site import OutputError
@@ -242,7 +256,7 @@ def build(project: str, output: str | None, strict: bool, cache_dir: str | None,
 
     def up_to_date(model: "Project", sources: str, graphviz: str) -> bool:
         targets.append(Path(output) if output else Path(project) / model.settings.output)
-        keys.append(mkdocs_adapter.build_key(sources, graphviz, strict, site_url))
+        keys.append(mkdocs_adapter.build_key(sources, graphviz, strict, site_url, draft))
         try:
             check_output(targets[0], Path(project))
         except OutputError:     # refused when written
@@ -257,7 +271,7 @@ def build(project: str, output: str | None, strict: bool, cache_dir: str | None,
             rendered_pages.append(mkdocs_adapter.build(
                 rendered, Path(project), staging, strict=strict, site_url=site_url,
                 previous=targets[0].resolve(), inputs=keys[0] if keys else "", progress=status))
-    result, drawn = _compile(project, strict, cache_dir, write, since, up_to_date, status)
+    result, drawn = _compile(project, strict, cache_dir, write, since, up_to_date, status, draft)
     target = targets[0]
     if result.up_to_date:
         say(f"{target} is up to date: the specs did not change "
@@ -265,7 +279,9 @@ def build(project: str, output: str | None, strict: bool, cache_dir: str | None,
         return
     pages = len(result.rendered.documents)
     unchanged = f", {pages - rendered_pages[0]} unchanged" if rendered_pages[0] < pages else ""
-    say(f"built {pages} pages into {target} in {time.perf_counter() - started:.1f} s "
+    errors = sum(issue.severity == Severity.ERROR for issue in result.checked.issues)
+    kind = f"a draft with {errors} error{'s' if errors != 1 else ''}: " if errors else ""
+    say(f"built {kind}{pages} pages into {target} in {time.perf_counter() - started:.1f} s "
         f"({drawn}; pages: {rendered_pages[0]} rendered{unchanged}); "
         f"open {target / 'index.html'}")
 
@@ -291,10 +307,15 @@ def export(project: str, output: str, cache_dir: str | None, site_url: str | Non
               help="The address to serve on.")
 @click.option("--open", "open_browser", is_flag=True, help="Open the site in a browser.")
 def serve(project: str, dev_addr: str, open_browser: bool) -> None:
-    """Preview the site; it rebuilds and reloads the browser when a spec file changes."""
+    """Preview the site; it rebuilds and reloads the browser when a spec file changes. While
+    the specs have errors, every page shows them over the last version that built."""
     from . import mkdocs_adapter
 
-    mkdocs_adapter.serve(Path(project).resolve(), dev_addr, open_browser,
+    folder = Path(project).resolve()
+    say(f"pmdocs serve: the PRD of {folder} at http://{dev_addr}/ (after its first build)")
+    say(f"watching {folder} (pmdocs.yml and every spec file): a save rebuilds the site and "
+        "reloads the browser; Ctrl+C stops")
+    mkdocs_adapter.serve(folder, dev_addr, open_browser,
                          report=lambda text: say(f"pmdocs serve: {text}", err=True))
 
 
@@ -403,10 +424,15 @@ def _print_diff(changes: "ProjectChanges", output_format: str, site_url: str | N
 
 
 @main.command()
-def codes() -> None:
+@click.option("--lang", "language", type=click.Choice(LANGUAGES), default=DEFAULT_LANGUAGE,
+              show_default=True, help="The language of the titles and advice.")
+@click.option("--advice", is_flag=True, help="Under each code, say how to fix what it finds.")
+def codes(language: str, advice: bool) -> None:
     """List every check code with its default severity."""
     for code in CODES.values():
-        say(f"{code.code}  {code.severity.label:<7}  {code.title}")
+        say(f"{code.code}  {code.severity.label:<7}  {code.title_in(language)}")
+        if advice:
+            say(f"{'':16}{code.advice_in(language)}")
 
 
 if __name__ == "__main__":  # pragma: no cover

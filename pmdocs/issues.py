@@ -1,5 +1,6 @@
 """Problems as data: locations, severities, issues, the registry of stable codes, and the
-one line an issue is printed as."""
+one line an issue is printed as. An issue's message and hint are `Text` where a catalogue
+words them (`pmdocs.messages`), shown in the reader's language when printed."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import enum
 from dataclasses import dataclass
 from typing import Iterable, Iterator, NamedTuple
 
+from .messages import DEFAULT_LANGUAGE, Text, advice, localized, title, words
 from .printable import one_line, path_at_line_start
 
 
@@ -52,6 +54,8 @@ class Issue:
     code: str
     severity: Severity
     message: str
+    """A `Text` (shown in any language) or, until its code's wording joins the catalogue,
+    English text."""
     location: Location
     hint: str = ""
     related: tuple[Location, ...] = ()
@@ -63,6 +67,12 @@ class Issue:
     def sort_key(self) -> tuple:
         return (self.location.file, self.location.line, self.location.col, self.code, self.message)
 
+    def message_in(self, language: str) -> str:
+        return localized(self.message, language)
+
+    def hint_in(self, language: str) -> str:
+        return localized(self.hint, language)
+
 
 @dataclass(frozen=True)
 class Code:
@@ -71,7 +81,16 @@ class Code:
     code: str
     severity: Severity
     title: str
+    """In English; other languages' titles, and every language's advice, are in the
+    catalogues of `pmdocs.messages`."""
     switchable: bool = True
+
+    def title_in(self, language: str) -> str:
+        return title(self.code, self.title, language)
+
+    def advice_in(self, language: str) -> str:
+        """How to fix what the code finds, in general."""
+        return advice(self.code, language)
 
 
 E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
@@ -168,21 +187,23 @@ def about(subject: tuple[str, str], issues: Iterable[Issue]) -> Iterator[Issue]:
         yield dataclasses.replace(issue, subject=subject)
 
 
-def issue_line(issue: Issue) -> str:
+def issue_line(issue: Issue, language: str = DEFAULT_LANGUAGE) -> str:
     """`file:line:col: severity CODE message (hint)`, on one line whatever spec text the
-    message quotes (see `pmdocs.printable`)."""
-    hint = f" ({issue.hint})" if issue.hint else ""
+    message quotes (see `pmdocs.printable`); the severity and code stay as tools match them,
+    the message and hint are in `language`."""
+    hint = f" ({issue.hint_in(language)})" if issue.hint else ""
     place = path_at_line_start(str(issue.location))
-    return one_line(f"{place}: {issue.severity.label} {issue.code} {issue.message}{hint}")
+    return one_line(f"{place}: {issue.severity.label} {issue.code} "
+                    f"{issue.message_in(language)}{hint}")
 
 
-def issue_record(issue: Issue) -> dict:
+def issue_record(issue: Issue, language: str = DEFAULT_LANGUAGE) -> dict:
     """An issue as `--format json` gives it (its text exact: JSON escapes it)."""
     location = issue.location
     return {
         "file": location.file, "line": location.line, "col": location.col,
-        "severity": issue.severity.label, "code": issue.code, "message": issue.message,
-        "hint": issue.hint,
+        "severity": issue.severity.label, "code": issue.code,
+        "message": issue.message_in(language), "hint": issue.hint_in(language),
         "related": [{"file": place.file, "line": place.line, "col": place.col}
                     for place in issue.related],
         "subject": {"kind": issue.subject[0], "id": issue.subject[1]} if issue.subject else None,
@@ -192,18 +213,19 @@ def issue_record(issue: Issue) -> dict:
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """A hint naming the closest choice, or an empty string."""
     matches = difflib.get_close_matches(word, sorted(set(choices)), n=1, cutoff=0.6)
-    return f"did you mean `{matches[0]}`?" if matches else ""
+    return Text("did_you_mean", choice=matches[0]) if matches else ""
 
 
-def summarize(issues: Iterable[Issue], file_count: int) -> str:
-    """`3 errors, 2 warnings in 14 files` (or `no problems in 14 files`)."""
+def summarize(issues: Iterable[Issue], file_count: int, language: str = DEFAULT_LANGUAGE) -> str:
+    """`3 errors, 2 warnings in 14 files` (or `no problems in 14 files`), in `language`."""
+    said = words(language)
     counts = {severity: 0 for severity in Severity}
     for issue in issues:
         counts[issue.severity] += 1
-    parts = []
-    for severity, singular, plural in ((E, "error", "errors"), (W, "warning", "warnings"),
-                                       (I, "note", "notes")):
-        if counts[severity]:
-            parts.append(f"{counts[severity]} {singular if counts[severity] == 1 else plural}")
-    files = f"{file_count} file" + ("" if file_count == 1 else "s")
-    return f"{', '.join(parts) if parts else 'no problems'} in {files}"
+
+    def counted(word: str, count: int) -> str:
+        return said[f"{word}_{'one' if count == 1 else 'many'}"].format(count=count)
+    parts = [counted(severity.label, counts[severity]) for severity in (E, W, I)
+             if counts[severity]]
+    return said["summary"].format(counts=said["separator"].join(parts) if parts
+                                  else said["no_problems"], files=counted("file", file_count))

@@ -28,6 +28,9 @@ SECTIONS: Mapping[str, str] = {
     "rules": "rules/index.md", "trace": "trace.md", "copy": "copy.md", "glossary": "glossary.md",
     "codes": "codes.md"}
 """The site's own pages by name (also their label's key), in the navigation's order."""
+TOOL_PAGES = ("codes",)
+"""Those of them about pmdocs rather than the product (what each check code means): no
+chapter of the PRD, they come after it."""
 CHANGES = "changes.md"
 """What changed since a revision (only in a site built with `since:`); after the home page."""
 MODULE_MAPS = "pagemap"
@@ -98,11 +101,13 @@ class SiteMap:
     def navigation(self, labels: Mapping[str, str], with_prototype: bool,
                    with_changes: bool = False) -> tuple[NavEntry, ...]:
         """The site's pages in order, titled in the project's language."""
-        pages = [NavEntry(labels[name], path) for name, path in SECTIONS.items()]
+        pages = [NavEntry(labels[name], path) for name, path in SECTIONS.items()
+                 if name not in TOOL_PAGES]
         if with_changes:
             pages.insert(1, NavEntry(labels["changes"], CHANGES))
         if with_prototype:
             pages.append(NavEntry(labels["proto_title"], self.prototype()))
+        pages += [NavEntry(labels[name], SECTIONS[name]) for name in TOOL_PAGES]
         return tuple(pages)
 
     # ------------------------------------------------------------------------ URLs

@@ -26,7 +26,7 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def check_with(project: Path, settings: str) -> tuple[int, str, str]:
     (project / "pmdocs.yml").write_text(f"name: Demo\n{settings}", encoding="utf-8")
-    result = CliRunner().invoke(main, ["check", "."])
+    result = CliRunner().invoke(main, ["check", ".", "--lang", "en"])
     assert result.exception is None or isinstance(result.exception, SystemExit), result.exc_info
     return result.exit_code, result.stdout, result.stderr
 

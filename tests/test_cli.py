@@ -55,7 +55,7 @@ def run(*args: str) -> tuple[int, str, str]:
 
 def make_project(folder: Path, specs: str) -> Path:
     folder.mkdir(exist_ok=True)
-    (folder / "pmdocs.yml").write_text("name: Demo\n", encoding="utf-8")
+    (folder / "pmdocs.yml").write_text("name: Demo\nlanguage: en\n", encoding="utf-8")
     (folder / "specs.yml").write_text(specs, encoding="utf-8")
     return folder
 
@@ -174,6 +174,10 @@ def test_check_github_output_of_a_file_without_a_line(tmp_path: Path,
 def test_check_a_missing_project_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     assert run("check", "nowhere") == (1, (
+        "nowhere: error PM100 项目文件夹 `nowhere` 不存在或不是文件夹 "
+        "(请传入包含 pmdocs.yml 的文件夹)\n"
+        "1 个错误（共 0 个文件）\n"), ""), "no project says otherwise: the default language"
+    assert run("check", "nowhere", "--lang", "en") == (1, (
         "nowhere: error PM100 project folder `nowhere` does not exist or is not a folder "
         "(pass the folder that holds pmdocs.yml)\n"
         "1 error in 0 files\n"), "")
@@ -182,7 +186,7 @@ def test_check_a_missing_project_folder(tmp_path: Path, monkeypatch: pytest.Monk
 def test_check_a_folder_without_pmdocs_yml(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "specs.yml").write_text(CLEAN_SPECS, encoding="utf-8")
-    assert run("check", ".") == (1, (
+    assert run("check", ".", "--lang", "en") == (1, (
         ".: error PM100 no pmdocs.yml in `.` "
         "(create one with `pmdocs new`, or pass the folder that holds it)\n"
         "1 error in 0 files\n"), "")

@@ -7,6 +7,7 @@ import re
 
 from pmdocs.graph import all_diagrams
 from pmdocs.labels import labels_for
+from pmdocs.messages import place
 from pmdocs.pipeline import render_project as render_site
 from pmdocs.render.prototype import prototype
 from pmdocs.render.context import build_context
@@ -88,4 +89,5 @@ def test_every_reference_and_its_reverse() -> None:
         == [(("pages", "home"), "jump")]
     assert ("pages", "ghost") not in index.referenced_by
     ghost = next(reference for reference in index.references if reference.value == "ghost")
-    assert ghost.context == "feature `f`"
+    assert place(ghost.context) == "feature `f`" and place(ghost.context).in_language("zh") == \
+        "需求 `f`"

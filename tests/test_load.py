@@ -34,8 +34,8 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def run_check(*args: str) -> tuple[int, str, str]:
-    """`pmdocs check . ARGS`: exit code, stdout and stderr; fails on any traceback."""
-    result = CliRunner().invoke(main, ["check", ".", *args])
+    """`pmdocs check . ARGS` in English: exit code, stdout and stderr; fails on any traceback."""
+    result = CliRunner().invoke(main, ["check", ".", "--lang", "en", *args])
     assert result.exception is None or isinstance(result.exception, SystemExit), result.exc_info
     assert "Traceback" not in result.output
     return result.exit_code, result.stdout, result.stderr

@@ -12,6 +12,7 @@ import json
 import re
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -24,7 +25,7 @@ from pmdocs.printable import CONTROLS, json_text, one_line, path_at_line_start
 
 from .conftest import CASES
 from .test_cases import copy_case
-from .test_serve import PMDOCS, free_port
+from .test_serve import PMDOCS, fetch, free_port
 
 CASE = CASES / "PM301_spec_text_stays_on_its_line"
 INJECTED = "\n::error title=injected::pwned\n"
@@ -142,7 +143,8 @@ def test_a_build_with_warnings_reports_and_names_its_folder_in_pmdocs_lines_only
     """The site's folder is spec text too (pmdocs.yml's `output`)."""
     monkeypatch.chdir(tmp_path)
     (tmp_path / "pmdocs.yml").write_text(
-        'name: Demo\noutput: "public\\n::error title=injected::pwned"\n', encoding="utf-8")
+        'name: Demo\nlanguage: en\noutput: "public\\n::error title=injected::pwned"\n',
+        encoding="utf-8")
     (tmp_path / "specs.yml").write_text(WARNINGS_ONLY, encoding="utf-8")
     code, stdout, stderr = run("build", ".", "--cache-dir", str(tmp_path / "cache"))
     assert (code, stderr) == (0, "")
@@ -175,13 +177,25 @@ def test_the_mkdocs_plugin_logs_pmdocs_lines_only(injected: Path) -> None:
     assert result.stderr.count(" error PM") == 4 and result.stderr.count(" warning PM") == 2
 
 
-def test_serve_refuses_specs_with_errors_in_pmdocs_lines_only(injected: Path) -> None:
-    result = subprocess.run([str(PMDOCS), "serve", ".", "-a", f"127.0.0.1:{free_port()}"],
-                            capture_output=True, text=True, timeout=120)
-    assert result.returncode == 1, result.stderr
-    assert_own_lines(result.stdout + result.stderr, "", "Aborted with a BuildError!", ISSUE,
-                     r"pmdocs: the specs in \S+ have errors:")
-    assert result.stderr.count(" error PM") == 4 and result.stderr.count(" warning PM") == 2
+def test_serve_of_specs_with_errors_prints_pmdocs_lines_only(injected: Path) -> None:
+    """`pmdocs serve` keeps serving specs with errors (a draft, the problems over every page)
+    and prints their problems, each on a line of its own."""
+    url = f"http://127.0.0.1:{free_port()}/"
+    server = subprocess.Popen([str(PMDOCS), "serve", ".", "-a", url[len("http://"):-1]],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 120
+        while fetch(url) is None and server.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.25)
+        page = fetch(url)
+    finally:
+        server.terminate()
+        stdout, stderr = server.communicate(timeout=30)
+    assert page is not None and 'id="pmdocs-problems"' in page, stderr
+    assert_own_lines(stdout + stderr, "", ISSUE, r"pmdocs: the specs in \S+ have errors:",
+                     r"pmdocs serve: the PRD of \S+ at http://\S+ \(after its first build\)",
+                     r"watching \S+ \(pmdocs.yml and every spec file\): .*")
+    assert stderr.count(" error PM") == 4 and stderr.count(" warning PM") == 2
 
 
 # ------------------------------------------------------------------ the functions

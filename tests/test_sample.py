@@ -17,7 +17,7 @@ from .conftest import SAMPLE
 def test_sample_project_has_no_problems() -> None:
     result = CliRunner().invoke(main, ["check", str(SAMPLE)])
     assert result.exit_code == 0
-    assert result.stdout.splitlines()[0].startswith("no problems in "), result.stdout
+    assert result.stdout.splitlines()[0].startswith("没有问题"), result.stdout
 
 
 def test_sample_project_is_rich_enough() -> None:
@@ -47,7 +47,8 @@ def test_new_project_passes_check(tmp_path: Path, language: str) -> None:
     assert created.exit_code == 0, created.output
     checked = runner.invoke(main, ["check", str(target)])
     assert checked.exit_code == 0, checked.stdout
-    assert checked.stdout.startswith("no problems in "), checked.stdout
+    assert checked.stdout.startswith({"zh": "没有问题", "en": "no problems in "}[language]), \
+        checked.stdout
     first_lines = {path.name: path.read_text(encoding="utf-8").splitlines()[0]
                    for path in target.rglob("*.yml")}
     assert all(line.startswith("# yaml-language-server: $schema=") for line in first_lines.values())

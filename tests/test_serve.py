@@ -4,6 +4,7 @@ open browser reloads). The server runs as a subprocess and is always stopped."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
@@ -14,7 +15,7 @@ import time
 import urllib.error
 import urllib.request
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator, NamedTuple
 
 from tests.browser import SAMPLE, BuiltSite, sample_site  # noqa: F401
 
@@ -22,6 +23,14 @@ PMDOCS = Path(sys.executable).parent / "pmdocs"
 STARTUP_WAIT = 90.0
 REBUILD_WAIT = 60.0
 NEW_TITLE = "购物车（改版）"
+
+
+class Served(NamedTuple):
+    server: subprocess.Popen
+    log: Path
+    """What the server printed (stdout and stderr)."""
+    url: str
+    """`http://127.0.0.1:PORT/`"""
 
 
 def free_port() -> int:
@@ -60,20 +69,43 @@ def heading(page: str) -> str | None:
     return match.group(1).strip() if match else None
 
 
-def test_serve_rebuilds_when_a_spec_changes(sample_site: BuiltSite, tmp_path: Path) -> None:
-    project = tmp_path / "project"
-    shutil.copytree(SAMPLE, project)
+@contextlib.contextmanager
+def serving(project: Path, site: BuiltSite, workdir: Path) -> Iterator[Served]:
+    """`pmdocs serve PROJECT` on a free port of loopback, with the warm diagram cache of
+    `site`, until the block ends; the page spec of the cart answering first."""
     port = free_port()
-    url = f"http://127.0.0.1:{port}/pages/cart.html"
-    log = tmp_path / "serve.log"
-    env = {**os.environ, "XDG_CACHE_HOME": str(sample_site.xdg_cache_home)}   # a warm cache
+    log = workdir / "serve.log"
+    env = {**os.environ, "XDG_CACHE_HOME": str(site.xdg_cache_home)}
     with log.open("wb") as output:
         server = subprocess.Popen([str(PMDOCS), "serve", str(project), "-a", f"127.0.0.1:{port}"],
                                   stdout=output, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                                  cwd=tmp_path, env=env)
+                                  cwd=workdir, env=env)
+    served = Served(server, log, f"http://127.0.0.1:{port}/")
     try:
-        page = wait_for("page spec of cart", lambda: fetch(url), server, log, STARTUP_WAIT)
-        assert heading(page) == "购物车", heading(page)
+        wait_for("page spec of cart", lambda: fetch(served.url + "pages/cart.html"), server, log,
+                 STARTUP_WAIT)
+        yield served
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait(timeout=15)
+
+
+def test_serve_rebuilds_when_a_spec_changes(sample_site: BuiltSite, tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    shutil.copytree(SAMPLE, project)
+    with serving(project, sample_site, tmp_path) as served:
+        said = served.log.read_text(encoding="utf-8").splitlines()
+        assert said[:2] == [
+            f"pmdocs serve: the PRD of {project} at {served.url} (after its first build)",
+            f"watching {project} (pmdocs.yml and every spec file): a save rebuilds the site and "
+            "reloads the browser; Ctrl+C stops"], said[:5]
+        url = served.url + "pages/cart.html"
+        page = fetch(url)
+        assert page is not None and heading(page) == "购物车", page and heading(page)
         assert "livereload" in page, "the served page has no live-reload script"
         assert "pmdocs-diagram" in page and "<svg" in page
 
@@ -87,16 +119,10 @@ def test_serve_rebuilds_when_a_spec_changes(sample_site: BuiltSite, tmp_path: Pa
         def rebuilt() -> str | None:
             page = fetch(url)
             return page if page is not None and heading(page) == NEW_TITLE else None
-        page = wait_for(f"rebuilt page titled {NEW_TITLE}", rebuilt, server, log, REBUILD_WAIT)
+        page = wait_for(f"rebuilt page titled {NEW_TITLE}", rebuilt, served.server, served.log,
+                        REBUILD_WAIT)
         assert "livereload" in page
         told = re.findall(r"pmdocs serve: (building the site|built the site in [0-9.]+ s)",
-                          log.read_text(encoding="utf-8"))
+                          served.log.read_text(encoding="utf-8"))
         assert told[:4] == ["building the site", told[1], "building the site", told[3]] and \
             told[1].startswith("built") and told[3].startswith("built"), told
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait(timeout=15)

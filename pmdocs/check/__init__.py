@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from ..issues import CODES, Issue, Severity, did_you_mean, make_issue
+from ..messages import Text
 from ..model import Project
 from . import decision_table, features, flows, ids, jumps, lifecycles, limits, outcomes, \
     output_folder, parameters, references, rules, states, wording
@@ -64,10 +65,9 @@ def _unknown_codes(project: Project) -> Iterator[Issue]:
 
 def _bad_code(code: str, location, switchable: list[str]) -> Issue:
     known = code in CODES
-    message = (f"check settings: `{code}` cannot be switched off or re-graded" if known
-               else f"check settings: unknown check code `{code}`")
+    message = Text("PM390.fixed" if known else "PM390.unknown", code=code)
     return make_issue("PM390", message, location,
-                      did_you_mean(code, switchable) or "see `pmdocs codes` for the list",
+                      did_you_mean(code, switchable) or Text("PM390.hint"),
                       subject=("settings", "check"))
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..issues import Issue, make_issue
+from ..messages import Text, noun
 from ..model import Project
 
 
@@ -24,16 +25,14 @@ def covered_pages(project: Project) -> set[str]:
 def check(project: Project) -> Iterator[Issue]:
     for feature in project.features:
         if not any(feature.links()[section] for section in ("pages", "rules", "flows", "objects")):
-            yield make_issue("PM380", f"feature `{feature.id}` ({feature.title}) links to no page, "
-                             "rule, flow or object", feature.at("id"),
-                             "list what it touches under `pages:`, `rules:`, `flows:` or `objects:`",
-                             subject=("features", feature.id))
+            yield make_issue("PM380", Text("PM380.links_nothing", id=feature.id,
+                                           title=feature.title), feature.at("id"),
+                             Text("PM380.links_nothing.hint"), subject=("features", feature.id))
     if not project.features:
         return
     covered = covered_pages(project)
     for page in project.pages:
         if page.id not in covered:
-            yield make_issue("PM381", f"{page.kind} `{page.id}` ({page.title}) is covered by no "
-                             "feature", page.at("id"),
-                             "list it under a feature's `pages:` (or drop it if nobody needs it)",
-                             subject=("pages", page.id))
+            yield make_issue("PM381", Text("PM381.uncovered", kind=noun(page.kind), id=page.id,
+                                           title=page.title), page.at("id"),
+                             Text("PM381.uncovered.hint"), subject=("pages", page.id))

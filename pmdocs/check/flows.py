@@ -9,6 +9,7 @@ from collections import deque
 from typing import Iterable, Iterator
 
 from ..issues import Issue, about, did_you_mean, make_issue
+from ..messages import Text, inside, named, noun
 from ..model import Project
 from ..model.spec import Flow
 from .references import unknown_reference
@@ -26,31 +27,31 @@ def check(project: Project) -> Iterator[Issue]:
 def _lanes(flow: Flow, roles: set[str]) -> Iterator[Issue]:
     for index, lane in enumerate(flow.lanes):
         if lane not in roles:
-            yield make_issue("PM370", f"flow `{flow.id}`: lane `{lane}` is not a role", flow.at("lanes", index),
-                             did_you_mean(lane, roles) or "lanes are role ids; define the role under `roles:`")
+            yield make_issue("PM370", Text("PM370.not_a_role", flow=flow.id, lane=lane),
+                             flow.at("lanes", index),
+                             did_you_mean(lane, roles) or Text("PM370.not_a_role.hint"))
 
 
 def _steps(flow: Flow) -> Iterator[Issue]:
     lanes, stages = set(flow.lanes), {stage.id for stage in flow.stages}
     steps = {step.id for step in flow.steps}
     for step in flow.steps:
-        context = f"flow `{flow.id}` › step `{step.id}`"
+        context = inside(named("flow", flow.id), "step", step.id)
         if step.lane not in lanes:
-            yield make_issue("PM374", f"{context}: lane `{step.lane}` is not one of the flow's lanes",
+            yield make_issue("PM374", Text("PM374.lane", context=context, lane=step.lane),
                              step.at("lane"), did_you_mean(step.lane, lanes)
-                             or f"add it to the flow's `lanes:` ({', '.join(flow.lanes)})")
+                             or Text("PM374.lane.hint", lanes=", ".join(flow.lanes)))
         if step.stage is not None and step.stage not in stages:
-            yield make_issue("PM374", f"{context}: stage `{step.stage}` is not one of the flow's stages",
+            yield make_issue("PM374", Text("PM374.stage", context=context, stage=step.stage),
                              step.at("stage"), did_you_mean(step.stage, stages)
-                             or "declare it under the flow's `stages:`")
+                             or Text("PM374.stage.hint"))
         for arrow in step.next:
             if arrow.to not in steps:
                 yield unknown_reference(context, "step", arrow.to, arrow.at("to"), steps)
         labelled = [arrow for arrow in step.next if arrow.when]
         if step.kind == "decision" and len(labelled) < 2:
-            yield make_issue("PM373", f"{context}: a decision needs at least two exits labelled with "
-                             f"`when`; it has {len(labelled)}", step.at("id"),
-                             "write each exit as `- {to: step, when: 条件}`")
+            yield make_issue("PM373", Text("PM373.exits", context=context, count=len(labelled)),
+                             step.at("id"), Text("PM373.exits.hint"))
 
 
 def _pages_of_steps(project: Project, flow: Flow) -> Iterator[Issue]:
@@ -60,10 +61,10 @@ def _pages_of_steps(project: Project, flow: Flow) -> Iterator[Issue]:
             page = project.page(page_id)
             if page is not None and page.roles and step.lane not in page.roles:
                 yield make_issue(
-                    "PM376", f"flow `{flow.id}` › step `{step.id}`: happens on {page.kind} "
-                    f"`{page.id}` ({page.title}), which lane `{step.lane}` may not open (it is for "
-                    f"{', '.join(page.roles)})", step.at("pages", index),
-                    f"name the page this role uses, or add `{step.lane}` to the page's `roles:`")
+                    "PM376", Text("PM376.role", flow=flow.id, step=step.id, kind=noun(page.kind),
+                                  page=page.id, title=page.title, lane=step.lane,
+                                  roles=", ".join(page.roles)),
+                    step.at("pages", index), Text("PM376.role.hint", lane=step.lane))
 
 
 def _paths(flow: Flow) -> Iterator[Issue]:
@@ -71,8 +72,8 @@ def _paths(flow: Flow) -> Iterator[Issue]:
     ends = [step.id for step in flow.steps if step.kind == "end"]
     for kind, found in (("start", starts), ("end", ends)):
         if not found and flow.steps:
-            yield make_issue("PM375", f"flow `{flow.id}` has no {kind} step", flow.at("id"),
-                             f"mark one step `kind: {kind}`")
+            yield make_issue("PM375", Text(f"PM375.no_{kind}", flow=flow.id), flow.at("id"),
+                             Text("PM375.hint", kind=kind))
     forward: dict[str, list[str]] = {step.id: [a.to for a in step.next] for step in flow.steps}
     backward: dict[str, list[str]] = {step.id: [] for step in flow.steps}
     for source, targets in forward.items():
@@ -81,11 +82,11 @@ def _paths(flow: Flow) -> Iterator[Issue]:
     from_start, to_end = _closure(starts, forward), _closure(ends, backward)
     for step in flow.steps:
         if starts and step.id not in from_start:
-            yield make_issue("PM371", f"flow `{flow.id}`: step `{step.id}` cannot be reached from a "
-                             "start step", step.at("id"), "add a `next:` arrow into it")
+            yield make_issue("PM371", Text("PM371.unreached", flow=flow.id, step=step.id),
+                             step.at("id"), Text("PM371.unreached.hint"))
         if ends and step.id not in to_end:
-            yield make_issue("PM372", f"flow `{flow.id}`: step `{step.id}` has no path to an end step",
-                             step.at("id"), "add a `next:` arrow from it toward an end step")
+            yield make_issue("PM372", Text("PM372.no_end", flow=flow.id, step=step.id),
+                             step.at("id"), Text("PM372.no_end.hint"))
 
 
 def _closure(seeds: Iterable[str], edges: dict[str, list[str]]) -> set[str]:

@@ -8,6 +8,7 @@ from collections import deque
 from typing import Iterator
 
 from ..issues import Issue, about, did_you_mean, make_issue
+from ..messages import Text
 from ..model import Project
 from ..model.spec import BusinessObject, Lifecycle
 
@@ -20,13 +21,14 @@ def check(project: Project) -> Iterator[Issue]:
 
 
 def _lifecycle(business_object: BusinessObject, lifecycle: Lifecycle) -> Iterator[Issue]:
-    context = f"object `{business_object.id}` lifecycle"
+    context = Text("context.lifecycle", object=business_object.id)
     states = [state.id for state in lifecycle.states]
     known = set(states)
 
     def unknown(value: str, location) -> Issue:
-        return make_issue("PM362", f"{context}: unknown state `{value}`", location,
-                          did_you_mean(value, known) or f"states: {', '.join(states)}")
+        return make_issue("PM362", Text("PM362.unknown", context=context, state=value), location,
+                          did_you_mean(value, known) or Text("PM362.unknown.hint",
+                                                             states=", ".join(states)))
     if lifecycle.initial not in known:
         yield unknown(lifecycle.initial, lifecycle.at("initial"))
     for index, final in enumerate(lifecycle.final):
@@ -54,16 +56,14 @@ def _state_attribute(business_object: BusinessObject, lifecycle: Lifecycle) -> I
     missing = [state for state, written in names.items() if not written & set(attribute.values)]
     if not extra and not missing:
         return
-    parts = [f"`{value}` is no state" for value in extra]
-    parts += [f"state `{state}` is not among them" for state in missing]
-    yield make_issue("PM363", f"object `{business_object.id}`: attribute `{attribute.id}` holds "
-                     f"the lifecycle's state, but its values are not the states: {'; '.join(parts)}",
-                     attribute.at("values"),
-                     f"make its `values` the states' ids or names ({', '.join(names)}), or leave "
-                     "them out")
+    parts = [Text("PM363.no_state", value=value) for value in extra]
+    parts += [Text("PM363.missing", state=state) for state in missing]
+    yield make_issue("PM363", Text("PM363.values", object=business_object.id,
+                                   attribute=attribute.id, parts=tuple(parts)),
+                     attribute.at("values"), Text("PM363.values.hint", states=", ".join(names)))
 
 
-def _reachability(context: str, lifecycle: Lifecycle, states: list[str]) -> Iterator[Issue]:
+def _reachability(context: Text, lifecycle: Lifecycle, states: list[str]) -> Iterator[Issue]:
     outgoing: dict[str, list[str]] = {state: [] for state in states}
     for transition in lifecycle.transitions:
         if transition.source in outgoing:
@@ -78,10 +78,9 @@ def _reachability(context: str, lifecycle: Lifecycle, states: list[str]) -> Iter
     finals = set(lifecycle.final)
     for index, state in enumerate(lifecycle.states):
         if state.id not in seen:
-            yield make_issue("PM360", f"{context}: state `{state.id}` cannot be reached from the "
-                             f"initial state `{lifecycle.initial}`", lifecycle.at("states", index),
-                             "add a transition into it, or remove it")
+            yield make_issue("PM360", Text("PM360.unreached", context=context, state=state.id,
+                                           initial=lifecycle.initial),
+                             lifecycle.at("states", index), Text("PM360.unreached.hint"))
         if state.id not in finals and not outgoing.get(state.id):
-            yield make_issue("PM361", f"{context}: state `{state.id}` is not final but no "
-                             "transition leaves it", lifecycle.at("states", index),
-                             "add a transition out of it, or list it under `final:`")
+            yield make_issue("PM361", Text("PM361.stuck", context=context, state=state.id),
+                             lifecycle.at("states", index), Text("PM361.stuck.hint"))

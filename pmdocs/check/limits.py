@@ -8,6 +8,7 @@ import re
 from typing import Iterator
 
 from ..issues import Issue, about, make_issue
+from ..messages import Text, place
 from ..model import Project
 from ..model.spec import Limit, Rule, Window
 
@@ -16,6 +17,7 @@ DURATION = re.compile(r"[1-9]\d*\s*[mhd]")
 RESET = re.compile(r"(?:.+\s)?([01]?\d|2[0-3]):[0-5]\d")
 """A time of day, after a weekday or a day of the month for weekly and monthly windows."""
 PERIODS = {"calendar_day": "day", "calendar_week": "week", "calendar_month": "month"}
+"""The period a calendar window counts in (`period.<word>` in the message catalogues)."""
 
 
 def check(project: Project) -> Iterator[Issue]:
@@ -26,51 +28,42 @@ def check(project: Project) -> Iterator[Issue]:
 
 def limit_name(rule: Rule, number: int) -> str:
     """`rule `x``, or `rule `x` › limit 2` for a rule with several limits."""
-    return f"rule `{rule.id}`" + (f" › limit {number}" if len(rule.limit) > 1 else "")
+    return place((("rule", rule.id), *((("limit", number),) if len(rule.limit) > 1 else ())))
 
 
 def _limit_issues(name: str, limit: Limit) -> Iterator[Issue]:
     if limit.subject is None:
-        yield make_issue("PM341", f"{name}: the limit does not say who is counted (each user? "
-                         "each account, device or phone number? each company?)", limit.at(),
-                         "add `subject: user`, or `account`, `device`, `phone`, `organization`, "
-                         "or `{kind: custom, description: …}`")
+        yield make_issue("PM341", Text("PM341.no_subject", name=name), limit.at(),
+                         Text("PM341.no_subject.hint"))
     elif limit.subject.kind == "custom" and not limit.subject.description.strip():
-        yield make_issue("PM341", f"{name}: the limit's subject is `custom` but does not say who "
-                         "or what is counted", limit.at("subject"),
-                         "add `description:`, e.g. `subject: {kind: custom, description: 每个门店}`")
+        yield make_issue("PM341", Text("PM341.custom", name=name), limit.at("subject"),
+                         Text("PM341.custom.hint"))
     if limit.window is None:
-        yield make_issue("PM340", f"{name}: the limit does not say over which period it counts "
-                         "(per day? per campaign? for ever?)", limit.at(),
-                         "add `window: calendar_day` (with timezone and reset), "
-                         "`campaign_period`, `lifetime` or `rolling`")
+        yield make_issue("PM340", Text("PM340.no_window", name=name), limit.at(),
+                         Text("PM340.no_window.hint"))
     else:
         yield from _window_issues(name, limit.window, limit)
     if limit.counts is None:
-        yield make_issue("PM342", f"{name}: the limit does not say what uses up the quota: "
-                         "every attempt, or only a success?", limit.at(),
-                         "add `counts: attempt` or `counts: success`; add `returned_on:` too if "
-                         "a refund or a cancel gives the quota back")
+        yield make_issue("PM342", Text("PM342.no_counts", name=name), limit.at(),
+                         Text("PM342.no_counts.hint"))
 
 
 def _window_issues(name: str, window: Window, limit: Limit) -> Iterator[Issue]:
     kind = window.kind
-    period = PERIODS.get(kind, "period")
+    period = Text("period." + PERIODS.get(kind, "period"))
     if kind in CALENDAR_WINDOWS and not window.timezone:
-        yield make_issue("PM343", f"{name}: the {kind} window has no time zone; a {period} starts at "
-                         "different moments for users in different places", limit.at("window"),
-                         f"add `timezone: Asia/Shanghai`, the zone the business counts {period}s in")
+        yield make_issue("PM343", Text("PM343.timezone", name=name, kind=kind, period=period),
+                         limit.at("window"), Text("PM343.timezone.hint", period=period))
     if kind in CALENDAR_WINDOWS and not window.reset:
-        yield make_issue("PM343", f"{name}: the {kind} window does not say at what time the count "
-                         "starts again", limit.at("window"), 'add `reset: "00:00"`, in quotes')
+        yield make_issue("PM343", Text("PM343.reset", name=name, kind=kind), limit.at("window"),
+                         Text("PM343.reset.hint"))
     elif kind in CALENDAR_WINDOWS and not RESET.fullmatch(window.reset.strip()):
-        yield make_issue("PM343", f"{name}: reset time `{window.reset}` is not a time of day "
-                         "like 00:00", window.at("reset"), 'write it as hours:minutes, e.g. "04:00"')
+        yield make_issue("PM343", Text("PM343.reset_format", name=name, reset=window.reset),
+                         window.at("reset"), Text("PM343.reset_format.hint"))
     if kind == "rolling" and not window.duration:
-        yield make_issue("PM343", f"{name}: the rolling window does not say how long it is "
-                         "(the last 24 hours? the last 7 days?)", limit.at("window"),
-                         "add `duration: 24h`: a number and m, h or d")
+        yield make_issue("PM343", Text("PM343.duration", name=name), limit.at("window"),
+                         Text("PM343.duration.hint"))
     elif kind == "rolling" and not DURATION.fullmatch(window.duration.strip()):
-        yield make_issue("PM343", f"{name}: window duration `{window.duration}` is not like "
-                         "24h, 7d or 30m", window.at("duration"),
-                         "write a number and a unit: m for minutes, h for hours, d for days")
+        yield make_issue("PM343", Text("PM343.duration_format", name=name,
+                                       duration=window.duration), window.at("duration"),
+                         Text("PM343.duration_format.hint"))

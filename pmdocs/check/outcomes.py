@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..issues import Issue, about, did_you_mean, make_issue
+from ..messages import Text, place
 from ..model import Project
 from ..model.spec import SPECIAL_TARGETS, Rule
 
@@ -27,14 +28,13 @@ def _states(project: Project, rule: Rule) -> Iterator[Issue]:
         names = sorted({item.name for page in found for item in page.states})
         if not state or state in names:
             continue
-        context = f"rule `{rule.id}` › row {number}"
+        context = place((("rule", rule.id), ("row", number)))
         if not found:
-            yield make_issue("PM301", f"{context}: page state `{state}`, but the rule governs no "
-                             "page to find it on", row.then.at("state"),
-                             "name the pages it shows on under the rule's `applies_to: {pages: […]}`")
+            yield make_issue("PM301", Text("PM301.state_nowhere", context=context, state=state),
+                             row.then.at("state"), Text("PM301.state_nowhere.hint"))
             continue
         listed = ", ".join(f"`{page.id}`" for page in found)
-        yield make_issue("PM301", f"{context}: unknown page state `{state}`: no page of the rule "
-                         f"({listed}) has it",
+        yield make_issue("PM301", Text("PM301.unknown_state", context=context, state=state,
+                                       pages=listed),
                          row.then.at("state"), did_you_mean(state, names) or
-                         f"add `{state}:` under the `states:` of the page it shows on")
+                         Text("PM301.unknown_state.hint", state=state))

@@ -14,12 +14,11 @@ from pathlib import Path
 from typing import Iterator
 
 from ..issues import Issue, make_issue
+from ..messages import Text
 from ..load import inside
 from ..model import Project
 from ..model.base import NOWHERE
 
-HINT = ("pmdocs.yml may only name a folder inside the project, e.g. `output: site`; to build "
-        "elsewhere, run `pmdocs build -o PATH`")
 
 
 def check(project: Project) -> Iterator[Issue]:
@@ -28,29 +27,28 @@ def check(project: Project) -> Iterator[Issue]:
         return      # pmdocs.yml did not validate: its own errors stop the build
     problem = output_problem(Path(project.root), settings.output)
     if problem is not None:
-        subject = (f"`output: {settings.output}`" if "output" in settings.model_fields_set
-                   else f"the default output folder `{settings.output}`")
-        yield make_issue("PM391", f"{subject} {problem}", settings.at("output"), HINT,
-                         subject=("settings", "output"))
+        written = "output" in settings.model_fields_set
+        yield make_issue("PM391", Text("PM391.written" if written else "PM391.default",
+                                       output=settings.output, problem=problem),
+                         settings.at("output"), Text("PM391.hint"), subject=("settings", "output"))
 
 
-def output_problem(root: Path, output: str) -> str | None:
+def output_problem(root: Path, output: str) -> Text | None:
     """Why `output` (relative to `root`) is not a folder inside the project; None if it is."""
     if os.path.isabs(output):
-        return "is an absolute path"
+        return Text("PM391.absolute")
     try:
         root_real, real = os.path.realpath(root), os.path.realpath(root / output)
     except (OSError, ValueError) as error:
-        return f"is not a folder pmdocs can use: {error}"
+        return Text("PM391.unusable", error=str(error))
     if real == root_real:
-        return "is the project folder itself, which holds the specs"
+        return Text("PM391.project_folder")
     if inside(real, root_real):
         return None
     link = None if _climbs_out(output) else _first_link(root, output)
     if link is None:
-        return "leads outside the project"
-    return (f"leads outside the project, through the symbolic link `{link}` "
-            f"(to `{os.readlink(root / link)}`)")
+        return Text("PM391.outside")
+    return Text("PM391.through_link", link=link, target=os.readlink(root / link))
 
 
 def _climbs_out(output: str) -> bool:

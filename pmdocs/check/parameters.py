@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..issues import Issue, did_you_mean, make_issue
+from ..messages import Text, place
 from ..model import Project
 from ..model.parameters import ParameterUse
 from .wording import word_location
@@ -27,29 +28,27 @@ def _undefined(project: Project, use: ParameterUse) -> Issue:
         rule_id = use.source[1]
         others = [owner for owner in resolver.owners.get(use.name, ()) if owner != rule_id]
         hint = did_you_mean(use.name, resolver.defined.get(rule_id, ())) or (
-            f"`${use.name}` is a parameter of rule `{others[0]}`; a rule's texts name its own "
-            "parameters: add it under this rule's `parameters:`" if others else
-            "add it under `parameters:`, with a default and a range")
-        return make_issue("PM336", f"{use.context}: parameter `${use.name}` is not defined in "
-                          "this rule", location, hint, subject=use.source)
+            Text("PM336.other_rule.hint", name=use.name, rule=others[0]) if others else
+            Text("PM336.not_in_rule.hint"))
+        return make_issue("PM336", Text("PM336.not_in_rule", context=place(use.context), name=use.name),
+                          location, hint, subject=use.source)
     if use.candidates:
         rules = ", ".join(f"`{rule_id}`" for rule_id in use.candidates)
-        return make_issue("PM336", f"{use.context}: parameter `${use.name}` is defined by several "
-                          f"rules ({rules}), and none of them governs this text", location,
+        return make_issue("PM336", Text("PM336.several", context=place(use.context), name=use.name,
+                                        rules=rules), location,
                           _which_rule_hint(use), subject=use.source)
-    return make_issue("PM336", f"{use.context}: parameter `${use.name}` is not defined by any rule",
+    return make_issue("PM336", Text("PM336.no_rule", context=place(use.context), name=use.name),
                       location, did_you_mean(use.name, resolver.owners) or
-                      "define it under the `parameters:` of the rule it belongs to",
-                      subject=use.source)
+                      Text("PM336.no_rule.hint"), subject=use.source)
 
 
-def _which_rule_hint(use: ParameterUse) -> str:
+def _which_rule_hint(use: ParameterUse) -> Text:
     """How to say which rule's parameter is meant, by where the text is."""
     first = use.candidates[0]
-    if use.source[0] == "pages" and "› element" in use.context:
-        return f"name the rule the element follows, e.g. `rules: [{first}]`"
+    if use.source[0] == "pages" and any(kind == "element" for kind, _ in use.context):
+        return Text("PM336.element.hint", rule=first)
     if use.source[0] == "pages":
-        return f"name the page in the rule's `applies_to: {{pages: […]}}`, e.g. rule `{first}`"
+        return Text("PM336.page.hint", rule=first)
     if use.source[0] == "flows":
-        return f"name the rule the step applies, e.g. `rule: {first}`"
-    return "give the rule an input `from:` this object, or give the parameter a name of its own"
+        return Text("PM336.step.hint", rule=first)
+    return Text("PM336.object.hint")

@@ -8,6 +8,7 @@ from dataclasses import replace
 from typing import Any, Callable, Iterable, Iterator
 
 from ..issues import Issue, Location, about, did_you_mean, make_issue
+from ..messages import Text, noun, place
 from ..model import Project
 from ..model.errors import SINGULAR
 from ..model.index import Reference
@@ -29,10 +30,13 @@ KINDS = {**SINGULAR, "releases": "release", "modules": "module"}
 def unknown_reference(context: str, kind: str, value: str, location: Location,
                       choices: Iterable[str]) -> Issue:
     choices = sorted(set(choices))
-    hint = did_you_mean(value, choices) or (f"known {kind}s: {', '.join(choices[:8])}"
-                                            + (" …" if len(choices) > 8 else "")
-                                            if choices else f"no {kind} is defined yet")
-    return make_issue("PM301", f"{context}: unknown {kind} `{value}`", location, hint)
+    noun_of_kind = noun(kind)
+    hint = did_you_mean(value, choices) or (
+        Text("PM301.known", kind=noun_of_kind,
+             known=", ".join(choices[:8]) + (" …" if len(choices) > 8 else ""))
+        if choices else Text("PM301.none_defined", kind=noun_of_kind))
+    return make_issue("PM301", Text("PM301.unknown", context=context, kind=noun_of_kind,
+                                    value=value), location, hint)
 
 
 def check(project: Project) -> Iterator[Issue]:
@@ -55,7 +59,7 @@ def _resolve(project: Project, reference: Reference, choices: frozenset[str]) ->
     """The problem with a reference, if any (the check runs this for each of thousands)."""
     section, owner = reference.target
     if owner not in choices:
-        return unknown_reference(reference.context, KINDS[section], owner,
+        return unknown_reference(place(reference.context), KINDS[section], owner,
                                  reference.owner_location, choices)
     if not reference.member:
         return None
@@ -65,7 +69,7 @@ def _resolve(project: Project, reference: Reference, choices: frozenset[str]) ->
     members = set(MEMBERS[reference.member](item))
     member_id = reference.value.partition(".")[2]
     if not member_id or member_id not in members:
-        return unknown_reference(reference.context, MEMBER_KINDS[reference.member],
+        return unknown_reference(place(reference.context), MEMBER_KINDS[reference.member],
                                  reference.value, reference.location,
                                  {f"{owner}.{member}" for member in members})
     return None
@@ -78,5 +82,5 @@ def _states(page: Page) -> Iterator[Issue]:
         for field in ("shows", "hides"):
             for index, value in enumerate(getattr(state, field)):
                 if value not in element_ids:
-                    yield unknown_reference(f"page `{page.id}` › state `{state.name}`", "element",
-                                            value, state.at(field, index), element_ids)
+                    yield unknown_reference(place((("page", page.id), ("state", state.name))),
+                                            "element", value, state.at(field, index), element_ids)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any, Callable, Iterator, Mapping
 
 from ..issues import Issue, Location, about, did_you_mean, make_issue
+from ..messages import Text, place
 from ..model import Project
 from ..model.errors import raw_text
 from ..model.index import ProjectIndex
@@ -21,9 +22,7 @@ from .domains import input_domain_issues
 NUMERIC_TYPES = ("integer", "number", "money", "percent")
 SHOWN_GAPS = 3
 UNANALYSABLE = ("free_text", "no_default")
-NUMBER_HINT = ('write a number like `3`, a comparison like `"< 3"`, `">= 5"` or `"!= 0"`, a range '
-               'like `"1..5"`, or `-` for any value; `$parameter` may stand for a number')
-CATCH_ALL = "end the table with a catch-all row whose conditions are all `-`"
+NUMBER_HINT = Text("PM335.number.hint")
 
 
 Analyse = Callable[[decision_table.Table], Analysis]
@@ -81,20 +80,18 @@ def _outcome(row: Row) -> dict[str, Any]:
 def _parameter_issues(rule: Rule) -> Iterator[Issue]:
     for parameter in rule.parameters:
         if parameter.default is None:
-            yield make_issue("PM337", f"rule `{rule.id}`: parameter `{parameter.id}` has no default; "
-                             "nobody can tell which value applies before operations set one",
-                             parameter.at(), "add `default: …`")
+            yield make_issue("PM337", Text("PM337.no_default", rule=rule.id, parameter=parameter.id),
+                             parameter.at(), Text("PM337.no_default.hint"))
         if parameter.type in NUMERIC_TYPES and parameter.min is None and parameter.max is None:
-            yield make_issue("PM337", f"rule `{rule.id}`: parameter `{parameter.id}` has no range; "
-                             "say which values operations may set", parameter.at(),
-                             "add `min:` and `max:`, e.g. `min: 1` and `max: 10`")
+            yield make_issue("PM337", Text("PM337.no_range", rule=rule.id, parameter=parameter.id),
+                             parameter.at(), Text("PM337.no_range.hint"))
 
 
 def _undefined(rule: Rule, context: str, name: str, location: Location) -> Issue:
     hint = did_you_mean(name, [item.id for item in rule.parameters]) or \
-        "add it under `parameters:`, with a default and a range"
-    return make_issue("PM336", f"{context}: parameter `${name}` is not defined in this rule",
-                      location, hint)
+        Text("PM336.not_in_rule.hint")
+    return make_issue("PM336", Text("PM336.not_in_rule", context=context, name=name), location,
+                      hint)
 
 
 # ------------------------------------------------------------------------------- cells
@@ -110,7 +107,7 @@ def _cell_location(rule: Rule, problem: CellProblem) -> Location:
 
 def _place(rule: Rule, problem: CellProblem) -> str:
     """`rule `x` › row 2`, or `rule `x` › constraint 1`."""
-    return f"rule `{rule.id}` › {'constraint' if problem.part else 'row'} {problem.row + 1}"
+    return place((("rule", rule.id), ("constraint" if problem.part else "row", problem.row + 1)))
 
 
 def _cell_issues(rule: Rule, index: ProjectIndex, problems: tuple[CellProblem, ...],
@@ -121,59 +118,57 @@ def _cell_issues(rule: Rule, index: ProjectIndex, problems: tuple[CellProblem, .
         if problem.kind == "undefined_parameter":
             yield _undefined(rule, context, problem.detail, location)
         elif problem.kind == "incomplete":
-            yield make_issue("PM346", f"{context}: a constraint is either `if` with `then` (when "
-                             "these hold, those hold too) or `never` (these never hold together)",
-                             location,
-                             "write e.g. `{if: {reached: true}, then: {initiated: true}}` or "
-                             "`{never: {status: 未开始, joined: true}}`")
+            yield make_issue("PM346", Text("PM346.incomplete", context=context), location,
+                             Text("PM346.incomplete.hint"))
         elif problem.kind not in UNANALYSABLE:
             message, hint = _domain_problem(rule, index, problem,
                                             raw_text(sources.get(location.file, ""), location))
-            yield make_issue("PM335", f"{context}: {message}", location, hint)
+            yield make_issue("PM335", Text("context.said", context=context, message=message),
+                             location, hint)
     unanalysable = [problem for problem in problems if problem.kind in UNANALYSABLE]
     if unanalysable:
         yield _unanalysable(rule, unanalysable)
 
 
 def _domain_problem(rule: Rule, index: ProjectIndex, problem: CellProblem,
-                    raw: str) -> tuple[str, str]:
+                    raw: str) -> tuple[Text, Text | str]:
     """What is wrong with a cell (PM335), and how to fix it."""
     column, value = problem.column, problem.detail
     shown = _shown(problem.cell if value is None else value)
     declared = _input(rule, column)
     if problem.kind == "unknown_input" or declared is None:
         inputs = [item.id for item in rule.inputs]
-        return (f"`{column}` is not an input of this rule", did_you_mean(column, inputs) or (
-            f"the inputs are {', '.join(f'`{item}`' for item in inputs)}; or declare `{column}` "
-            "under `inputs:`" if inputs else f"declare `{column}` under `inputs:`, with its type"))
+        return (Text("PM335.not_an_input", column=column), did_you_mean(column, inputs) or (
+            Text("PM335.not_an_input.hint", inputs=", ".join(f"`{item}`" for item in inputs),
+                 column=column) if inputs else Text("PM335.no_inputs.hint", column=column)))
     if problem.kind == "not_a_value":
         return _not_a_value(declared, index.input_values(rule.id, declared), value,
                             raw if isinstance(value, bool) and raw else shown)
     if problem.kind == "not_a_bool":
-        return f"input `{column}` is true or false, not `{shown}`", "write `true`, `false` or `-` for any"
+        return Text("PM335.not_a_bool", column=column, value=shown), Text("PM335.not_a_bool.hint")
     if problem.kind == "not_a_number":
-        return (f"input `{column}` takes whole numbers, not `{shown}`" if isinstance(value, float)
-                else f"`{shown}` is not a condition on the number `{column}`"), NUMBER_HINT
+        return Text("PM335.not_whole" if isinstance(value, float) else "PM335.not_a_number",
+                    column=column, value=shown), NUMBER_HINT
     if problem.kind == "outside_range":
         low = declared.min if declared.min is not None else 0
-        span = f"from {low} to {declared.max}" if declared.max is not None else f"from {low} up"
-        return (f"`{shown}` matches no value of input `{column}`, which runs {span}",
-                "change the condition, or widen the input's `min` / `max`")
-    return (f"the condition on `{column}` cannot be {_kind_of(value)}",
-            "write one value, a list of values, or `-` for any value")
+        span = Text("PM335.span", low=low, high=declared.max) if declared.max is not None \
+            else Text("PM335.span_up", low=low)
+        return (Text("PM335.outside", value=shown, column=column, span=span),
+                Text("PM335.outside.hint"))
+    return Text("PM335.shape", column=column, kind=_kind_of(value)), Text("PM335.shape.hint")
 
 
 def _not_a_value(declared: Input, values: tuple[str, ...], value: Any,
-                 shown: str) -> tuple[str, str]:
+                 shown: str) -> tuple[Text, Text | str]:
     """An enum cell that is none of the input's values; `yes` read as a boolean says so."""
     if isinstance(value, bool) and shown.lower() in map(str.lower, values):
-        return (f"`{declared.id}` cannot be `{shown}`: YAML reads it as the boolean "
-                f"{str(value).lower()}", f'write it in quotes: "{shown}"')
+        return (Text("PM335.boolean", column=declared.id, value=shown,
+                     reading=str(value).lower()), Text("PM204.trap.hint", value=shown))
     choices = ", ".join(f"`{item}`" for item in values)
-    otherwise = f"the values of `{declared.source}`" if declared.source else \
-        f"or add `{shown}` to the input's `values`"
-    return (f"`{shown}` is not a value of input `{declared.id}`",
-            did_you_mean(shown, values) or f"use one of {choices}, {otherwise}")
+    hint = Text("PM335.not_a_value.hint.from", choices=choices, source=declared.source) \
+        if declared.source else Text("PM335.not_a_value.hint", choices=choices, value=shown)
+    return (Text("PM335.not_a_value", value=shown, column=declared.id),
+            did_you_mean(shown, values) or hint)
 
 
 def _input(rule: Rule, input_id: str) -> Input | None:
@@ -182,21 +177,18 @@ def _input(rule: Rule, input_id: str) -> Input | None:
 
 def _unanalysable(rule: Rule, problems: list[CellProblem]) -> Issue:
     first = problems[0]
-    more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+    more = Text("more", count=len(problems) - 1) if len(problems) > 1 else ""
     location = _cell_location(rule, first)
     if first.kind == "no_default":
-        return make_issue("PM338", f"rule `{rule.id}`: could not analyse: row {first.row + 1} "
-                          f"compares with parameter `{first.detail}`, whose default is not a whole "
-                          f"number{more}", location,
-                          f"give parameter `{first.detail}` a whole number as `default:`")
+        return make_issue("PM338", Text("PM338.no_default", rule=rule.id, row=first.row + 1,
+                                        parameter=first.detail, more=more), location,
+                          Text("PM338.no_default.hint", parameter=first.detail))
     declared = _input(rule, first.column)
-    hint = (f"input `{first.column}` is free text; make it an `enum` with `values:`, or an "
-            "`integer`, so the table can be checked for gaps and overlaps"
+    hint = (Text("PM338.free_text_input.hint", input=first.column)
             if declared is not None and declared.type == "text" else
-            f"{NUMBER_HINT}, so the table can be checked for gaps and overlaps; "
-            "keep the words in the row's `note`")
-    return make_issue("PM338", f"rule `{rule.id}`: could not analyse: free-text condition "
-                      f"`{first.detail}` in row {first.row + 1}{more}", location, hint)
+            Text("PM338.free_text.hint", number_hint=NUMBER_HINT))
+    return make_issue("PM338", Text("PM338.free_text", rule=rule.id, condition=first.detail,
+                                    row=first.row + 1, more=more), location, hint)
 
 
 def _shown(value: Any) -> str:
@@ -208,7 +200,7 @@ def _shown(value: Any) -> str:
 
 
 def _kind_of(value: Any) -> str:
-    return "a mapping" if isinstance(value, dict) else "a list inside a list" \
+    return Text("value.mapping") if isinstance(value, dict) else Text("value.nested_list") \
         if isinstance(value, list) else f"`{_shown(value)}`"
 
 
@@ -219,26 +211,22 @@ def _row_issues(rule: Rule, analysis: Analysis) -> Iterator[Issue]:
     for duplicate in analysis.duplicates:
         same = _outcome(rows[duplicate.row]) == _outcome(rows[duplicate.earlier])
         yield make_issue(
-            "PM334", f"rule `{rule.id}`: row {duplicate.row + 1} has the same conditions as row "
-            f"{duplicate.earlier + 1}", rule.at("table", duplicate.row),
-            "remove one of them" if same else "make their conditions differ, or keep one row with "
-            "the outcome you mean", [rule.at("table", duplicate.earlier)])
+            "PM334", Text("PM334.same", rule=rule.id, row=duplicate.row + 1,
+                          earlier=duplicate.earlier + 1), rule.at("table", duplicate.row),
+            Text("PM334.same.hint" if same else "PM334.differ.hint"),
+            [rule.at("table", duplicate.earlier)])
     if analysis.combinations > MAX_COMBINATIONS:
         yield make_issue(
-            "PM339", f"rule `{rule.id}`: the table has {analysis.combinations:,} combinations of "
-            f"input values, more than {MAX_COMBINATIONS:,}; it was not checked for gaps and overlaps",
-            rule.key_at("table"), "split the rule into smaller rules, or use fewer thresholds")
+            "PM339", Text("PM339.too_many", rule=rule.id, count=f"{analysis.combinations:,}",
+                          limit=f"{MAX_COMBINATIONS:,}"),
+            rule.key_at("table"), Text("PM339.too_many.hint"))
     if analysis.nothing_possible:
-        yield make_issue("PM346", f"rule `{rule.id}`: the constraints rule out every combination "
-                         "of the inputs, so no row can ever apply", rule.key_at("constraints"),
-                         "a constraint says which combinations cannot happen; check each `if` → "
-                         "`then` and `never` for one that contradicts the others")
+        yield make_issue("PM346", Text("PM346.nothing_possible", rule=rule.id),
+                         rule.key_at("constraints"), Text("PM346.nothing_possible.hint"))
     for excluded in analysis.excluded:
-        when = f" when {excluded.when}" if excluded.when else ""
-        yield make_issue("PM347", f"rule `{rule.id}`: row {excluded.row + 1} can never apply"
-                         f"{when}: the constraints rule out every case it matches",
-                         rule.at("table", excluded.row),
-                         "remove the row, or the constraint if the case can happen after all")
+        yield make_issue("PM347", Text("PM347.excluded", rule=rule.id, row=excluded.row + 1,
+                                       when=_when(excluded.when)),
+                         rule.at("table", excluded.row), Text("PM347.excluded.hint"))
     if analysis.gaps:
         yield _gap_issue(rule, analysis)
     for overlap in analysis.overlaps:
@@ -248,44 +236,41 @@ def _row_issues(rule: Rule, analysis: Analysis) -> Iterator[Issue]:
 
 
 def _gap_issue(rule: Rule, analysis: Analysis) -> Issue:
-    gaps = "; ".join(gap.text for gap in analysis.gaps[:SHOWN_GAPS])
+    gaps = tuple(gap.text for gap in analysis.gaps[:SHOWN_GAPS])
     more = len(analysis.gaps) - SHOWN_GAPS
-    when = f"when {analysis.gaps_when}, " if analysis.gaps_when else ""
-    hint = f"add a row for each case, or {CATCH_ALL}" if rule.hit == "first" else \
-        f"add a row for each case; or use `hit: first` and {CATCH_ALL}"
+    hint = Text("PM330.gap.hint.first" if rule.hit == "first" else "PM330.gap.hint")
     if analysis.gaps_when:
-        hint += f"; the gap opens only at {analysis.gaps_when}, an end of the parameter's range"
-    return make_issue("PM330", f"rule `{rule.id}`: {when}no row covers {gaps}"
-                      + (f" (and {more} more)" if more > 0 else ""), rule.key_at("table"), hint)
+        hint = Text("PM330.gap.hint.at", hint=hint, when=analysis.gaps_when)
+    return make_issue("PM330", Text("PM330.gap.when" if analysis.gaps_when else "PM330.gap",
+                                    rule=rule.id, when=analysis.gaps_when or "", gaps=gaps,
+                                    more=Text("more", count=more) if more > 0 else ""),
+                      rule.key_at("table"), hint)
 
 
 def _overlap_issue(rule: Rule, overlap: decision_table.Overlap) -> Issue:
-    when = f" when {overlap.when}" if overlap.when else ""
     location, related = rule.at("table", overlap.row), [rule.at("table", overlap.earlier)]
-    if rule.hit == "any":
-        return make_issue(
-            "PM332", f"rule `{rule.id}`: row {overlap.row + 1} overlaps row {overlap.earlier + 1} "
-            f"but decides differently (both match: {overlap.both.text}){when}", location,
-            "under `hit: any` rows that overlap must decide the same: narrow one of them, or use "
-            "`hit: first` if the earlier row should win", related)
-    return make_issue(
-        "PM331", f"rule `{rule.id}`: row {overlap.row + 1} overlaps row {overlap.earlier + 1} "
-        f"(both match: {overlap.both.text}){when}", location,
-        "under `hit: unique` every case matches exactly one row: narrow one of the two rows, or "
-        "use `hit: first` if the earlier row should win", related)
+    code = "PM332" if rule.hit == "any" else "PM331"
+    return make_issue(code, Text(f"{code}.overlap", rule=rule.id, row=overlap.row + 1,
+                                 earlier=overlap.earlier + 1, both=overlap.both.text,
+                                 when=_when(overlap.when)),
+                      location, Text(f"{code}.overlap.hint"), related)
 
 
 def _shadowed_issue(rule: Rule, shadowed: decision_table.Shadowed) -> Issue:
-    when = f" when {shadowed.when}" if shadowed.when else ""
     numbers = [str(row + 1) for row in shadowed.by]
     if not numbers:
-        reason = "its conditions match no case"
+        reason = Text("PM333.matches_nothing")
     elif len(numbers) == 1:
-        reason = f"every case it matches is matched first by row {numbers[0]}"
+        reason = Text("PM333.by_row", row=numbers[0])
     else:
-        reason = f"every case it matches is matched first by rows {', '.join(numbers[:-1])} and {numbers[-1]}"
+        reason = Text("PM333.by_rows", rows=", ".join(numbers[:-1]), last=numbers[-1])
     return make_issue(
-        "PM333", f"rule `{rule.id}`: row {shadowed.row + 1} can never fire{when}: {reason}",
-        rule.at("table", shadowed.row),
-        "under `hit: first` the first matching row wins: remove this row, or move it above the "
-        "rows that hide it", [rule.at("table", earlier) for earlier in shadowed.by])
+        "PM333", Text("PM333.never", rule=rule.id, row=shadowed.row + 1,
+                      when=_when(shadowed.when), reason=reason),
+        rule.at("table", shadowed.row), Text("PM333.never.hint"),
+        [rule.at("table", earlier) for earlier in shadowed.by])
+
+
+def _when(condition: str | None) -> Text | str:
+    """" when `x` = 3", where a finding holds only at a parameter's value; else nothing."""
+    return Text("when", condition=condition) if condition else ""

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..issues import Issue, make_issue
+from ..messages import Text, noun
 from ..model import Project
 from ..model.spec import PAGE_TYPES, Page
 from ..model.states import shows_data
@@ -29,17 +30,17 @@ def check(project: Project) -> Iterator[Issue]:
 
 def _missing(page: Page, kind: str, missing: list[str]) -> Issue:
     location = page.key_at("states") if page.states else page.at("id")
-    what = f"is a {kind} page but" if page.type else "shows data but"
     plural = len(missing) > 1
-    hint = (f"add {'them' if plural else 'it'} under `states:`, e.g. `{missing[0]}: …`, saying "
-            "what the user sees")
+    hints = [Text("PM320.add.many" if plural else "PM320.add.one", example=missing[0])]
     business = [name for name in missing if name not in ("loading", "error", "offline")]
     if business:
-        hint += f"; a business state that stands for `{business[0]}` says `counts_as: {business[0]}`"
+        hints.append(Text("PM320.counts_as", state=business[0]))
     if not page.type:
-        hint += "; or say what the page is with `type:` (" + ", ".join(PAGE_TYPES) + ")"
+        hints.append(Text("PM320.type", types=", ".join(PAGE_TYPES)))
     if "loading" in missing:
-        hint += "; `check: {loading: false}` in pmdocs.yml asks for no `loading`"
-    return make_issue("PM320", f"{page.kind} `{page.id}` ({page.title}) {what} does not describe "
-                      f"the state{'s' if plural else ''} {', '.join(missing)}", location, hint,
-                      subject=("pages", page.id))
+        hints.append(Text("PM320.loading"))
+    key = "PM320.missing.typed" if page.type else "PM320.missing"
+    return make_issue("PM320", Text(key + (".many" if plural else ""), kind=noun(page.kind),
+                                    id=page.id, title=page.title, type=kind,
+                                    states=", ".join(missing)),
+                      location, Text("hints", hints=tuple(hints)), subject=("pages", page.id))

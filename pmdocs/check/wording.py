@@ -8,6 +8,7 @@ import re
 from typing import Iterator
 
 from ..issues import Issue, Location, about, make_issue
+from ..messages import Place, Text, place
 from ..model import Project
 from ..model.spec import Feature, Page, Rule, Spec
 from .quotas import LIMIT_WORDS, quota_matches
@@ -43,14 +44,14 @@ def _glossary_terms(project: Project) -> re.Pattern | None:
 def _rule_words(project: Project, rule: Rule, terms: re.Pattern | None) -> Iterator[Issue]:
     for node, field, text in rule_texts(rule):
         if not rule.limit:
-            yield from _limit_words(project, f"rule `{rule.id}`", node, field, text)
-        yield from _vague_words(project, f"rule `{rule.id}`", node, field, text, terms)
+            yield from _limit_words(project, (("rule", rule.id),), node, field, text)
+        yield from _vague_words(project, (("rule", rule.id),), node, field, text, terms)
 
 
 def _feature_words(project: Project, feature: Feature, terms: re.Pattern | None) -> Iterator[Issue]:
     for index, criterion in enumerate(feature.acceptance, start=1):
         for field in ("given", "when", "then"):
-            yield from _vague_words(project, f"feature `{feature.id}` › criterion {index}",
+            yield from _vague_words(project, (("feature", feature.id), ("criterion", index)),
                                     criterion, field, getattr(criterion, field), terms)
 
 
@@ -60,7 +61,7 @@ def _page_words(project: Project, page: Page, limited_rules: set[str]) -> Iterat
     for element in page.elements:
         if element.notes and not limited_rules.intersection(
                 project.index.page_scope(page.id, element.id)):
-            yield from _limit_words(project, f"page `{page.id}` › element `{element.id}`",
+            yield from _limit_words(project, (("page", page.id), ("element", element.id)),
                                     element, "notes", element.notes)
 
 
@@ -74,28 +75,28 @@ def rule_texts(rule: Rule) -> Iterator[tuple[Spec, str, str]]:
             yield row.then, field, getattr(row.then, field if field != "copy" else "copy_text")
 
 
-def _limit_words(project: Project, context: str, node: Spec, field: str, text: str) -> Iterator[Issue]:
+def _limit_words(project: Project, context: Place, node: Spec, field: str,
+                 text: str) -> Iterator[Issue]:
     found = quota_matches(text)
     if found:
         words = [word for word, _ in found]
         yield make_issue(
-            "PM344", f"{context}: `{field}` states a quantity limit ({', '.join(words)}) but no rule "
-            "with a `limit` block says who is counted, over which period, and what counts",
+            "PM344", Text("PM344.quota", context=place(context), field=field,
+                          words=", ".join(words)),
             word_location(project, node, field, text, words[0], text.count(words[0], 0, found[0][1])),
-            "add a `limit:` block (subject, window, counts, max) to the rule, or link the element to "
-            "a rule that has one")
+            Text("PM344.quota.hint"))
 
 
-def _vague_words(project: Project, context: str, node: Spec, field: str, text: str,
+def _vague_words(project: Project, context: Place, node: Spec, field: str, text: str,
                  terms: re.Pattern | None) -> Iterator[Issue]:
     found = _found(VAGUE_WORDS, text, terms)
     if found:
         words = [word for word, _ in found]
         yield make_issue(
-            "PM350", f"{context}: `{field}` uses vague wording ({', '.join(words)})",
+            "PM350", Text("PM350.vague", context=place(context), field=field,
+                          words=", ".join(words)),
             word_location(project, node, field, text, words[0], text.count(words[0], 0, found[0][1])),
-            "say it measurably (a number, a time, a list of cases); switch off with "
-            "`check: {vague_words: false}`")
+            Text("PM350.vague.hint"))
 
 
 def _found(pattern: re.Pattern, text: str, terms: re.Pattern | None = None) -> list[tuple[str, int]]:

@@ -13,6 +13,7 @@ from typing import Any, NoReturn
 import yaml
 
 from ..issues import Issue, Location, make_issue
+from ..messages import Text
 from .data import WHERE_KEY, Source, Where
 from .syntax import is_nesting_limit, syntax_issue
 
@@ -45,18 +46,18 @@ def parse_yaml(text: str, display: str) -> tuple[dict | None, list[Issue]]:
     except yaml.MarkedYAMLError as error:
         return None, [syntax_issue(error, text, display)]
     except yaml.YAMLError as error:
-        return None, [make_issue("PM102", f"YAML syntax error: {error}", Location(display))]
-    except (RecursionError, MemoryError):
-        return None, [make_issue("PM107", "the YAML nests too deep or is too large to read",
+        return None, [make_issue("PM102", Text("PM102.syntax", problem=str(error)),
                                  Location(display))]
+    except (RecursionError, MemoryError):
+        return None, [make_issue("PM107", Text("PM107.unreadable"), Location(display))]
     if builder.document_count == 0 or builder.root is None:
-        return None, [make_issue("PM104", "file is empty", Location(display, 1, 1, 0),
-                                 "add sections such as `pages:` or delete the file")]
+        return None, [make_issue("PM104", Text("PM104.empty"), Location(display, 1, 1, 0),
+                                 Text("PM104.empty.hint"))]
     if not isinstance(builder.root, dict):
-        kind = "a list" if isinstance(builder.root, list) else "a single value"
-        return None, [make_issue("PM105", f"file is {kind}; a spec file must be a mapping of "
-                                 "sections", builder.source.location(builder.root_offset),
-                                 "start with a section name, e.g. `pages:`, and indent the items")]
+        kind = Text("value.list") if isinstance(builder.root, list) else Text("value.single")
+        return None, [make_issue("PM105", Text("PM105.not_a_mapping", kind=kind),
+                                 builder.source.location(builder.root_offset),
+                                 Text("PM105.not_a_mapping.hint"))]
     return builder.root, []
 
 
@@ -133,8 +134,8 @@ class _Builder:
     def _document(self, event: yaml.DocumentStartEvent) -> None:
         self.document_count += 1
         if self.document_count > 1:
-            self._stop("PM109", "a spec file holds one YAML document; found a second `---`",
-                       event.start_mark, "move the second document into a file of its own")
+            self._stop("PM109", Text("PM109.second_document"), event.start_mark,
+                       Text("PM109.second_document.hint"))
 
     def _count(self, amount: int, mark) -> None:
         self.nodes += amount
@@ -142,22 +143,21 @@ class _Builder:
             self._too_many(mark)
 
     def _stop_too_deep(self, mark) -> NoReturn:
-        self._stop("PM107", f"the YAML nests deeper than {MAX_DEPTH} levels", mark,
-                   "flatten the structure")
+        self._stop("PM107", Text("PM107.too_deep", levels=MAX_DEPTH), mark,
+                   Text("PM107.too_deep.hint"))
 
     def _too_many(self, mark) -> None:
         if not self.anchors:
-            self._stop("PM107", f"the file holds more than {MAX_NODES:,} values", mark,
-                       "split it into several files, e.g. one per module")
-        self._stop("PM107", f"the file expands to more than {MAX_NODES:,} values "
-                       "(aliases repeated inside aliases?)", mark,
-                       "write the values out instead of nesting aliases")
+            self._stop("PM107", Text("PM107.too_many", count=f"{MAX_NODES:,}"), mark,
+                       Text("PM107.too_many.hint"))
+        self._stop("PM107", Text("PM107.expands", count=f"{MAX_NODES:,}"), mark,
+                   Text("PM107.expands.hint"))
 
     def _check_tag(self, event) -> None:
         if event.tag and event.tag not in _ALLOWED_EXPLICIT_TAGS:
             shown = "!!" + event.tag[len(_TAG):] if event.tag.startswith(_TAG) else event.tag
-            self._stop("PM109", f"YAML tag `{shown}` is not accepted in spec files",
-                       event.start_mark, "remove the tag; spec files hold plain text, numbers and lists")
+            self._stop("PM109", Text("PM109.tag", tag=shown), event.start_mark,
+                       Text("PM109.tag.hint"))
 
     def _start(self, event) -> None:
         self._check_tag(event)
@@ -192,11 +192,10 @@ class _Builder:
 
     def _alias(self, event: yaml.AliasEvent) -> None:
         if event.anchor in self.open_anchors:
-            self._stop("PM107", f"alias `*{event.anchor}` refers to a node that contains it",
-                       event.start_mark, "an alias cannot point into its own anchor")
+            self._stop("PM107", Text("PM107.alias_loop", anchor=event.anchor), event.start_mark,
+                       Text("PM107.alias_loop.hint"))
         if event.anchor not in self.anchors:
-            self._stop("PM102", f"alias `*{event.anchor}` has no anchor `&{event.anchor}` before it",
-                       event.start_mark)
+            self._stop("PM102", Text("PM102.no_anchor", anchor=event.anchor), event.start_mark)
         value, size = self.anchors[event.anchor]
         self._count(size, event.start_mark)
         self._add(value, event.start_mark.index, size)
@@ -231,16 +230,14 @@ class _Builder:
 
     def _key(self, frame: _Frame, event: yaml.ScalarEvent, offset: int) -> None:
         if event.implicit[0] and event.value == "<<":
-            self._stop("PM109", "merge keys (`<<`) are not accepted in spec files", event.start_mark,
-                       "write the keys out in full")
+            self._stop("PM109", Text("PM109.merge_key"), event.start_mark,
+                       Text("PM109.merge_key.hint"))
         key = event.value
         if key in frame.keys:
             first = self.source.location(frame.keys[key])
-            raise _Stop(make_issue(
-                "PM103", f"key `{key}` appears twice in this mapping (first at line {first.line})",
-                self._loc(event.start_mark),
-                "YAML would silently keep only the last one; merge or rename them",
-                related=(first,)))
+            raise _Stop(make_issue("PM103", Text("PM103.twice", key=key, line=first.line),
+                                   self._loc(event.start_mark), Text("PM103.twice.hint"),
+                                   related=(first,)))
         frame.keys[key] = offset
         frame.pending_key = key
 
@@ -263,8 +260,8 @@ class _Builder:
             parent.container.append(value)
 
     def _stop_complex_key(self, offset: int) -> None:
-        raise _Stop(make_issue("PM109", "a mapping key must be plain text, not a list or mapping",
-                               self.source.location(offset), "use a plain word as the key"))
+        raise _Stop(make_issue("PM109", Text("PM109.complex_key"), self.source.location(offset),
+                               Text("PM109.complex_key.hint")))
 
 
 _HANDLERS = {

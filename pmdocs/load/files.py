@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..issues import Issue, Location, make_issue
+from ..messages import Text
 from .data import LoadResult, SpecFile, location_at
 from .events import parse_yaml
 
@@ -31,13 +32,13 @@ def load_project(root: str | os.PathLike, parse: bool = True,
     root_path = Path(os.fspath(root))
     root_text = os.fspath(root) if shown_as is None else shown_as
     if not root_path.is_dir():
-        issue = make_issue("PM100", f"project folder `{root_text}` does not exist or is not a folder",
-                           Location(root_text), "pass the folder that holds pmdocs.yml")
+        issue = make_issue("PM100", Text("PM100.no_folder", folder=root_text), Location(root_text),
+                           Text("PM100.no_folder.hint"))
         return LoadResult(root_path, (), (issue,), 0)
     project_name = next((name for name in PROJECT_FILE_NAMES if (root_path / name).is_file()), None)
     if project_name is None:
-        issue = make_issue("PM100", f"no pmdocs.yml in `{root_text}`", Location(root_text),
-                           "create one with `pmdocs new`, or pass the folder that holds it")
+        issue = make_issue("PM100", Text("PM100.no_project_file", folder=root_text),
+                           Location(root_text), Text("PM100.no_project_file.hint"))
         return LoadResult(root_path, (), (issue,), 0)
     files: list[SpecFile] = []
     issues: list[Issue] = []
@@ -80,13 +81,12 @@ def _discover(root: Path, root_text: str, root_real: str,
         real = os.path.realpath(path)
         if not inside(real, root_real):
             walk.issues.append(make_issue(
-                "PM108", f"folder is a symbolic link (to `{os.readlink(path)}`) that leads "
-                "outside the project; skipped", Location(_display(root_text, relative)),
-                "copy the files into the project instead of linking to them"))
+                "PM108", Text("PM108.folder_link_outside", target=os.readlink(path)),
+                Location(_display(root_text, relative)), Text("PM108.folder_link_outside.hint")))
         elif inside(os.path.realpath(os.path.dirname(path)), real):
             walk.issues.append(make_issue(
-                "PM108", "folder is a symbolic link back into the project (a loop); skipped",
-                Location(_display(root_text, relative)), "remove the link or point it elsewhere"))
+                "PM108", Text("PM108.folder_link_loop"), Location(_display(root_text, relative)),
+                Text("PM108.folder_link_loop.hint")))
         elif real not in walk.read:
             walk.tree(relative)
     return sorted(walk.found), walk.issues
@@ -128,7 +128,8 @@ class _Walk:
 
     def _on_error(self, error: OSError) -> None:
         where = _display(self.root_text, os.path.relpath(error.filename or self.root, self.root))
-        self.issues.append(make_issue("PM108", f"cannot read folder: {error.strerror}", Location(where)))
+        self.issues.append(make_issue("PM108", Text("PM108.folder", reason=str(error.strerror)),
+                                      Location(where)))
 
 
 def _relative(folder: str, name: str) -> str:
@@ -170,27 +171,26 @@ def _link_outside(path: str, display: str, root_real: str) -> Issue | None:
     (Only a link can lead out: its folder is inside, see `_discover`.)"""
     if not os.path.islink(path) or inside(os.path.realpath(path), root_real):
         return None
-    return make_issue("PM108", f"cannot read spec file: it is a symbolic link (to "
-                      f"`{os.readlink(path)}`) that leads outside the project", Location(display),
-                      "copy the file into the project instead of linking to it")
+    return make_issue("PM108", Text("PM108.file_link_outside", target=os.readlink(path)),
+                      Location(display), Text("PM108.file_link_outside.hint"))
 
 
 def _read_text(path: str, display: str) -> tuple[str, Issue | None]:
     try:
         if not os.path.isfile(path):
-            return "", make_issue("PM108", f"cannot read spec file: {_not_a_file(path)}",
+            return "", make_issue("PM108", Text("PM108.file", reason=_not_a_file(path)),
                                   Location(display))
         size = os.path.getsize(path)
         if size > MAX_FILE_BYTES:
             return "", make_issue(
-                "PM106", f"spec file is {size / 1024 ** 2:.1f} MiB; a spec file may have at most "
-                f"{MAX_FILE_BYTES // (1024 * 1024)} MiB", Location(display),
-                "split it into several files, e.g. one per module")
+                "PM106", Text("PM106.too_large", size=f"{size / 1024 ** 2:.1f}",
+                              limit=MAX_FILE_BYTES // (1024 * 1024)), Location(display),
+                Text("PM107.too_many.hint"))
         with open(path, "rb") as handle:
             raw = handle.read(MAX_FILE_BYTES + 1)
     except OSError as error:
-        return "", make_issue("PM108", f"cannot read spec file: {error.strerror or error}",
-                              Location(display), "check the file's permissions and links")
+        return "", make_issue("PM108", Text("PM108.file", reason=str(error.strerror or error)),
+                              Location(display), Text("PM108.file.hint"))
     return decode(raw, display)
 
 
@@ -200,9 +200,9 @@ def _not_a_file(path: str) -> str:
         os.stat(path)
     except OSError as error:
         if error.errno == errno.ELOOP:
-            return "symbolic link loop (the link leads back to itself)"
-        return "broken symbolic link" if os.path.islink(path) else str(error.strerror)
-    return "not a regular file"
+            return Text("PM108.link_loop")
+        return Text("PM108.broken_link") if os.path.islink(path) else str(error.strerror)
+    return Text("PM108.not_regular")
 
 
 def decode(raw: bytes, display: str) -> tuple[str, Issue | None]:
@@ -212,10 +212,9 @@ def decode(raw: bytes, display: str) -> tuple[str, Issue | None]:
     except UnicodeDecodeError as error:
         good = raw[:error.start].decode("utf-8", errors="replace")
         where = location_at(display, good, len(good))
-        return "", make_issue("PM101", f"file is not UTF-8 text (byte 0x{raw[error.start]:02x})",
-                              where, "save the file as UTF-8")
+        return "", make_issue("PM101", Text("PM101.not_utf8", byte=f"0x{raw[error.start]:02x}"),
+                              where, Text("PM101.not_utf8.hint"))
     if "\x00" in text:
         where = location_at(display, text, text.index("\x00"))
-        return "", make_issue("PM101", "file contains a NUL character; it is not a text file", where,
-                              "save the file as UTF-8 text")
+        return "", make_issue("PM101", Text("PM101.nul"), where, Text("PM101.nul.hint"))
     return text, None

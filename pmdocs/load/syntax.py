@@ -7,6 +7,7 @@ from __future__ import annotations
 import yaml
 
 from ..issues import Issue, Location, make_issue
+from ..messages import Text
 from .data import location_at
 
 _FLOW_OPENINGS = {"while parsing a flow sequence": "[", "while parsing a flow mapping": "{"}
@@ -17,12 +18,8 @@ _RUNAWAY_QUOTE_PROBLEMS = ("found unexpected end of stream", "found unexpected d
 """How a quoted scalar that is never closed ends: at the end of the file, or at a `---` or
 `...` line (both parsers); a bad escape inside a closed quote is another error."""
 
-_CLOSING_HINTS = {
-    "[": "close the list with `]`, or separate its items with commas",
-    "{": "close the mapping with `}`, or separate its pairs with commas",
-    '"': 'end the text with `"`, or remove the opening one',
-    "'": "end the text with `'`, or remove the opening one",
-}
+_CLOSING_HINTS = {"[": "PM102.close_list", "{": "PM102.close_mapping", '"': "PM102.close_quote",
+                  "'": "PM102.close_quote"}
 
 
 def syntax_issue(error: yaml.MarkedYAMLError, text: str, display: str) -> Issue:
@@ -34,9 +31,8 @@ def syntax_issue(error: yaml.MarkedYAMLError, text: str, display: str) -> Issue:
     where = location_at(display, text, mark.index) if mark is not None else Location(display)
     problem = " ".join(part for part in (error.context, error.problem) if part)
     at_tab = "tab character" in problem or text[where.offset:where.offset + 1] == "\t"
-    hint = ("indent with spaces; YAML does not allow tabs there" if at_tab
-            else "check indentation, colons and quotes around this place")
-    return make_issue("PM102", f"YAML syntax error: {problem}", where, hint)
+    hint = Text("PM102.tab") if at_tab else Text("PM102.syntax.hint")
+    return make_issue("PM102", Text("PM102.syntax", problem=problem), where, hint)
 
 
 def is_nesting_limit(error: yaml.MarkedYAMLError) -> bool:
@@ -69,9 +65,9 @@ def _unclosed_issue(error: yaml.MarkedYAMLError, opening: str, text: str,
                     display: str) -> Issue:
     opened = location_at(display, text, error.context_mark.index)
     stopped = location_at(display, text, error.problem_mark.index)
-    return make_issue(
-        "PM102", f"YAML syntax error: the `{opening}` opened here is not closed: {error.problem} "
-        f"(at {stopped.line}:{stopped.col})", opened, _CLOSING_HINTS[opening], related=(stopped,))
+    return make_issue("PM102", Text("PM102.unclosed", opening=opening, problem=error.problem,
+                                    line=stopped.line, col=stopped.col), opened,
+                      Text(_CLOSING_HINTS[opening], quote=opening), related=(stopped,))
 
 
 def _bom(text: str) -> int:

@@ -53,11 +53,12 @@ def build(rendered: RenderedSite, project: Path, folder: Path, *, strict: bool =
     return plugin.pages_to_write
 
 
-def build_key(sources: str, layout_version: str, strict: bool, site_url: str | None) -> str:
+def build_key(sources: str, layout_version: str, strict: bool, site_url: str | None,
+              draft: bool = False) -> str:
     """What decides a whole `pmdocs build`: the spec files' digest (`pipeline.sources_digest`),
     Graphviz's version, the build's options, pmdocs and its tools."""
     return inputs_digest(sources, {"graphviz": layout_version, "strict": strict,
-                                   "site_url": site_url})
+                                   "site_url": site_url, "draft": draft})
 
 
 def up_to_date(folder: Path, key: str) -> bool:
@@ -67,15 +68,17 @@ def up_to_date(folder: Path, key: str) -> bool:
 
 def serve(project: Path, dev_addr: str, open_browser: bool,
           report: Callable[[str], None] | None = None) -> None:
-    """Live preview: mkdocs serve with the plugin, which compiles the specs on every change;
-    `report` is told when each build starts and ends, and how long it took."""
+    """Live preview: mkdocs serve with the plugin, which compiles the specs on every change
+    and, while they have errors, shows them over the last site that built. What it prints
+    is pmdocs' lines: the problems of each build (jieba's chatter quietened, as in `build`),
+    and to `report` when each build starts and ends, and how long it took."""
     from mkdocs.commands.serve import serve as mkdocs_serve
 
     from ..model import read_project
 
     model, _, _ = read_project(project)
     settings = SiteSettings(model.settings.name, model.settings.language, ())
-    with tempfile.TemporaryDirectory() as scratch, _builds_reported(report):
+    with tempfile.TemporaryDirectory() as scratch, _quiet(), _builds_reported(report):
         config_file = write_config(Path(scratch), settings, project, name_the_site=True,
                                    incremental=True)
         mkdocs_serve(config_file=str(config_file), livereload=True, dev_addr=dev_addr,

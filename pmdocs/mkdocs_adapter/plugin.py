@@ -11,6 +11,7 @@ import html
 import logging
 import os
 import posixpath
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -21,11 +22,12 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .. import pipeline
-from ..issues import Severity, issue_line
+from ..issues import Issue, Severity, issue_line
 from ..layout import GraphvizLayout, GraphvizMissing, Layout, NoLayout
 from ..printable import one_line
 from ..render import RenderedSite
 from ..render.diagram import place_diagrams
+from ..render.problems import problems_overlay
 from ..resources import default_cache_dir, search_words_file, spec_cache_dir
 from ..site import asset_files, extra_assets, nav_config
 from ..sitemap import SiteMap
@@ -70,6 +72,17 @@ class PmdocsPlugin(BasePlugin[PmdocsConfig]):
         self.progress: pipeline.Progress | None = None
         self.pages_written = 0
         self.pages_to_write = 0
+        self.serving = False
+        """Under `mkdocs serve`, which keeps this instance across rebuilds (see `on_startup`)."""
+        self.last_built: RenderedSite | None = None
+        """The last site whose specs had no errors: what `serve` shows while they have some."""
+        self.overlay = ""
+        """The problems `serve` lays over every page while the specs have errors."""
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Having this hook keeps the instance across the rebuilds of `mkdocs serve`, and
+        with it the last site that built."""
+        self.serving = command == "serve"
 
     def use(self, rendered: RenderedSite, increment: Increment | None = None,
             progress: pipeline.Progress | None = None) -> None:
@@ -105,24 +118,45 @@ class PmdocsPlugin(BasePlugin[PmdocsConfig]):
         return config
 
     def _render(self, site_map: SiteMap) -> RenderedSite:
-        """The pipeline, its problems logged one line each as the CLI prints them; errors stop
-        the build. (serve: the spec cache re-reads only edits.)"""
+        """The pipeline, its problems logged one line each as the CLI prints them (in the
+        project's language); errors stop the build, or under `serve` show over the last site
+        that built. (serve: the spec cache re-reads only edits.)"""
         assert self.project_dir is not None
         options = pipeline.Options(spec_cache_dir(), self._layout(), site_map=site_map,
                                    history=True)
         result = pipeline.run(self.project_dir, options)
         for notice in result.history.notices if result.history else ():
             log.warning(one_line(f"pmdocs: {notice}"))
+        language = result.checked.project.settings.language
         for issue in result.checked.issues:
             if issue.severity == Severity.WARNING:
-                log.warning(issue_line(issue))
+                log.warning(issue_line(issue, language))
             elif issue.severity == Severity.INFO:
-                log.info(issue_line(issue))
-        if result.rendered is None:
-            errors = [issue for issue in result.checked.issues if issue.severity == Severity.ERROR]
-            lines = [one_line(f"pmdocs: the specs in {self.project_dir} have errors:")]
-            raise PluginError("\n".join(lines + [issue_line(issue) for issue in errors]))
-        return result.rendered
+                log.info(issue_line(issue, language))
+        self.overlay = ""
+        if result.rendered is not None:
+            self.last_built = result.rendered
+            return result.rendered
+        errors = [issue for issue in result.checked.issues if issue.severity == Severity.ERROR]
+        lines = [one_line(f"pmdocs: the specs in {self.project_dir} have errors:")]
+        lines += [issue_line(issue, language) for issue in errors]
+        if not self.serving:
+            raise PluginError("\n".join(lines))
+        return self._keep_serving(lines, errors, language, options)
+
+    def _keep_serving(self, lines: list[str], errors: list[Issue], language: str,
+                      options: pipeline.Options) -> RenderedSite:
+        """While the specs have errors, `serve` shows the last site that built (a draft of
+        this one when none has yet), every page under the problems: a failed build would
+        leave the browser waiting for a reload that never comes."""
+        for line in lines:
+            log.error(line)
+        self.overlay = problems_overlay(errors, str(self.project_dir), language)
+        if self.last_built is not None:
+            return self.last_built
+        drafted = pipeline.run(self.project_dir, replace(options, stop_at=None)).rendered
+        assert drafted is not None     # a run that never stops renders
+        return drafted
 
     def _layout(self) -> Layout:
         """Graphviz; when it is missing the build fails as `pmdocs build` does, unless
@@ -203,13 +237,18 @@ class PmdocsPlugin(BasePlugin[PmdocsConfig]):
         return html
 
     def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
-        """Diagrams go into the finished page, so search and the templates never carry them."""
+        """Diagrams go into the finished page, so search and the templates never carry them;
+        so does the problems' overlay while `serve` shows the last site that built."""
         if self.rendered is None or not self._generated(page):
             return output
         if self.progress is not None:
             self.pages_written += 1
             self.progress("write", self.pages_written, self.pages_to_write)
-        return place_diagrams(output, self.rendered.diagrams)
+        output = place_diagrams(output, self.rendered.diagrams)
+        if self.overlay:
+            end = output.rfind("</body>")
+            output = output[:end] + self.overlay + output[end:] if end >= 0 else output + self.overlay
+        return output
 
     @event_priority(-50)    # after Material's search wrote its index, before `offline` reads it
     def on_post_build(self, *, config: Any) -> None:

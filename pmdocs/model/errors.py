@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 from typing import Any, Iterator
 
@@ -10,6 +11,7 @@ from pydantic import ValidationError
 
 from ..issues import Issue, Location, did_you_mean, make_issue
 from ..load import WHERE_KEY, Where, where_of
+from ..messages import Text, named, noun, numbered
 from .spec import ITEM_NAMES
 
 SINGULAR = {
@@ -22,12 +24,12 @@ SINGULAR = {
 }
 
 TYPE_WORDS = {
-    "string_type": "text", "bool_type": "true or false", "bool_parsing": "true or false",
-    "int_type": "a whole number", "int_parsing": "a whole number", "int_from_float": "a whole number",
-    "float_type": "a number", "float_parsing": "a number", "list_type": "a list",
-    "dict_type": "a mapping (`key: value` lines)", "model_type": "a mapping (`key: value` lines)",
-    "model_attributes_type": "a mapping (`key: value` lines)", "date_type": "a date",
-    "date_from_datetime_parsing": "a date", "date_parsing": "a date",
+    kind: Text("type." + word) for kind, word in (
+        ("string_type", "text"), ("bool_type", "bool"), ("bool_parsing", "bool"),
+        ("int_type", "int"), ("int_parsing", "int"), ("int_from_float", "int"),
+        ("float_type", "number"), ("float_parsing", "number"), ("list_type", "list"),
+        ("dict_type", "mapping"), ("model_type", "mapping"), ("model_attributes_type", "mapping"),
+        ("date_type", "date"), ("date_from_datetime_parsing", "date"), ("date_parsing", "date"))
 }
 
 
@@ -101,36 +103,41 @@ def _explain_one(detail: dict, path: tuple, data: Any, prefix: tuple, fields_of:
     if kind == "extra_forbidden":
         location = _key_location(data, path, file)
         allowed = fields_of(path[:-1])
-        hint = did_you_mean(field, allowed) or (f"allowed keys: {', '.join(sorted(allowed))}"
-                                                if allowed else "")
-        return make_issue("PM201", f"{context}: unknown key `{field}`", location, hint)
+        hint = did_you_mean(field, allowed) or (
+            Text("PM201.allowed", keys=", ".join(sorted(allowed))) if allowed else "")
+        return make_issue("PM201", Text("PM201.unknown_key", context=context, field=field),
+                          location, hint)
     if kind == "missing":
         location = _value_location(data, path[:-1], file)
-        return make_issue("PM202", f"{context}: `{field}` is required", location,
-                          f"add `{field}: …`")
+        return make_issue("PM202", Text("PM202.required", context=context, field=field),
+                          location, Text("PM202.required.hint", field=field))
     if kind == "string_pattern_mismatch":
-        return make_issue("PM206", f"{context}: id `{value}` is not an ASCII slug", location,
-                          "use lower-case letters, digits, `_` and `-`, starting with a letter"
-                          + (f", e.g. `{slug(value)}`" if slug(value) else ""))
+        suggestion = slug(value)
+        return make_issue("PM206", Text("PM206.not_slug", context=context, value=value), location,
+                          Text("PM206.not_slug.hint.example", example=suggestion) if suggestion
+                          else Text("PM206.not_slug.hint"))
     raw = raw_text(source, location)
     if kind in ("literal_error", "enum"):
         choices = re.findall(r"'([^']*)'", detail.get("ctx", {}).get("expected", ""))
         if not isinstance(value, str) and raw in choices:
             return _trap(context, field, raw, value, location)
         shown = value if isinstance(value, str) else raw
-        hint = did_you_mean(str(shown), choices) or f"choose one of: {', '.join(choices)}"
-        return make_issue("PM205", f"{context}: `{field}` cannot be `{shown}`; it must be one of "
-                          f"{', '.join(choices)}", location, hint)
+        listed = ", ".join(choices)
+        hint = did_you_mean(str(shown), choices) or Text("PM205.choose", choices=listed)
+        return make_issue("PM205", Text("PM205.not_a_choice", context=context, field=field,
+                                        value=shown, choices=listed), location, hint)
     if kind == "string_type" and _is_trap(value):
         return _trap(context, field, raw, value, location)
     if kind == "string_type" and value is None:
-        return make_issue("PM203", f"{context}: `{field}` is empty; it expects text", location,
-                          f"write the text after `{field}:` or remove the key")
+        return make_issue("PM203", Text("PM203.empty", context=context, field=field), location,
+                          Text("PM203.empty.hint", field=field))
     wanted = TYPE_WORDS.get(kind)
     if wanted:
         got = f"`{raw}`" if raw and not isinstance(value, (dict, list)) else _describe_value(value)
-        return make_issue("PM203", f"{context}: `{field}` must be {wanted}, not {got}", location)
-    return make_issue("PM203", f"{context}: `{field}`: {_own_words(detail)}", location)
+        return make_issue("PM203", Text("PM203.wrong_type", context=context, field=field,
+                                        wanted=wanted, got=got), location)
+    return make_issue("PM203", Text("PM203.invalid", context=context, field=field,
+                                    detail=_own_words(detail)), location)
 
 
 def _own_words(detail: dict) -> str:
@@ -145,10 +152,11 @@ def _bad_key(path: tuple, detail: dict, data: Any, prefix: tuple, file: str) -> 
     value = detail.get("input")
     choices = re.findall(r"'([^']*)'", detail.get("ctx", {}).get("expected", ""))
     location = _key_location(data, path, file)
-    hint = did_you_mean(str(value), choices) or f"choose one of: {', '.join(choices)}"
-    return make_issue("PM205", f"{describe(data, path[:-1], prefix)}: `{value}` cannot be a key "
-                      f"of `{_field_name(path[:-1]) if len(path) > 1 else 'item'}`; it must be one of "
-                      f"{', '.join(choices)}", location, hint)
+    listed = ", ".join(choices)
+    hint = did_you_mean(str(value), choices) or Text("PM205.choose", choices=listed)
+    return make_issue("PM205", Text("PM205.not_a_key", context=describe(data, path[:-1], prefix),
+                                    value=value, field=_field_name(path[:-1]) if len(path) > 1
+                                    else Text("kind.item"), choices=listed), location, hint)
 
 
 def _is_trap(value: Any) -> bool:
@@ -157,23 +165,23 @@ def _is_trap(value: Any) -> bool:
 
 def _trap(context: str, field: str, raw: str, value: Any, location: Location) -> Issue:
     if isinstance(value, bool):
-        reading = f"the boolean {str(value).lower()}"
+        reading = Text("PM204.boolean", value=str(value).lower())
     elif isinstance(value, (datetime.date, datetime.datetime)):
-        reading = f"the date {value.isoformat()}"
+        reading = Text("PM204.date", value=value.isoformat())
     else:
-        reading = f"the number {value!r}"
+        reading = Text("PM204.number", value=repr(value))
     shown = raw or str(value)
-    return make_issue("PM204", f"{context}: `{field}` expects text, but YAML reads `{shown}` as "
-                      f"{reading}", location, f'write it in quotes: "{shown}"')
+    return make_issue("PM204", Text("PM204.trap", context=context, field=field, value=shown,
+                                    reading=reading), location, Text("PM204.trap.hint", value=shown))
 
 
 def _describe_value(value: Any) -> str:
     if isinstance(value, dict):
-        return "a mapping"
+        return Text("value.mapping")
     if isinstance(value, list):
-        return "a list"
+        return Text("value.list")
     if value is None:
-        return "empty"
+        return Text("value.empty")
     return f"`{value}`"
 
 
@@ -189,7 +197,7 @@ def describe(data: Any, path: tuple, prefix: tuple) -> str:
 
     `prefix` is `(section, index)` of the item in its file, or `()` for settings.
     """
-    words: list[str] = []
+    words: list[Text] = []
     if len(prefix) == 2:
         words.append(_item_words(prefix[0], data, prefix[1]))
     node, section = data, ""
@@ -201,20 +209,23 @@ def describe(data: Any, path: tuple, prefix: tuple) -> str:
             names = [key for key in node if key != WHERE_KEY]
             name = names[step] if 0 <= step < len(names) else str(step)
             node = node.get(name)
-            words.append(f"{SINGULAR.get(section, section)} `{name}`")
+            words.append(named(SINGULAR.get(section, section), name))
         else:
             node = node[step] if isinstance(node, list) and 0 <= step < len(node) else None
             words.append(_item_words(section, node, step))
-    return " › ".join(words) or "project settings"
+    if not words:
+        return Text("context.settings")
+    return functools.reduce(lambda outer, inner: Text("context.inside", outer=outer, inner=inner),
+                            words)
 
 
-def _item_words(section: str, node: Any, index: int) -> str:
+def _item_words(section: str, node: Any, index: int) -> Text:
     kind = SINGULAR.get(section, section)
     if isinstance(node, dict):
         for key in ("id", "term", "key", "to"):
             if isinstance(node.get(key), str):
-                return f"{kind} `{node[key]}`"
-    return f"{kind} {index + 1}"
+                return named(kind, node[key])
+    return numbered(kind, index + 1)
 
 
 def _value_location(data: Any, path: tuple, file: str) -> Location:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from typing import Callable, Iterator, Mapping, NamedTuple, Sequence
 
+from ..messages import Place
 from .base import Spec
 from .spec import BusinessObject, Element, Flow, Page, Rule, Step
 
@@ -50,8 +51,9 @@ class ParameterUse(NamedTuple):
 
     source: tuple[str, str]
     """The item the text belongs to: ("pages", "checkin")."""
-    context: str
-    """The text's place in a message's words: "page `checkin` › element `chances`"."""
+    context: Place
+    """Where the text is, for a message (`messages.place`): page `checkin` › element
+    `chances`."""
     node: Spec
     path: tuple
     """Where the text is in `node` (for `at()`)."""
@@ -87,9 +89,9 @@ class Resolver:
         return owners[0] if len(owners) == 1 else ""
 
 
-Text = tuple[Spec, tuple, str, str]
-"""A text: its node, its path in the node, the text, and its place in the item in a message's
-words (`row 2`, `state `empty``, or "")."""
+Text = tuple[Spec, tuple, str, Place]
+"""A text: its node, its path in the node, the text, and its place in the item, for a
+message (`(("row", 2),)`, `(("state", "empty"),)`, or `()`)."""
 
 
 def parameter_uses(pages: Sequence[Page], rules: Sequence[Rule], flows: Sequence[Flow],
@@ -99,7 +101,7 @@ def parameter_uses(pages: Sequence[Page], rules: Sequence[Rule], flows: Sequence
     """Every `$name` in the texts of these items outside table cells, resolved (`page_rules`,
     `object_rules`: the rules around a page, and around each object, asked for only when
     some text names a parameter)."""
-    def uses(source: tuple[str, str], context: str, texts: Iterator[Text], scope: Sequence[str],
+    def uses(source: tuple[str, str], context: Place, texts: Iterator[Text], scope: Sequence[str],
              own_rule_only: bool = False) -> Iterator[ParameterUse]:
         for node, path, text, place in texts:
             if "$" not in text:
@@ -107,75 +109,76 @@ def parameter_uses(pages: Sequence[Page], rules: Sequence[Rule], flows: Sequence
             for mention in mentions(text):
                 rule = resolver.resolve(mention.name, scope, own_rule_only)
                 candidates = () if rule or own_rule_only else resolver.owners.get(mention.name, ())
-                yield ParameterUse(source, f"{context} › {place}" if place else context, node,
+                yield ParameterUse(source, (*context, *place), node,
                                    path, text, mention.name, rule, candidates, own_rule_only)
     for rule in rules:
-        yield from uses(("rules", rule.id), f"rule `{rule.id}`", rule_texts(rule), (rule.id,), True)
+        yield from uses(("rules", rule.id), (("rule", rule.id),), rule_texts(rule), (rule.id,),
+                        True)
     for page in pages:
         around = page_rules(page.id)
-        yield from uses(("pages", page.id), f"page `{page.id}`", page_texts(page), around)
+        yield from uses(("pages", page.id), (("page", page.id),), page_texts(page), around)
         for element in page.elements:
-            yield from uses(("pages", page.id), f"page `{page.id}` › element `{element.id}`",
+            yield from uses(("pages", page.id), (("page", page.id), ("element", element.id)),
                             element_texts(element), (*element.rules, *around))
     for flow in flows:
         for step in flow.steps:
-            yield from uses(("flows", flow.id), f"flow `{flow.id}` › step `{step.id}`",
+            yield from uses(("flows", flow.id), (("flow", flow.id), ("step", step.id)),
                             step_texts(step), (step.rule,) if step.rule else ())
     for business_object in objects:
         if business_object.lifecycle is not None and any(
                 "$" in transition.when for transition in business_object.lifecycle.transitions):
             texts = ((transition, ("when",), transition.when,
-                      f"transition `{transition.source}` → `{transition.to}`")
+                      (("transition", (transition.source, transition.to)),))
                      for transition in business_object.lifecycle.transitions)
             yield from uses(("objects", business_object.id),
-                            f"object `{business_object.id}` lifecycle", texts,
+                            (("object", business_object.id), ("lifecycle", None)), texts,
                             tuple(object_rules().get(business_object.id, ())))
 
 
 def rule_texts(rule: Rule) -> Iterator[Text]:
-    yield rule, ("description",), rule.description, ""
-    yield rule, ("notes",), rule.notes, ""
+    yield rule, ("description",), rule.description, ()
+    yield rule, ("notes",), rule.notes, ()
     for number, row in enumerate(rule.table, start=1):
         then = row.then
         if "$" not in row.note + then.result + then.state + then.copy_text + then.effect:
             continue      # most rows name no parameter: read no further
-        yield row, ("note",), row.note, f"row {number}"
+        yield row, ("note",), row.note, (("row", number),)
         for key, text in (("result", then.result), ("state", then.state),
                           ("copy", then.copy_text), ("effect", then.effect)):
-            yield then, (key,), text, f"row {number}"
+            yield then, (key,), text, (("row", number),)
     for number, constraint in enumerate(rule.constraints, start=1):
-        yield constraint, ("note",), constraint.note, f"constraint {number}"
+        yield constraint, ("note",), constraint.note, (("constraint", number),)
     for number, limit in enumerate(rule.limit, start=1):
-        place = f"limit {number}" if len(rule.limit) > 1 else "limit"
+        place: Place = (("limit", number if len(rule.limit) > 1 else None),)
         if isinstance(limit.max, str):
             yield limit, ("max",), limit.max, place
         yield limit, ("exceeded",), limit.exceeded, place
 
 
 def page_texts(page: Page) -> Iterator[Text]:
-    yield page, ("title",), page.title, ""
-    yield page, ("description",), page.description, ""
+    yield page, ("title",), page.title, ()
+    yield page, ("description",), page.description, ()
     for state in page.states:
-        yield state, ("description",), state.description, f"state `{state.name}`"
+        yield state, ("description",), state.description, (("state", state.name),)
         for index, copy in enumerate(state.copy_text):
-            yield state, ("copy", index), copy, f"state `{state.name}`"
+            yield state, ("copy", index), copy, (("state", state.name),)
     for entry in page.copy_text:
-        yield entry, ("text",), entry.text, f"copy `{entry.key}`"
+        yield entry, ("text",), entry.text, (("copy", entry.key),)
 
 
 def element_texts(element: Element) -> Iterator[Text]:
-    yield element, ("label",), element.label, ""
-    yield element, ("placeholder",), element.placeholder, ""
-    yield element, ("notes",), element.notes, ""
+    yield element, ("label",), element.label, ()
+    yield element, ("placeholder",), element.placeholder, ()
+    yield element, ("notes",), element.notes, ()
     for index, item in enumerate(element.items):
-        yield element, ("items", index), item, ""
+        yield element, ("items", index), item, ()
     for event, jumps in element.actions():
         for jump in jumps:
             for key in ("when", "effect", "note"):
-                yield jump, (key,), getattr(jump, key), f"on {event.replace('_', ' ')}"
+                yield jump, (key,), getattr(jump, key), (("on", event),)
 
 
 def step_texts(step: Step) -> Iterator[Text]:
-    yield step, ("label",), step.label, ""
+    yield step, ("label",), step.label, ()
     for arrow in step.next:
-        yield arrow, ("when",), arrow.when, f"exit to `{arrow.to}`"
+        yield arrow, ("when",), arrow.when, (("exit", arrow.to),)

@@ -11,6 +11,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic.json_schema import SkipJsonSchema
 
 from ..issues import Issue, Location, did_you_mean, make_issue
+from ..messages import Text
 from ..load import WHERE_KEY, LoadResult, SpecFile, parse_yaml, where_of
 from .errors import explain
 from .index import ProjectIndex, build_index
@@ -112,8 +113,8 @@ def _sections(spec_file: SpecFile, issues: list[Issue]) -> Iterator[tuple[str, l
         if key not in allowed:
             issues.append(_unknown_section(key, where.key(key), sorted(allowed)))
         elif not isinstance(value, list):
-            issues.append(make_issue("PM203", f"section `{key}` must be a list of items",
-                                     where.value(key), f"write each item as `- id: …` under `{key}:`"))
+            issues.append(make_issue("PM203", Text("PM203.section", section=key),
+                                     where.value(key), Text("PM203.section.hint", section=key)))
         else:
             yield key, value
 
@@ -140,8 +141,8 @@ def build_project(loaded: LoadResult) -> tuple[Project, list[Issue]]:
 
 
 def _unknown_section(key: str, location: Location, allowed: list[str]) -> Issue:
-    hint = did_you_mean(key, allowed) or f"a spec file holds the sections {', '.join(SECTIONS)}"
-    return make_issue("PM201", f"unknown section `{key}`", location, hint)
+    hint = did_you_mean(key, allowed) or Text("PM201.sections", sections=", ".join(SECTIONS))
+    return make_issue("PM201", Text("PM201.unknown_section", key=key), location, hint)
 
 
 def _settings(spec_file: SpecFile, issues: list[Issue]) -> ProjectSettings | None:
@@ -162,9 +163,8 @@ def _validate_item(spec_file: SpecFile, section: str, index: int, item: Any,
     model = SECTIONS[section]
     if not isinstance(item, dict):
         location = spec_file.data[WHERE_KEY].value(section, index)
-        issues.append(make_issue("PM203", f"{section} item {index + 1} must be a mapping "
-                                 "(`id: …` and other keys)", location,
-                                 "start the item with `- id: …`"))
+        issues.append(make_issue("PM203", Text("PM203.item", section=section, number=index + 1),
+                                 location, Text("PM203.item.hint")))
         return None
     try:
         return model.model_validate(item)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterator, NamedTuple
 
 from ..issues import Location
+from ..messages import Place
 from .base import Spec
 from .spec import SPECIAL_TARGETS, BusinessObject, Flow, Page, Rule
 
@@ -36,8 +37,9 @@ class Reference(NamedTuple):
     `order.支付成功` for the event of a lifecycle transition a step fires)."""
     member: str = ""
     """For `owner.member` references, what the member is: `attribute`, `element`, `event`."""
-    context: str = ""
-    """The mentioning item in a message's words: "page `cart` › element `buy` › on tap"."""
+    context: Place | str = ()
+    """Where the mention is, for a message (`messages.place`): page `cart` › element `buy` ›
+    on tap."""
     node: Spec | None = None
     path: tuple = ()
     part: str = ""
@@ -67,7 +69,7 @@ class Reference(NamedTuple):
 def references(project: "Project") -> Iterator[Reference]:
     """Every mention of an item by id, in spec order (the check reports the unknown ones)."""
     for feature in project.features:
-        source, context = ("features", feature.id), f"feature `{feature.id}`"
+        source, context = ("features", feature.id), (("feature", feature.id),)
         for section, values in feature.links().items():
             for index, value in enumerate(values):
                 yield Reference(source, section, section, value, "", context, feature, (section, index))
@@ -85,13 +87,13 @@ def references(project: "Project") -> Iterator[Reference]:
 
 
 def _page_references(project: "Project", page: Page) -> Iterator[Reference]:
-    source, context = ("pages", page.id), f"page `{page.id}`"
+    source, context = ("pages", page.id), (("page", page.id),)
     for index, role in enumerate(page.roles):
         yield Reference(source, "roles", "roles", role, "", context, page, ("roles", index))
     if project.settings.modules and page.module is not None:
         yield Reference(source, "module", "modules", page.module, "", context, page, ("module",))
     for element in page.elements:
-        where = f"{context} › element `{element.id}`"
+        where = (*context, ("element", element.id))
         for index, role in enumerate(element.roles):
             yield Reference(source, "roles", "roles", role, "", where, element, ("roles", index))
         for index, rule in enumerate(element.rules):
@@ -102,12 +104,12 @@ def _page_references(project: "Project", page: Page) -> Iterator[Reference]:
         for event, jumps in element.actions():
             for jump in jumps:
                 if jump.to is not None and jump.to not in SPECIAL_TARGETS:
-                    yield Reference(source, "jump", "pages", jump.to, "", f"{where} › on {event}",
+                    yield Reference(source, "jump", "pages", jump.to, "", (*where, ("on", event)),
                                     jump, ("to",))
 
 
 def _rule_references(rule: Rule) -> Iterator[Reference]:
-    source, context = ("rules", rule.id), f"rule `{rule.id}`"
+    source, context = ("rules", rule.id), (("rule", rule.id),)
     applies = rule.applies_to
     for field_name, section, member in (("features", "features", ""), ("pages", "pages", ""),
                                         ("elements", "pages", "element")):
@@ -117,7 +119,7 @@ def _rule_references(rule: Rule) -> Iterator[Reference]:
     for parameter in rule.parameters:
         for index, role in enumerate(parameter.editable_by):
             yield Reference(source, "editable_by", "roles", role, "",
-                            f"{context} › parameter `{parameter.id}`", parameter,
+                            (*context, ("parameter", parameter.id)), parameter,
                             ("editable_by", index))
     for row in rule.table:
         if row.then.to is not None and row.then.to not in SPECIAL_TARGETS:
@@ -126,15 +128,15 @@ def _rule_references(rule: Rule) -> Iterator[Reference]:
         if item.source:
             yield Reference(source, "input_from", "objects", item.source,
                             "attribute" if "." in item.source else "",
-                            f"{context} › input `{item.id}`", item, ("from",))
+                            (*context, ("input", item.id)), item, ("from",))
 
 
 def _flow_references(flow: Flow) -> Iterator[Reference]:
-    source, context = ("flows", flow.id), f"flow `{flow.id}`"
+    source, context = ("flows", flow.id), (("flow", flow.id),)
     for index, lane in enumerate(flow.lanes):
         yield Reference(source, "lane", "roles", lane, "", context, flow, ("lanes", index))
     for step in flow.steps:
-        where = f"{context} › step `{step.id}`"
+        where = (*context, ("step", step.id))
         for index, page_id in enumerate(step.pages):
             yield Reference(source, "step_page", "pages", page_id, "", where, step,
                             ("pages", index), step.id)
@@ -150,14 +152,14 @@ def _flow_references(flow: Flow) -> Iterator[Reference]:
 
 
 def _object_references(business_object: BusinessObject) -> Iterator[Reference]:
-    source, context = ("objects", business_object.id), f"object `{business_object.id}`"
+    source, context = ("objects", business_object.id), (("object", business_object.id),)
     for relation in business_object.relations:
         yield Reference(source, "relation", "objects", relation.to, "", context, relation, ("to",))
     lifecycle = business_object.lifecycle
     if lifecycle is not None and lifecycle.attribute is not None:
         yield Reference(source, "lifecycle_attribute", "objects",
                         f"{business_object.id}.{lifecycle.attribute}", "attribute",
-                        f"{context} › lifecycle", lifecycle, ("attribute",))
+                        (*context, ("lifecycle", None)), lifecycle, ("attribute",))
     if business_object.lifecycle is not None:
         for transition in business_object.lifecycle.transitions:
             if transition.by is not None:

@@ -19,6 +19,7 @@ from ..sitemap import NavEntry, SiteMap
 from .changes import after_heading, item_boxes
 from .context import RenderContext, build_context
 from .diagram import DIAGRAM_PLACEHOLDER
+from .problems import problem_boxes
 from .sections import SECTIONS
 
 if TYPE_CHECKING:
@@ -50,7 +51,9 @@ def render_site(project: Project, issues: Sequence[Issue], diagrams: Sequence[Di
     """The site's documents, files and diagrams, every link made a URL by `site_map`; with
     `history`, what changed since a revision too (each changed item's page opens with it)."""
     context = build_context(project, issues, diagrams, drawings, history)
-    boxes = item_boxes(context)
+    boxes = problem_boxes(context)
+    for path, box in item_boxes(context).items():
+        boxes[path] = f"{boxes[path]}\n\n{box}" if path in boxes else box
     documents: dict[str, str] = {}
     files: dict[str, bytes] = {}
     pages_html: dict[str, str] = {}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ...sitemap import SECTIONS, SiteMap
+from ...sitemap import SECTIONS, TOOL_PAGES, SiteMap
 from .. import cells
 from ..context import RenderContext
 from ..problems import issue_summary, issue_table
@@ -26,7 +26,7 @@ def render(context: RenderContext) -> Iterator[tuple[str, str]]:
                     for key, section in COUNTED],
                    [[len(project.index.items[key]) for key, _ in COUNTED]])
     sections = [Safe(f"{link(labels[name], path, PATH)} — {inline(labels['about_' + name])}")
-                for name, path in SECTIONS.items() if path != PATH]
+                for name, path in SECTIONS.items() if path != PATH and name not in TOOL_PAGES]
     changes = context.history.since if context.history is not None else None
     if changes is not None:
         about = labels["about_changes"].format(since=changes.base.short)
@@ -38,6 +38,8 @@ def render(context: RenderContext) -> Iterator[tuple[str, str]]:
     yield PATH, document(render_template(
         "home.md.j2", settings=project.settings, labels=labels, counts=counts,
         summary=issue_summary(context, context.issues),
+        codes=Safe(f"{link(labels['codes'], SECTIONS['codes'], PATH)} — "
+                   f"{inline(labels['about_codes'])}"),
         problems=issue_table(context, context.issues, PATH),
         sections=sections), project.settings.name)
 
