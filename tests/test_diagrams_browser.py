@@ -1,0 +1,203 @@
+"""Diagrams as a reader first sees them in a real browser (Debian's headless Chromium at
+1440 × 900, on `file://`): every diagram of the sample site is readable without zooming
+(no text under 11 CSS px, measured on each SVG `<text>` from its font size and its screen
+transform, and from its rendered box), and the viewer's zoom, full screen and "open the SVG"
+work from the keyboard.
+
+Screenshots go to tests/artifacts/. The sample site is built once per session (tests.browser).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+
+from tests.browser import (BuiltSite, browser, open_page, sample_site,  # noqa: F401
+                           screenshot, wait_until)
+
+if TYPE_CHECKING:
+    from selenium.webdriver.remote.webdriver import WebDriver
+
+WIDTH, HEIGHT = 1440, 900
+SMALLEST_TEXT = 11.0
+"""CSS px: the smallest diagram type a reader must be able to read as first shown."""
+
+TEXT_SIZES = """
+const sizes = [];
+for (const container of document.querySelectorAll('.pmdocs-diagram')) {
+  const svg = container.querySelector('svg.pmdocs-svg');
+  let smallest = null;
+  for (const text of svg.querySelectorAll('text')) {
+    if (!text.textContent.trim() || !text.getClientRects().length) continue;   // not shown
+    const matrix = text.getScreenCTM();
+    const size = parseFloat(getComputedStyle(text).fontSize) * Math.hypot(matrix.a, matrix.b);
+    const box = text.getBoundingClientRect();
+    if (smallest === null || size < smallest.size)
+      smallest = {size: size, box: box.height, text: text.textContent};
+  }
+  sizes.push({diagram: container.dataset.pmdocsDiagram, texts: svg.querySelectorAll('text').length,
+              smallest: smallest});
+}
+return sizes;
+"""
+"""For each diagram of the page: how many `<text>` it holds and its smallest one as shown —
+its font size in CSS px (the computed size in the SVG's units times the scale of its screen
+transform) and the height of its rendered box."""
+
+
+def diagram_pages(site: BuiltSite) -> list[str]:
+    """Every page of the built site that shows a diagram, relative to the site's folder."""
+    return sorted(str(path.relative_to(site.folder)) for path in site.folder.rglob("*.html")
+                  if 'class="pmdocs-diagram' in path.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def window(browser: "WebDriver") -> "WebDriver":
+    """The browser with a 1440 × 900 viewport."""
+    browser.set_window_size(WIDTH, HEIGHT)
+    inner = browser.execute_script("return [window.innerWidth, window.innerHeight]")
+    browser.set_window_size(2 * WIDTH - inner[0], 2 * HEIGHT - inner[1])
+    assert browser.execute_script("return [window.innerWidth, window.innerHeight]") == [WIDTH, HEIGHT]
+    return browser
+
+
+def wait_for_viewers(driver: "WebDriver") -> None:
+    wait_until(driver, lambda d: d.execute_script(
+        "return Array.from(document.querySelectorAll('.pmdocs-diagram'))"
+        ".every(diagram => diagram.dataset.pmdocsViewer === 'on')"), "the diagram viewer did not start")
+
+
+def test_every_diagram_is_readable_as_first_shown(window: "WebDriver", sample_site: BuiltSite) -> None:
+    pages = diagram_pages(sample_site)
+    assert len(pages) >= 20, pages     # flows, objects, the page maps, structure, use cases ...
+    measured, too_small = {}, []
+    for page in pages:
+        open_page(window, sample_site.url(page))
+        wait_for_viewers(window)
+        for diagram in window.execute_script(TEXT_SIZES):
+            smallest = diagram["smallest"]
+            assert smallest is not None, f"{page}: {diagram['diagram']} shows no text"
+            measured[diagram["diagram"]] = smallest["size"]
+            if smallest["size"] < SMALLEST_TEXT or smallest["box"] < SMALLEST_TEXT:
+                too_small.append(f"{page} {diagram['diagram']}: {smallest}")
+    kinds = {name.split("-")[0] for name in measured}
+    assert {"flow", "lifecycle", "objects", "page", "pagemap", "structure", "usecases"} <= kinds, sorted(kinds)
+    assert not too_small, "diagram text under 11 CSS px:\n" + "\n".join(too_small)
+
+
+# ------------------------------------------------------------------------------ the viewer
+
+FLOW = "flows/order_flow.html"
+SCALE = "return document.querySelector('.pmdocs-diagram').dataset.pmdocsScale"
+SMALLEST = "return Math.min(...arguments[0].map(diagram => diagram.smallest.size))"
+
+
+def scale(driver: "WebDriver") -> float:
+    return float(driver.execute_script(SCALE))
+
+
+def tab_to(driver: "WebDriver", label: str, presses: int = 200) -> None:
+    """Press Tab from the top of the page until the focus is on the control named `label`."""
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+
+    driver.execute_script("document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0)")
+    for _ in range(presses):
+        ActionChains(driver).send_keys(Keys.TAB).perform()
+        if driver.execute_script("return document.activeElement.getAttribute('aria-label')") == label:
+            return
+    raise AssertionError(f"Tab never reached {label!r}")
+
+
+def press(driver: "WebDriver", key: str) -> None:
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    ActionChains(driver).send_keys(key).perform()
+
+
+def test_zoom_by_keyboard_wheel_and_pinch(window: "WebDriver", sample_site: BuiltSite) -> None:
+    from selenium.webdriver.common.keys import Keys
+
+    open_page(window, sample_site.url(FLOW))
+    wait_for_viewers(window)
+    first = window.execute_script(SMALLEST, window.execute_script(TEXT_SIZES))
+    assert scale(window) == 1.0
+    tab_to(window, "放大")
+    press(window, Keys.ENTER)
+    press(window, Keys.ENTER)
+    assert scale(window) == pytest.approx(1.5625)
+    zoomed = window.execute_script(SMALLEST, window.execute_script(TEXT_SIZES))
+    assert zoomed == pytest.approx(first * 1.5625, rel=0.01), (first, zoomed)
+    tab_to(window, "原始大小")
+    press(window, Keys.ENTER)
+    assert scale(window) == 1.0
+
+    tab_to(window, window.execute_script(
+        "return document.querySelector('.pmdocs-diagram-frame').getAttribute('aria-label')"))
+    press(window, "-")
+    assert scale(window) == pytest.approx(0.8)
+    left = window.execute_script("return document.querySelector('.pmdocs-diagram-frame').scrollLeft")
+    press(window, Keys.ARROW_RIGHT)
+    wait_until(window, lambda d: d.execute_script(
+        "return document.querySelector('.pmdocs-diagram-frame').scrollLeft") > left,
+        "the arrow keys do not scroll the focused diagram")
+    press(window, "0")
+    assert scale(window) == 1.0
+
+    frame = window.execute_script(
+        "const box = document.querySelector('.pmdocs-diagram-frame').getBoundingClientRect();"
+        "return [box.left + box.width / 2, box.top + box.height / 2]")
+    window.execute_cdp_cmd("Input.dispatchMouseEvent", {
+        "type": "mouseWheel", "x": frame[0], "y": frame[1], "deltaX": 0, "deltaY": -200,
+        "modifiers": 2})     # Ctrl
+    wait_until(window, lambda d: scale(d) > 1.2, "Ctrl-wheel did not zoom in")
+    page_zoom = window.execute_script("return window.visualViewport.scale")
+    assert page_zoom == 1, "Ctrl-wheel zoomed the page, not the diagram"
+
+    press(window, "0")
+    window.execute_cdp_cmd("Input.synthesizePinchGesture", {
+        "x": frame[0], "y": frame[1], "scaleFactor": 2, "gestureSourceType": "touch"})
+    wait_until(window, lambda d: scale(d) > 1.5, "a pinch did not zoom in")
+    screenshot(window, "diagram-zoomed")
+
+
+def test_full_screen_and_the_svg_alone_by_keyboard(window: "WebDriver", sample_site: BuiltSite) -> None:
+    from selenium.webdriver.common.keys import Keys
+
+    open_page(window, sample_site.url(FLOW))
+    wait_for_viewers(window)
+    tab_to(window, "全屏")
+    press(window, Keys.ENTER)
+    wait_until(window, lambda d: d.execute_script(
+        "return document.fullscreenElement === document.querySelector('.pmdocs-diagram')"),
+        "the diagram did not go full screen")
+    frame = window.execute_script(
+        "const box = document.querySelector('.pmdocs-diagram-frame').getBoundingClientRect();"
+        "return [box.width, box.height, window.innerWidth, window.innerHeight]")
+    assert frame[0] == frame[2] and frame[1] > 0.9 * frame[3], frame
+    screenshot(window, "diagram-full-screen")
+    assert window.execute_script("return document.activeElement.getAttribute('aria-label')") == "退出全屏"
+    press(window, Keys.ENTER)
+    wait_until(window, lambda d: d.execute_script("return document.fullscreenElement === null"),
+               "the diagram did not leave full screen")
+
+    page = window.current_window_handle
+    tab_to(window, "在新标签页中单独打开此图")
+    press(window, Keys.ENTER)
+    wait_until(window, lambda d: len(d.window_handles) == 2, "no tab opened with the SVG")
+    window.switch_to.window([handle for handle in window.window_handles if handle != page][0])
+    try:
+        wait_until(window, lambda d: d.execute_script("return document.readyState") == "complete",
+                   "the SVG did not load")
+        shown = window.execute_script(
+            "return [document.contentType, document.documentElement.localName,"
+            " document.documentElement.textContent,"
+            " Array.from(document.querySelectorAll('a[href]'), link => link.getAttribute('href'))]")
+        assert shown[:2] == ["image/svg+xml", "svg"], shown[:2]
+        assert "确认收货地址和优惠券" in shown[2]
+        assert shown[3] and all(href.startswith("file:///") for href in shown[3]), shown[3]
+        screenshot(window, "diagram-alone")
+    finally:
+        window.close()
+        window.switch_to.window(page)
