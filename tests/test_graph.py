@@ -269,6 +269,30 @@ def test_structure_folds_elements_into_pages_and_splits_when_large() -> None:
     assert '"pages.cart"' in split[3].dot and 'URL="pmdocs:pagemap/trade.md"' in split[3].dot
 
 
+def test_diagrams_name_elements_menus_and_steps_by_their_labels() -> None:
+    """A reader sees labels, never ids, where a label exists: an element without a label is
+    named by its placeholder, by what it shows (the object of a list or card, the attribute
+    of a field) or by its images; a menu that repeats its module is not a level of its own."""
+    diagrams = sample_diagrams()
+    trade = {(edge.source, edge.target, edge.label) for edge in diagrams["pagemap-trade"].edges}
+    assert {("确认订单", "收货地址", "收货地址 点击"), ("购物车", "商品详情", "规格（SKU） 点击")} <= trade
+    home = {edge.label for edge in diagrams["pagemap-home"].edges}
+    assert "搜索水果，如「脐橙」 提交" in home and not any("search_bar" in label for label in home)
+    tree = diagrams["structure"]
+    repeated = [edge for edge in tree.edges if edge.source == edge.target == "首页"]
+    assert [edge.target_path for edge in repeated] == ["pages/home.md"]   # module → page, no menu
+    goods_detail = tree.dot.split('"pages.goods_detail" [')[1].split("\n")[0]
+    assert "主图 / 细节图 / 产地图" in goods_detail and "gallery" not in goods_detail
+    project = make_project(
+        objects=[{"id": "order", "name": "订单", "attributes": [{"id": "total", "name": "应付金额"}]}],
+        pages=[{"id": "p", "title": "P", "elements": [
+            {"id": "rows", "type": "list", "shows": "order.total"},
+            {"id": "sum", "type": "text", "shows": "order.total"},
+            {"id": "unknown", "type": "text", "shows": "nothing.here"}]}])
+    titles = [project.index.element_title(element) for element in project.pages[0].elements]
+    assert titles == ["订单", "应付金额", "unknown"]
+
+
 def test_english_labels() -> None:
     diagrams = {diagram.id: diagram for diagram in all_diagrams(sample(), labels_for("en"))}
     assert 'tooltip="Tab bar: 首页, 分类, 购物车, 我的"' in diagrams["pagemap-home"].dot
