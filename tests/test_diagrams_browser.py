@@ -86,6 +86,40 @@ def test_every_diagram_is_readable_as_first_shown(window: "WebDriver", sample_si
     assert not too_small, "diagram text under 11 CSS px:\n" + "\n".join(too_small)
 
 
+DECISIONS = """
+const outside = [];
+let count = 0;
+for (const node of document.querySelectorAll('.pmdocs-diagram g.node.decision')) {
+  const numbers = node.querySelector('polygon').getAttribute('points').trim().split(/[\\s,]+/).map(Number);
+  const xs = numbers.filter((_, index) => index % 2 === 0), ys = numbers.filter((_, index) => index % 2 === 1);
+  const middleX = (Math.min(...xs) + Math.max(...xs)) / 2, middleY = (Math.min(...ys) + Math.max(...ys)) / 2;
+  const halfWidth = (Math.max(...xs) - Math.min(...xs)) / 2, halfHeight = (Math.max(...ys) - Math.min(...ys)) / 2;
+  count += 1;
+  for (const text of node.querySelectorAll('text')) {
+    const box = text.getBBox();
+    for (const [x, y] of [[box.x, box.y], [box.x + box.width, box.y],
+                          [box.x, box.y + box.height], [box.x + box.width, box.y + box.height]]) {
+      const reach = Math.abs(x - middleX) / halfWidth + Math.abs(y - middleY) / halfHeight;
+      if (reach > 1.02) outside.push(text.textContent + ': ' + reach.toFixed(2));
+    }
+  }
+}
+return [count, outside];
+"""
+"""How many decision diamonds the page draws, and the text of theirs whose rendered box (the
+browser's own font metrics) reaches outside the diamond (a corner's |dx|/a + |dy|/b > 1)."""
+
+
+def test_decision_text_stays_inside_its_diamond(window: "WebDriver", sample_site: BuiltSite) -> None:
+    total = 0
+    for page in sorted(path.name for path in (sample_site.folder / "flows").glob("*_flow.html")):
+        open_page(window, sample_site.url(f"flows/{page}"))
+        count, outside = window.execute_script(DECISIONS)
+        total += count
+        assert not outside, f"{page}: decision text outside its shape: {outside}"
+    assert total >= 4, total
+
+
 # ------------------------------------------------------------------------------ the viewer
 
 FLOW = "flows/order_flow.html"

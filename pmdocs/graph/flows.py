@@ -58,7 +58,7 @@ EDGE_LABEL_WIDTH = 16
 STEP_SHAPES = {
     "start": {"shape": "box", "style": "rounded,filled", "fillcolor": "gray90"},
     "end": {"shape": "box", "style": "rounded,filled,bold", "peripheries": "2"},
-    "decision": {"shape": "diamond", "margin": "0.02,0.02"},
+    "decision": {"shape": "diamond", "margin": "0.12,0.12"},
     "task": {"shape": "box"},
 }
 POINT = {"shape": "point", "width": "0.01", "height": "0.01", "label": "", "class": "invisible"}
