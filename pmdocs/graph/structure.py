@@ -21,7 +21,6 @@ from .pagemap import module_tooltip
 SPLIT_ABOVE = 60
 MAX_ELEMENTS = 14
 STRUCTURE_PATH = SiteMap.section("structure")
-LEFT = '<BR ALIGN="LEFT"/>'
 
 
 def diagrams(project, labels: Labels, split_above: int = SPLIT_ABOVE) -> list[Diagram]:
@@ -101,7 +100,9 @@ def _add_page(graph: graphviz.Digraph, project, page: Page, labels: Labels) -> N
              for element in page.elements[:MAX_ELEMENTS]]
     if len(page.elements) > MAX_ELEMENTS:
         names.append("…")
-    body = "".join(html_text(name, 24, LEFT) + LEFT for name in names)
-    label = f'{title}<BR/><FONT POINT-SIZE="9">{body}</FONT>' if names else title
+    rows = "".join(f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="9">'
+                   f'{html_text(name, 24)}</FONT></TD></TR>' for name in names)
+    label = html_label(f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">'
+                       f'<TR><TD>{title}</TD></TR>{rows}</TABLE>') if names else html_label(title)
     attributes = item_attributes("pages", page.id, page.title, style.pop("class"))
-    graph.node(node_name("pages", page.id), html_label(label), **style, **attributes)
+    graph.node(node_name("pages", page.id), label, **style, **attributes)
