@@ -86,6 +86,36 @@ def test_every_diagram_is_readable_as_first_shown(window: "WebDriver", sample_si
     assert not too_small, "diagram text under 11 CSS px:\n" + "\n".join(too_small)
 
 
+FIRST_SHOWN = """
+const container = document.querySelector('.pmdocs-diagram');
+container.scrollIntoView({block: 'start'});
+window.scrollBy(0, -64);
+const svg = container.querySelector('svg.pmdocs-svg'), frame = container.querySelector('.pmdocs-diagram-frame');
+return {shown: svg.getBoundingClientRect().width, natural: svg.width.baseVal.value,
+        frame: frame.clientWidth, scrolls: frame.scrollWidth > frame.clientWidth};
+"""
+
+
+@pytest.mark.parametrize("page, name, width", [
+    ("flows/order_flow.html", "flow", WIDTH), ("pagemap/trade.html", "pagemap-trade", WIDTH),
+    ("structure.html", "structure", WIDTH), ("flows/order_flow.html", "flow", 390)])
+def test_a_large_diagram_scrolls_at_its_natural_size(window: "WebDriver", sample_site: BuiltSite,
+                                                       page: str, name: str, width: int) -> None:
+    """Wider than its column, a diagram keeps its natural size and its frame scrolls."""
+    if width != WIDTH:
+        window.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
+            "width": width, "height": 844, "deviceScaleFactor": 1, "mobile": True})
+    try:
+        open_page(window, sample_site.url(page))
+        wait_for_viewers(window)
+        shown = window.execute_script(FIRST_SHOWN)
+        screenshot(window, f"diagram-{name}-{width}")
+    finally:
+        window.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+    assert shown["shown"] == pytest.approx(shown["natural"], abs=0.5), shown
+    assert shown["natural"] > shown["frame"] and shown["scrolls"], shown
+
+
 DECISIONS = """
 const outside = [];
 let count = 0;
