@@ -434,8 +434,8 @@ def assert_swimlanes_hold(project: Project, flow_id: str, svg: str,
     """The swimlane grid as drawn: lanes are the columns between straight vertical borders,
     bands the rows between separator lines, in declared order; each stage's name lies in its
     band, in a column of its own left of the lanes; each lane's name is centred over its lane;
-    every step's shape lies inside its lane × stage cell; no arrow (nor its label) leaves the
-    lanes; arrows are orthogonal."""
+    every step's shape lies inside its lane × stage cell; no arrow leaves the lanes, nor its
+    label the grid; arrows are orthogonal."""
     flow = next(item for item in project.flows if item.id == flow_id)
     prefix = f"{diagram_id or 'flow-' + flow_id}-"
     found = groups(svg)
@@ -452,6 +452,7 @@ def assert_swimlanes_hold(project: Project, flow_id: str, svg: str,
         rows.append(line_top)
     assert top < rows[0] and abs(rows[-1] - bottom) < 0.5, "lane borders do not span the bands"
     assert rows == sorted(rows) and len(set(rows)) == len(rows), "bands out of declared order"
+    grid_left = bounds(found[f"{prefix}rows.0.0"])[0]   # the stage column's left edge
     for index, lane in enumerate(flow.lanes):
         x, y = centre(found[f"{prefix}lanes.{lane}"])
         assert abs(x - (borders[index] + borders[index + 1]) / 2) < 0.1, f"lane name {lane} off-centre"
@@ -474,8 +475,8 @@ def assert_swimlanes_hold(project: Project, flow_id: str, svg: str,
         left, top_edge, right, bottom_edge = bounds(group)
         assert borders[0] <= left and right <= borders[-1], f"an arrow leaves the lanes: {group.get('id')}"
         assert rows[0] <= top_edge and bottom_edge <= rows[-1], f"an arrow leaves the bands: {group.get('id')}"
-        for text in group.iter(SVG + "text"):
-            assert borders[0] < float(text.get("x")) < borders[-1], f"a label outside the lanes: {text.text}"
+        for text in group.iter(SVG + "text"):   # a condition: dot puts it beside its arrow
+            assert grid_left < float(text.get("x")) < borders[-1], f"a label outside the grid: {text.text}"
         path = next(group.iter(SVG + "path")).get("d")
         assert _orthogonal(path), f"an arrow is not orthogonal: {path}"
 

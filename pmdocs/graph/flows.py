@@ -220,7 +220,7 @@ def _border(graph: graphviz.Digraph, row: int, index: int) -> str:
 
 
 def _point(graph: graphviz.Digraph, name: str) -> str:
-    graph.node(name, **POINT)
+    graph.node(name, id=name, **POINT)
     return name
 
 
