@@ -150,6 +150,54 @@ def test_decision_text_stays_inside_its_diamond(window: "WebDriver", sample_site
     assert total >= 4, total
 
 
+GEOMETRY = """
+const svg = document.querySelector('.pmdocs-diagram svg.pmdocs-svg');
+const box = id => { const element = document.getElementById(svg.id + '-' + id);
+                    return element && element.getBoundingClientRect().toJSON(); };
+const text = id => { const element = document.getElementById(svg.id + '-' + id);
+                     return element && element.querySelector('text').getBoundingClientRect().toJSON(); };
+return {borders: arguments[0].map((_, index) => box('borders.' + index)),
+        rows: arguments[1].map((_, index) => box('rows.' + index + '.2')),
+        lanes: arguments[0].slice(0, -1).map(lane => text('lanes.' + lane)),
+        stages: arguments[1].slice(0, -1).map(stage => text('stages.' + stage)),
+        steps: Object.fromEntries(arguments[2].map(step => [step, box('steps.' + step)]))};
+"""
+"""Where the browser draws a flow's grid lines, its lane and stage names (their text) and its
+steps, in CSS px."""
+
+
+def test_swimlanes_as_drawn_keep_cells_and_centre_lane_names(window: "WebDriver",
+                                                               sample_site: BuiltSite) -> None:
+    from pmdocs.pipeline import check_project
+    from tests.conftest import SAMPLE
+
+    project, _, _ = check_project(SAMPLE)
+    for flow in project.flows:
+        open_page(window, sample_site.url(f"flows/{flow.id}.html"))
+        stages = [stage.id for stage in flow.stages]
+        drawn = window.execute_script(GEOMETRY, [*flow.lanes, ""], [*stages, ""],
+                                      [step.id for step in flow.steps])
+        borders = [border["left"] for border in drawn["borders"]]
+        rows = [row["top"] for row in drawn["rows"]]
+        assert borders == sorted(borders) and rows == sorted(rows), (borders, rows)
+        for lane, name in zip(flow.lanes, drawn["lanes"]):
+            index = flow.lanes.index(lane)
+            middle = (borders[index] + borders[index + 1]) / 2
+            assert abs(name["left"] + name["width"] / 2 - middle) < 1, f"{flow.id}: {lane} off-centre"
+        for band, name in enumerate(drawn["stages"]):
+            assert name["right"] < borders[0], f"{flow.id}: {stages[band]} not in the stage column"
+            assert rows[band] < name["top"] and name["bottom"] < rows[band + 1], \
+                f"{flow.id}: {stages[band]} not inside its band"
+        for step in flow.steps:
+            shape, index = drawn["steps"][step.id], flow.lanes.index(step.lane)
+            band = stages.index(step.stage)
+            assert borders[index] < shape["left"] and shape["right"] < borders[index + 1], \
+                f"{flow.id}: {step.id} outside lane {step.lane}"
+            assert rows[band] < shape["top"] and shape["bottom"] < rows[band + 1], \
+                f"{flow.id}: {step.id} outside stage {step.stage}"
+    screenshot(window, "diagram-swimlane")
+
+
 # ------------------------------------------------------------------------------ the viewer
 
 FLOW = "flows/order_flow.html"
