@@ -28,7 +28,7 @@ from .sitemap import ASSETS, PROTOTYPE_ASSETS, NavEntry
 if TYPE_CHECKING:    # the render stage is imported by a build that renders: one found up
     from .render import RenderedSite     # to date (`pipeline.UpToDate`) starts without it
 
-ASSET_FILES = ("pmdocs.css", "pmdocs.js", "svg-pan-zoom.min.js", "iframe-worker-shim.js")
+ASSET_FILES = ("pmdocs.css", "diagrams.css", "diagrams.js", "iframe-worker-shim.js")
 PROTOTYPE_FILES = ("prototype.css", "prototype.js")
 MARKER = ".pmdocs-output"
 """Written into every output folder, so a rebuild knows the folder is pmdocs' to replace."""
@@ -108,7 +108,7 @@ def mkdocs_settings(settings: SiteSettings, plugin: dict | None = None) -> dict[
 
 def extra_assets() -> tuple[list[str], list[str]]:
     """The style and scripts every page of a pmdocs site loads."""
-    return [f"{ASSETS}/pmdocs.css"], [f"{ASSETS}/svg-pan-zoom.min.js", f"{ASSETS}/pmdocs.js"]
+    return [f"{ASSETS}/pmdocs.css", f"{ASSETS}/diagrams.css"], [f"{ASSETS}/diagrams.js"]
 
 
 def nav_config(entries: tuple[NavEntry, ...], prefix: str = "") -> list[Any]:

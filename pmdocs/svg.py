@@ -29,8 +29,17 @@ _LINK = re.compile(r'<a xlink:href="([^"]*)"')
 _TITLE_BEFORE_TOOLTIP = re.compile(
     r'<title>[^<]*</title>(\s*<g id="[^"]*"><a\b[^>]*?\sxlink:title="([^"]*)")')
 _STRAIGHT_PATH = re.compile(
-    r'(class="edge\b[^"]*\bstraight\b[^"]*">(?:(?!</g>).)*?<path\b[^>]*?\sd=")([^"]*)"', re.DOTALL)
+    r'(class="edge\b[^"]*\bstraight\b[^"]*">\s*<title>([^<]*)</title>(?:(?!</g>).)*?<path\b[^>]*?\sd=")'
+    r'([^"]*)"', re.DOTALL)
+_POINT = re.compile(r'class="node\b[^"]*">\s*<title>([^<]*)</title>\s*<ellipse\b[^>]*?\scx="(-?[\d.]+)" '
+                    r'cy="(-?[\d.]+)"')
+_EDGE_ARROW = "&#45;&gt;"
 _NUMBER = re.compile(r"-?[\d.]+")
+_LANE_BORDER = re.compile(r'class="edge lane&#45;border\b[^"]*">\s*<title>[^<]*</title>\s*'
+                          r'<path\b[^>]*?\sd="M(-?[\d.]+),')
+_LANE_NAME = re.compile(r'class="node lane">(?:(?!<g id="[^"]*" class="(?:node|edge|cluster)\b).)*',
+                        re.DOTALL)
+_TEXT_X = re.compile(r'(<text\b[^>]*?\sx=")(-?[\d.]+)"')
 
 
 
@@ -45,7 +54,9 @@ def clean_svg(svg: str, diagram_id: str) -> str:
     - a plain `href` next to every `xlink:href` (for browsers that dropped XLink);
     - each node's, edge's and cluster's `<title>` (which Graphviz fills with internal names)
       replaced with its tooltip, when it has one, so both read the same;
-    - edges of class `straight` drawn as straight lines between their ends.
+    - edges of class `straight` drawn as straight lines between their ends;
+    - a swimlane's lane names (nodes of class `lane`) centred between their lane's borders
+      (edges of class `lane-border`): dot leaves a node anywhere between its flat neighbours.
     """
     prefix = _attribute_text(diagram_id)   # a diagram id may hold a module id: spec text
     svg = _PROLOGUE.sub("", svg)
@@ -54,7 +65,9 @@ def clean_svg(svg: str, diagram_id: str) -> str:
     svg = _ROOT.sub(lambda match: f'<svg id="{prefix}" class="pmdocs-svg"', svg, count=1)
     svg = _LINK.sub(r'<a href="\1" xlink:href="\1"', svg)
     svg = _TITLE_BEFORE_TOOLTIP.sub(lambda match: f"<title>{match.group(2)}</title>{match.group(1)}", svg)
-    svg = _STRAIGHT_PATH.sub(_straighten, svg)
+    points = {match.group(1): (match.group(2), match.group(3)) for match in _POINT.finditer(svg)}
+    svg = _STRAIGHT_PATH.sub(lambda match: _straighten(match, points), svg)
+    svg = _centre_lane_names(svg)
     return svg.strip() + "\n"
 
 
@@ -65,11 +78,37 @@ def _attribute_text(text: str) -> str:
     return escaped.replace("\t", "&#9;").replace("\n", "&#10;").replace("\r", "&#13;")
 
 
-def _straighten(match: re.Match[str]) -> str:
-    """An edge of class `straight` drawn as a line from its first to its last point: dot
-    routes a flat edge around whatever lies between its ends, and a swimlane's band
-    separators must stay straight."""
-    numbers = _NUMBER.findall(match.group(2))
+def _straighten(match: re.Match[str], points: dict[str, tuple[str, str]]) -> str:
+    """An edge of class `straight` drawn as a line between the centres of the two nodes it
+    joins (drawn points: `tail->head` in its title), else from its path's first point to its
+    last: dot routes a flat edge around whatever lies between its ends (orthogonal routing
+    also moves its ends off the nodes), and a swimlane's grid lines must stay straight."""
+    tail, _, head = match.group(2).partition(_EDGE_ARROW)
+    if tail in points and head in points:
+        (tail_x, tail_y), (head_x, head_y) = points[tail], points[head]
+        return f'{match.group(1)}M{tail_x},{tail_y}L{head_x},{head_y}"'
+    numbers = _NUMBER.findall(match.group(3))
     if len(numbers) < 4:
         return match.group(0)
     return f'{match.group(1)}M{numbers[0]},{numbers[1]}L{numbers[-2]},{numbers[-1]}"'
+
+
+def _centre_lane_names(svg: str) -> str:
+    """Each lane name's text moved to the middle between the two borders around it."""
+    borders = sorted(float(x) for x in _LANE_BORDER.findall(svg))
+    if len(borders) < 2:
+        return svg
+
+    def centre(match: re.Match[str]) -> str:
+        texts = _TEXT_X.findall(match.group(0))
+        if not texts:
+            return match.group(0)
+        x = float(texts[0][1])
+        lane = next((index for index in range(len(borders) - 1)
+                     if borders[index] < x < borders[index + 1]), None)
+        if lane is None:
+            return match.group(0)
+        shift = (borders[lane] + borders[lane + 1]) / 2 - x
+        return _TEXT_X.sub(lambda text: f'{text.group(1)}{float(text.group(2)) + shift:.2f}"',
+                           match.group(0))
+    return _LANE_NAME.sub(centre, svg)

@@ -269,6 +269,30 @@ def test_structure_folds_elements_into_pages_and_splits_when_large() -> None:
     assert '"pages.cart"' in split[3].dot and 'URL="pmdocs:pagemap/trade.md"' in split[3].dot
 
 
+def test_diagrams_name_elements_menus_and_steps_by_their_labels() -> None:
+    """A reader sees labels, never ids, where a label exists: an element without a label is
+    named by its placeholder, by what it shows (the object of a list or card, the attribute
+    of a field) or by its images; a menu that repeats its module is not a level of its own."""
+    diagrams = sample_diagrams()
+    trade = {(edge.source, edge.target, edge.label) for edge in diagrams["pagemap-trade"].edges}
+    assert {("确认订单", "收货地址", "收货地址 点击"), ("购物车", "商品详情", "规格（SKU） 点击")} <= trade
+    home = {edge.label for edge in diagrams["pagemap-home"].edges}
+    assert "搜索水果，如「脐橙」 提交" in home and not any("search_bar" in label for label in home)
+    tree = diagrams["structure"]
+    repeated = [edge for edge in tree.edges if edge.source == edge.target == "首页"]
+    assert [edge.target_path for edge in repeated] == ["pages/home.md"]   # module → page, no menu
+    goods_detail = tree.dot.split('"pages.goods_detail" [')[1].split("\n")[0]
+    assert "主图 / 细节图 / 产地图" in goods_detail and "gallery" not in goods_detail
+    project = make_project(
+        objects=[{"id": "order", "name": "订单", "attributes": [{"id": "total", "name": "应付金额"}]}],
+        pages=[{"id": "p", "title": "P", "elements": [
+            {"id": "rows", "type": "list", "shows": "order.total"},
+            {"id": "sum", "type": "text", "shows": "order.total"},
+            {"id": "unknown", "type": "text", "shows": "nothing.here"}]}])
+    titles = [project.index.element_title(element) for element in project.pages[0].elements]
+    assert titles == ["订单", "应付金额", "unknown"]
+
+
 def test_english_labels() -> None:
     diagrams = {diagram.id: diagram for diagram in all_diagrams(sample(), labels_for("en"))}
     assert 'tooltip="Tab bar: 首页, 分类, 购物车, 我的"' in diagrams["pagemap-home"].dot
@@ -407,8 +431,11 @@ def synthetic_flow_project() -> Project:
 
 def assert_swimlanes_hold(project: Project, flow_id: str, svg: str,
                           diagram_id: str | None = None) -> None:
-    """Lanes are the columns between straight vertical borders, bands the rows between
-    separator lines; every step's centre lies in its lane and its stage's band."""
+    """The swimlane grid as drawn: lanes are the columns between straight vertical borders,
+    bands the rows between separator lines, in declared order; each stage's name lies in its
+    band, in a column of its own left of the lanes; each lane's name is centred over its lane;
+    every step's shape lies inside its lane × stage cell; no arrow leaves the lanes, nor its
+    label the grid; arrows are orthogonal."""
     flow = next(item for item in project.flows if item.id == flow_id)
     prefix = f"{diagram_id or 'flow-' + flow_id}-"
     found = groups(svg)
@@ -418,19 +445,49 @@ def assert_swimlanes_hold(project: Project, flow_id: str, svg: str,
         assert right - left < 0.5, "a lane border is not a vertical line"
         borders.append(left)
     assert borders == sorted(borders) and len(set(borders)) == len(borders), "lanes out of order"
-    rows = [path_start(found[f"{prefix}rows.{row}.1"])[1] for row in range(len(flow.stages) + 1)]
-    assert top < rows[0] and rows[-1] < bottom + 1, "lane borders do not span the bands"
+    rows = []
+    for band in range(len(flow.stages) + 1):   # each band's top line, then the bottom line
+        left, line_top, right, line_bottom = bounds(found[f"{prefix}rows.{band}.2"])
+        assert line_bottom - line_top < 0.5, "a band's line is not horizontal"
+        rows.append(line_top)
+    assert top < rows[0] and abs(rows[-1] - bottom) < 0.5, "lane borders do not span the bands"
     assert rows == sorted(rows) and len(set(rows)) == len(rows), "bands out of declared order"
+    grid_left = bounds(found[f"{prefix}rows.0.0"])[0]   # the stage column's left edge
     for index, lane in enumerate(flow.lanes):
         x, y = centre(found[f"{prefix}lanes.{lane}"])
-        assert borders[index] < x < borders[index + 1] and y < rows[0], f"lane name {lane}"
+        assert abs(x - (borders[index] + borders[index + 1]) / 2) < 0.1, f"lane name {lane} off-centre"
+        assert y < rows[0], f"lane name {lane} below the first band"
+    for band, stage in enumerate(flow.stages):
+        name = found[f"{prefix}stages.{stage.id}"]
+        x, y = centre(name)
+        font = max(float(text.get("font-size")) for text in name.iter(SVG + "text"))
+        assert x < borders[0], f"stage {stage.id} not left of the lanes"
+        assert rows[band] < y - font and y < rows[band + 1], f"stage {stage.id} not inside its band"
     stages = [stage.id for stage in flow.stages]
     for step in flow.steps:
-        x, y = centre(found[f"{prefix}steps.{step.id}"])
-        index = flow.lanes.index(step.lane)
-        assert borders[index] < x < borders[index + 1], f"{step.id} outside lane {step.lane}"
-        row = stages.index(step.stage)
-        assert rows[row] < y < rows[row + 1], f"{step.id} outside band {step.stage}"
+        left, top_edge, right, bottom_edge = bounds(found[f"{prefix}steps.{step.id}"])
+        index, row = flow.lanes.index(step.lane), stages.index(step.stage)
+        assert borders[index] < left and right < borders[index + 1], f"{step.id} outside lane {step.lane}"
+        assert rows[row] < top_edge and bottom_edge < rows[row + 1], f"{step.id} outside band {step.stage}"
+    for group in found.values():
+        if "next" not in (group.get("class") or "").split():
+            continue
+        left, top_edge, right, bottom_edge = bounds(group)
+        assert borders[0] <= left and right <= borders[-1], f"an arrow leaves the lanes: {group.get('id')}"
+        assert rows[0] <= top_edge and bottom_edge <= rows[-1], f"an arrow leaves the bands: {group.get('id')}"
+        for text in group.iter(SVG + "text"):   # a condition: dot puts it beside its arrow
+            assert grid_left < float(text.get("x")) < borders[-1], f"a label outside the grid: {text.text}"
+        path = next(group.iter(SVG + "path")).get("d")
+        assert _orthogonal(path), f"an arrow is not orthogonal: {path}"
+
+
+def _orthogonal(path: str) -> bool:
+    """Whether a path's points (Graphviz writes even straight segments as cubic curves) form
+    horizontal and vertical runs only."""
+    numbers = [float(value) for value in re.findall(r"-?[\d.]+", path)]
+    points = list(zip(numbers[0::2], numbers[1::2]))
+    return all(abs(x1 - x2) < 0.5 or abs(y1 - y2) < 0.5
+               for (x1, y1), (x2, y2) in zip(points, points[1:]))
 
 
 @needs_dot

@@ -102,7 +102,7 @@ def _object(index: int, text: str) -> dict:
 def _page(index: int, text: str) -> dict:
     jumps = [{"to": f"p{_following(index)}", "when": text}, {"to": "back"}]
     return {"id": f"p{index}", "title": text, "module": f"m{index}", "kind": KINDS[index % 4],
-            "entry": ["push", "tab"] if index == 0 else [], "menu": "" if "/" in text else text,
+            "entry": ["push", "tab"] if index == 0 else [], "menu": "" if "/" in text else f"菜单 {text}",
             "elements": [{"id": "e", "type": "button", "label": text, "on_tap": jumps}]}
 
 
@@ -182,8 +182,8 @@ def structure_expected() -> dict[str, Expected]:
         title = " ".join(part for part in (written(text or f"p{index}"),
                                            "" if kind == "page" else LABELS[kind]) if part)
         tree.nodes[f"pages.p{index}"] = ([title, written(text) or "e"], item_tip(text, f"p{index}"))
-        if written(text) and "/" not in text:
-            tree.nodes[f"menus.m{index}.1"] = ([written(text)], tip(text))
+        if "/" not in text:     # a menu named as its module would not be drawn
+            tree.nodes[f"menus.m{index}.1"] = ([written(f"菜单 {text}")], tip(f"菜单 {text}"))
         result[f"structure-m{index}"] = tree
     return result
 

@@ -37,8 +37,9 @@ ITEM_PAGES = {"pages": "pages/{}.html", "features": "features/{}.html", "roles":
               "lanes": "roles/{}.html", "objects": "objects/{}.html", "rules": "rules/{}.html",
               "flows": "flows/{}.html", "modules": "pagemap/{}.html", "product": "index.html"}
 """Kinds of diagram nodes that stand for an item, and the page each must link to."""
-NOT_ITEMS = {"steps", "stages", "states", "markers", "sources", "menus"}
-"""Kinds of diagram nodes that have no page of their own (a flow's steps, lifecycle states …)."""
+NOT_ITEMS = {"steps", "stages", "states", "markers", "sources", "menus", "grid"}
+"""Kinds of diagram nodes that have no page of their own (a flow's steps, lifecycle states,
+the hidden points of a swimlane's grid …)."""
 
 
 def run(*args: str, **settings) -> subprocess.CompletedProcess:

@@ -8,17 +8,22 @@ from plain nodes, which dot never reorders against flat edges:
 - pmdocs ranks the steps itself: each stage is a band of rows, a step's row in its band is
   its longest path from the band's first steps (arrows back to an earlier stage, or closing
   a loop, are `constraint=false`); every row of the diagram is one `rank=same` group;
-- every row holds, left to right, a node of the stage column, then for each lane a border
-  point and the lane's steps of that row, then the last border point, chained by flat
-  invisible edges: so each step lies between its lane's borders, and lanes keep their order;
+- every row holds, left to right, the stage column (a point at its left edge, then the band's
+  title in its band's middle row, else a point), then for each lane a border point and the
+  lane's steps of that row, then the last border point, chained by flat invisible edges: so
+  each step lies between its lane's borders, and lanes keep their order;
 - border points are joined row to row by heavy (`weight`) invisible edges, which keeps each
   border vertical; one edge from its top to its bottom point draws it (SVG id
-  `borders.<index>`; `constraint=false`, class `straight`: one line, without the small gaps
-  row-by-row segments leave);
-- a band starts with a separator row: its stage title in the left column and a dashed line
-  across the lanes (SVG ids `rows.<band index>.<i>`; class `straight` too, as dot bends a
-  flat edge around the edges crossing it, and `pmdocs.svg` draws those straight); a header row names the lanes (nodes
-  `lanes.<role>`, linked to the role), with solid lines above it and below the last band.
+  `borders.<index>`; `constraint=false`, class `straight`);
+- a band starts with a separator row: a dashed line across the stage column and the lanes
+  (SVG ids `rows.<band index>.<i>`); a header row names the lanes (nodes `lanes.<role>`,
+  linked to the role), with solid lines above it and below the last band;
+- the grid's points are drawn (class `invisible`, hidden by the site's style) so that the SVG
+  says where they are: `pmdocs.svg` draws every line of class `straight` between the centres
+  of its two points (orthogonal routing bends even flat edges) and centres each lane's name
+  between its borders;
+- arrows are routed orthogonally (`splines=ortho`), which keeps them inside the lanes; their
+  conditions are external labels (`xlabel`), as orthogonal routing places no edge labels.
 
 With marks (`diff.Marks`), new and changed steps and new links are coloured, and the steps
 and links removed since are drawn in their lanes and bands too, dashed.
@@ -47,15 +52,18 @@ if TYPE_CHECKING:
     from ..diff.marks import Marks
 
 STEP_WIDTH = 18
+STAGE_WIDTH = 10
 DECISION_WIDTH = 12
 EDGE_LABEL_WIDTH = 16
 STEP_SHAPES = {
     "start": {"shape": "box", "style": "rounded,filled", "fillcolor": "gray90"},
     "end": {"shape": "box", "style": "rounded,filled,bold", "peripheries": "2"},
-    "decision": {"shape": "diamond", "margin": "0.02,0.02"},
+    "decision": {"shape": "diamond", "margin": "0.12,0.12"},
     "task": {"shape": "box"},
 }
-POINT = {"shape": "point", "width": "0.01", "height": "0.01", "style": "invis", "label": ""}
+POINT = {"shape": "point", "width": "0.01", "height": "0.01", "label": "", "class": "invisible"}
+"""A point of the grid: drawn (so the SVG says where it is, for `pmdocs.svg` to draw the grid's
+lines between points) but hidden by the site's style."""
 
 
 @dataclass(frozen=True)
@@ -86,7 +94,7 @@ def flow_diagram(project, flow: Flow, labels: Labels, marks: "Marks | None" = No
     band_of = {step.id: _band_index(step, bands) for step in steps}
     ranks, loose = local_ranks([step.id for step in steps], band_of, _arrows(steps))
     grid = replace(_grid(flow, steps, bands, band_of, ranks), step_marks=step_marks)
-    graph = new_graph(flow.title, "TB", nodesep="0.3", ranksep="0.25", splines="spline")
+    graph = new_graph(flow.title, "TB", nodesep="0.3", ranksep="0.25", splines="ortho")
     legend = Legend()
     column = _add_rows(graph, project, grid, steps, labels, legend)
     _add_borders(graph, grid, column)
@@ -165,8 +173,8 @@ def _add_rows(graph: graphviz.Digraph, project, grid: Grid, steps: Sequence[Step
     for row in range(grid.rows):
         line = _row_line(grid, row)
         same = subgraph(f"row_{row}", rank="same")
-        chain = [_column_node(same, grid, row)]
-        column.append(chain[0])
+        chain = [_point(same, f"grid.{row}.left"), _column_node(same, grid, row)]
+        column.append(chain[1])
         for index, lane in enumerate(grid.lanes):
             chain.append(_border(same, row, index))
             if row == 1:
@@ -179,11 +187,11 @@ def _add_rows(graph: graphviz.Digraph, project, grid: Grid, steps: Sequence[Step
         chain.append(_border(same, row, len(grid.lanes)))
         band = grid.separators.index(row) if row in grid.separators else None
         for index, (tail, head) in enumerate(zip(chain, chain[1:])):
-            style = "invis" if index == 0 and line != "dashed" else line   # title → lanes
+            style = "invis" if index < 2 and line != "dashed" else line   # the stage column
             attributes = {"id": f"rows.{band}.{index}"} if band is not None else {}
             same.edge(tail, head, style=style, arrowhead="none", color=FAINT, penwidth="0.8",
                       tailclip="false", headclip="false", **attributes,
-                      **{"class": "band straight" if band is not None else "grid"})
+                      **{"class": "band straight" if band is not None else "grid straight"})
         graph.subgraph(same)
     return column
 
@@ -195,21 +203,24 @@ def _row_line(grid: Grid, row: int) -> str:
 
 
 def _column_node(graph: graphviz.Digraph, grid: Grid, row: int) -> str:
-    if row in grid.separators[:-1]:
-        stage_id, title = grid.bands[grid.separators.index(row)]
-        if stage_id:
+    """The stage column's node of a row: the band's title in the middle row of its band (its
+    rows lie between two separators), else a point."""
+    for band, (stage_id, title) in enumerate(grid.bands):
+        first, last = grid.separators[band] + 1, grid.separators[band + 1] - 1
+        if stage_id and row == first + (last - first) // 2:
             name = node_name("stages", stage_id)
-            graph.node(name, plain(title, 10), shape="plaintext", style="",
+            graph.node(name, plain(title, STAGE_WIDTH), shape="plaintext", style="",
                        **link_attributes("stage", title, element_id=name))
             return name
-    name = f"grid.{row}.column"
-    graph.node(name, **POINT)
-    return name
+    return _point(graph, f"grid.{row}.column")
 
 
 def _border(graph: graphviz.Digraph, row: int, index: int) -> str:
-    name = f"grid.{row}.{index}"
-    graph.node(name, **POINT)
+    return _point(graph, f"grid.{row}.{index}")
+
+
+def _point(graph: graphviz.Digraph, name: str) -> str:
+    graph.node(name, id=name, **POINT)
     return name
 
 
@@ -240,6 +251,7 @@ def _add_anchors(graph: graphviz.Digraph, grid: Grid, steps: Sequence[Step]) -> 
 def _add_borders(graph: graphviz.Digraph, grid: Grid, column: list[str]) -> None:
     """The lanes' borders: straight vertical lines from the top row to the bottom row."""
     for row in range(grid.rows - 1):
+        graph.edge(f"grid.{row}.left", f"grid.{row + 1}.left", style="invis", weight="100")
         graph.edge(column[row], column[row + 1], style="invis", weight="100")
         for index in range(len(grid.lanes) + 1):
             graph.edge(f"grid.{row}.{index}", f"grid.{row + 1}.{index}", style="invis",
@@ -289,7 +301,7 @@ def _add_step_edges(graph: graphviz.Digraph, steps: Sequence[Step], loose: set[t
             source_text, target_text = normalize(step.label or step.id), normalize(target.label or target.id)
             attributes = {"class": "next", "tooltip": tooltip(f"{source_text} → {target_text}")}
             if arrow.when:
-                attributes.update(label=plain(arrow.when, EDGE_LABEL_WIDTH), fontsize=SMALL_FONT_SIZE)
+                attributes.update(xlabel=plain(arrow.when, EDGE_LABEL_WIDTH), fontsize=SMALL_FONT_SIZE)
             if (step.id, target.id) in loose:
                 attributes["constraint"] = "false"
             mark = link_marks.get((step.id, target.id), "")

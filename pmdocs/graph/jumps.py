@@ -74,15 +74,16 @@ class PageJump:
 def page_jumps(project, labels: Labels, marks: "Marks | None" = None) -> list[PageJump]:
     """The project's jumps (its index's) as a diagram words them, in declared order; with
     `marks`, the new ones marked, then the removed ones."""
-    jumps = [_page_jump(jump, labels, marks.jump(jump) if marks else "")
+    jumps = [_page_jump(project, jump, labels, marks.jump(jump) if marks else "")
              for jump in project.index.jumps]
     if marks is not None:
-        jumps += [_page_jump(jump, labels, REMOVED) for jump in marks.removed_jumps]
+        jumps += [_page_jump(project, jump, labels, REMOVED) for jump in marks.removed_jumps]
     return jumps
 
 
-def _page_jump(jump: IndexJump, labels: Labels, mark: str) -> PageJump:
-    trigger = f"{normalize(jump.element.label) or jump.element.id} {labels['event_' + jump.event]}"
+def _page_jump(project, jump: IndexJump, labels: Labels, mark: str) -> PageJump:
+    element = normalize(project.index.element_title(jump.element)) or jump.element.id
+    trigger = f"{element} {labels['event_' + jump.event]}"
     return PageJump(jump.source, jump.target, trigger, normalize(jump.jump.when), mark)
 
 

@@ -5,12 +5,10 @@ module node linking to its own tree further down the same page (`structure.md#st
 
 from __future__ import annotations
 
-from typing import Sequence
-
 import graphviz
 
 from ..labels import Labels
-from ..model.spec import Element, Page
+from ..model.spec import Page
 from ..sitemap import SiteMap
 from . import Diagram, Edge
 from ..model.index import Module
@@ -23,7 +21,6 @@ from .pagemap import module_tooltip
 SPLIT_ABOVE = 60
 MAX_ELEMENTS = 14
 STRUCTURE_PATH = SiteMap.section("structure")
-LEFT = '<BR ALIGN="LEFT"/>'
 
 
 def diagrams(project, labels: Labels, split_above: int = SPLIT_ABOVE) -> list[Diagram]:
@@ -61,20 +58,20 @@ def _tree(project, labels: Labels, diagram_id: str, title: str, module_list: lis
             target = f"{path}#{fragment}" if fragment else path
             edges.append(Edge(normalize(project.settings.name), module.title, target_path=target))
         if with_pages:
-            edges += _module_branch(graph, module, project.index.pages_of(module), labels)
+            edges += _module_branch(graph, project, module, labels)
     return Diagram(diagram_id, "structure", title, graph.source, tuple(edges))
 
 
-def _module_branch(graph: graphviz.Digraph, module: Module, pages: Sequence[Page],
+def _module_branch(graph: graphviz.Digraph, project, module: Module,
                    labels: Labels) -> list[Edge]:
     """Menus (one node per level of `menu: 我的 / 我的订单`) and pages under a module."""
     module_node = node_name("modules", module.key)
     menus: dict[tuple[str, ...], str] = {}
     titles = {module_node: module.title}
     edges = []
-    for page in pages:
+    for page in project.index.pages_of(module):
         parent = module_node
-        parts = tuple(part.strip() for part in page.menu.split("/") if part.strip())
+        parts = project.index.menu_of(page)
         for depth in range(1, len(parts) + 1):
             path = parts[:depth]
             if path not in menus:
@@ -86,28 +83,26 @@ def _module_branch(graph: graphviz.Digraph, module: Module, pages: Sequence[Page
                 graph.edge(parent, menus[path], **{"class": "tree"})
                 edges.append(Edge(titles[parent], path[-1]))
             parent = menus[path]
-        _add_page(graph, page, labels)
+        _add_page(graph, project, page, labels)
         graph.edge(parent, node_name("pages", page.id), **{"class": "tree"})
         edges.append(Edge(titles[parent], normalize(page.title),
                           target_path=SiteMap.item("pages", page.id)))
     return edges
 
 
-def _add_page(graph: graphviz.Digraph, page: Page, labels: Labels) -> None:
+def _add_page(graph: graphviz.Digraph, project, page: Page, labels: Labels) -> None:
     """A page node: its title in bold, then its elements in small type."""
     style = page_style(page)
     title = bold(html_text(page.title or page.id, 18))
     if page.kind != "page":
         title += f'{" " if title else ""}<FONT POINT-SIZE="9">{html_text(labels[page.kind])}</FONT>'
-    names = [element_name(element) for element in page.elements[:MAX_ELEMENTS]]
+    names = [normalize(project.index.element_title(element)) or element.id
+             for element in page.elements[:MAX_ELEMENTS]]
     if len(page.elements) > MAX_ELEMENTS:
         names.append("…")
-    body = "".join(html_text(name, 24, LEFT) + LEFT for name in names)
-    label = f'{title}<BR/><FONT POINT-SIZE="9">{body}</FONT>' if names else title
+    rows = "".join(f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="9">'
+                   f'{html_text(name, 24)}</FONT></TD></TR>' for name in names)
+    label = html_label(f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">'
+                       f'<TR><TD>{title}</TD></TR>{rows}</TABLE>') if names else html_label(title)
     attributes = item_attributes("pages", page.id, page.title, style.pop("class"))
-    graph.node(node_name("pages", page.id), html_label(label), **style, **attributes)
-
-
-def element_name(element: Element) -> str:
-    """What a reader calls an element: its label, else its placeholder, else its id."""
-    return normalize(element.label) or normalize(element.placeholder) or element.id
+    graph.node(node_name("pages", page.id), label, **style, **attributes)

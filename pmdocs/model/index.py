@@ -214,6 +214,34 @@ class ProjectIndex:
         item = self.item(section, item_id)
         return getattr(item, "title", None) or getattr(item, "name", None) or item_id
 
+    def element_title(self, element: Element) -> str:
+        """What a reader calls an element: its label, else its placeholder, else the name of
+        what it shows (a list, table or card: the object's; another element: the attribute's),
+        else the names of its images (`主图 / 细节图`), else its id."""
+        if element.label.strip() or element.placeholder.strip():
+            return element.label if element.label.strip() else element.placeholder
+        object_id, _, attribute_id = (element.shows or "").partition(".")
+        shown = self.items["objects"].get(object_id)
+        if not isinstance(shown, BusinessObject):
+            names = [item.strip() for item in element.items if item.strip()]
+            return " / ".join(names) if element.type == "image" and names else element.id
+        attribute = next((item.name for item in shown.attributes
+                          if item.id == attribute_id and item.name.strip()), "")
+        if element.type in ("list", "table", "card") or not attribute:
+            return shown.name.strip() or element.id
+        return attribute
+
+    def menu_of(self, page: Page) -> tuple[str, ...]:
+        """The menu levels a page sits under in its module (`我的 / 我的订单` is two), without
+        a level that only repeats the one above it (menu 首页 in module 首页)."""
+        levels: list[str] = []
+        above = " ".join(self.module_of(page.id).title.split())
+        for part in (part.strip() for part in page.menu.split("/")):
+            if part and " ".join(part.split()) != above:
+                levels.append(part)
+            above = " ".join(part.split()) or above
+        return tuple(levels)
+
     def module(self, key: str) -> Module | None:
         return next((module for module in self.modules if module.key == key), None)
 

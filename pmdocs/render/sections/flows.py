@@ -89,11 +89,13 @@ def _event_link(context: RenderContext, object_id: str, event: str, path: str) -
 
 
 def _next_steps(context: RenderContext, flow: Flow, step: Step) -> Html:
-    """`→ draw (when …)`, linking to the next step's row."""
-    known = {item.id for item in flow.steps}
+    """`→ 抽奖 (when …)`: the next step's label (its id when it has none), linking to its row."""
+    step_labels: dict[str, str] = {}
+    for item in flow.steps:
+        step_labels.setdefault(item.id, item.label.strip() or item.id)
     parts = []
     for arrow in step.next:
-        target = local_link(arrow.to, "step-" + arrow.to) if arrow.to in known \
+        target = local_link(step_labels[arrow.to], "step-" + arrow.to) if arrow.to in step_labels \
             else escaped(arrow.to)
         if arrow.when:
             target = formatted(context.labels["with_condition"], item=target,

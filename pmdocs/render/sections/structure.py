@@ -65,8 +65,8 @@ def _tree(context: RenderContext, modules: Sequence[Module]) -> Safe:
         for page_id in module.pages:
             page = context.project.index.page(page_id)
             node = root
-            for part in (part.strip() for part in page.menu.split("/")):
-                node = node.menus.setdefault(part, MenuNode()) if part else node
+            for part in context.project.index.menu_of(page):
+                node = node.menus.setdefault(part, MenuNode())
             node.pages.append(page)
         branches.append(Branch(module_link(context, module.key, PATH),
                                tuple(_menu_branches(context, root))))
@@ -87,7 +87,8 @@ def _page_branch(context: RenderContext, page: Page) -> Branch:
     target = SiteMap.item("pages", page.id)
     elements = []
     for element in page.elements:
-        text = anchored_link(element.label or element.id, target, "element-" + element.id, PATH)
+        text = anchored_link(context.project.index.element_title(element), target,
+                             "element-" + element.id, PATH)
         elements.append(Branch(Html(f"{text} ({escaped(element.type)})")))
     return Branch(Html(f"{item_link(context, 'pages', page.id, PATH)}{kind}"), tuple(elements))
 
