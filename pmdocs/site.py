@@ -59,8 +59,11 @@ def settings_of(rendered: RenderedSite, site_url: str | None = None) -> SiteSett
 
 
 def theme(settings: SiteSettings) -> dict[str, Any]:
-    """Material, set up for a PRD: small nav per page, dark/light toggle, no web fonts."""
-    features = ["navigation.sections", "navigation.indexes", "navigation.prune",
+    """Material, set up for a PRD: every item in the navigation, each section folded until
+    it is open (`navigation.prune` leaves the folded ones' entries out of the page: at
+    N = 2,000 a page carries its own group's entries, not every item), breadcrumbs, previous
+    and next in the footer, dark/light toggle, no web fonts."""
+    features = ["navigation.indexes", "navigation.prune", "navigation.path", "navigation.footer",
                 "navigation.top", "navigation.tracking", "search.highlight", "content.tooltips"]
     if settings.site_url:
         features.append("navigation.instant")   # needs site_url; never on file://
@@ -111,7 +114,8 @@ def extra_assets() -> tuple[list[str], list[str]]:
 
 
 def nav_config(entries: tuple[NavEntry, ...], prefix: str = "") -> list[Any]:
-    """NavEntry tree -> mkdocs' `nav` list."""
+    """NavEntry tree -> mkdocs' `nav` list. An entry without a title is the bare path: the
+    page's own (front-matter) title names it."""
     result: list[Any] = []
     for entry in entries:
         if entry.children:
@@ -119,7 +123,7 @@ def nav_config(entries: tuple[NavEntry, ...], prefix: str = "") -> list[Any]:
                 nav_config(entry.children, prefix)
             result.append({entry.title: children})
         elif entry.path:
-            result.append({entry.title: prefix + entry.path})
+            result.append({entry.title: prefix + entry.path} if entry.title else prefix + entry.path)
     return result
 
 

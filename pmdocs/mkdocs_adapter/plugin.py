@@ -16,7 +16,7 @@ from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import File, Files
 
 from .. import pipeline
 from ..issues import Severity, issue_line
@@ -125,10 +125,7 @@ class PmdocsPlugin(BasePlugin[PmdocsConfig]):
         generated: dict[str, str | bytes] = {**self.rendered.documents, **self.rendered.files,
                                              **self.rendered.html, **asset_files()}
         for path, content in sorted(generated.items()):
-            inclusion = InclusionLevel.NOT_IN_NAV if SiteMap.is_item_page(path) \
-                else InclusionLevel.UNDEFINED
-            files.append(File.generated(config, self._path(path), content=content,
-                                        inclusion=inclusion))
+            files.append(File.generated(config, self._path(path), content=content))
         self.sources = {page.src_uri for page in files.documentation_pages()}
         return files
 
