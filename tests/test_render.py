@@ -27,7 +27,7 @@ from pmdocs.pipeline import render_project as render_site
 from pmdocs.render import RenderedSite
 from pmdocs.render.cells import Html
 from pmdocs.render.tables import MATRIX_COLUMN_LIMIT, cell_block, matrix, table
-from pmdocs.render.text import Safe
+from pmdocs.render.text import Safe, heading_id
 
 from .conftest import SAMPLE
 
@@ -92,7 +92,7 @@ def test_every_section_and_item_has_its_page(sample: tuple[Project, RenderedSite
                                                           for page in pages}
     for path, text in site.documents.items():
         if path.count("/") and not path.endswith("index.md") and not path.startswith("pagemap/"):
-            assert "\n## 被引用\n" in text, path
+            assert "\n## 被引用 {: #referenced-by }\n" in text, path
 
 
 # --------------------------------------------------------------------- Markdown shape
@@ -208,7 +208,8 @@ def test_links_resolve_to_documents_and_anchors(sample: tuple[Project, RenderedS
                 target = target[:-len(".html")] + ".md"     # a table's link names the built page
             assert target in targets, (path, destination)
             if fragment:
-                assert f'<a id="{fragment}"></a>' in site.documents[target], (path, destination)
+                assert f'<a id="{fragment}"></a>' in site.documents[target] or \
+                    heading_id(fragment) + "\n" in site.documents[target], (path, destination)
             checked += 1
     assert checked > 1000, checked
 

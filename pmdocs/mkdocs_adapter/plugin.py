@@ -82,6 +82,8 @@ class PmdocsPlugin(BasePlugin[PmdocsConfig]):
             config.nav = nav
         elif config.nav is not None:
             config.nav.append({html.escape(self.rendered.title or "PRD"): nav})   # printed raw
+        if "attr_list" not in config.markdown_extensions:    # the headings' anchors
+            config.markdown_extensions.append("attr_list")
         self.search.configure(config, str(search_words_file(self.project_dir)))
         return config
 

@@ -11,7 +11,7 @@ from .items import (anchored_link, attribute_link, element_link, item_link, item
 from .cells import Html, escaped, formatted, joined
 from .tables import anchored, properties, table
 from .parameters import filled_html
-from .text import Safe, inline
+from .text import Safe, heading_id, inline
 
 ANY = "-"
 OUTCOME_FIELDS = ("result", "state", "copy_text", "to", "effect")
@@ -57,7 +57,7 @@ def limit_table(context: RenderContext, rule: Rule, path: str) -> Safe:
     parts = []
     for number, limit in enumerate(rule.limit, start=1):
         heading = limit.title or context.labels["limit_number"].format(number=number)
-        parts.append(f"### {inline(heading)}\n\n{_one_limit(context, rule, limit, path)}")
+        parts.append(f"### {inline(heading)}{heading_id('limit', str(number))}\n\n{_one_limit(context, rule, limit, path)}")
     return Safe("\n\n".join(parts))
 
 

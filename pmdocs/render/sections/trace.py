@@ -20,6 +20,7 @@ OPEN_MARK = "○"
 
 @dataclass(frozen=True)
 class ModuleMatrix:
+    key: str
     title: str
     matrix: Safe
 
@@ -34,7 +35,7 @@ def render(context: RenderContext) -> Iterator[tuple[str, str]]:
         "trace.md.j2", labels=context.labels, page_matrices=_feature_pages(context),
         uncovered=uncovered, rule_matrix=_feature_rules(context),
         role_matrix=_role_pages(context), open_mark=OPEN_MARK, check_mark=CHECK_MARK),
-        context.labels["trace"], searched=False)
+        context.labels["trace"], searched=False, wide=True)
 
 
 def _link(context: RenderContext, section: str, item_id: str) -> tuple[str, Html]:
@@ -54,7 +55,7 @@ def _feature_pages(context: RenderContext) -> list[ModuleMatrix]:
         table = matrix(context.labels["feature"],
                        [_link(context, "features", item) for item in features],
                        [_link(context, "pages", item) for item in pages], marks, separator(context))
-        result.append(ModuleMatrix(module.title, table))
+        result.append(ModuleMatrix(module.key, module.title, table))
     return result
 
 
