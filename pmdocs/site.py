@@ -27,7 +27,7 @@ from .render.diagram import place_diagrams
 from .resources import templates_dir
 from .sitemap import ASSETS, PROTOTYPE_ASSETS, NavEntry
 
-ASSET_FILES = ("pmdocs.css", "pmdocs.js", "svg-pan-zoom.min.js", "iframe-worker-shim.js")
+ASSET_FILES = ("pmdocs.css", "pmdocs.js", "reading.js", "svg-pan-zoom.min.js", "iframe-worker-shim.js")
 PROTOTYPE_FILES = ("prototype.css", "prototype.js")
 MARKER = ".pmdocs-output"
 """Written into every output folder, so a rebuild knows the folder is pmdocs' to replace."""
@@ -95,7 +95,7 @@ def mkdocs_settings(settings: SiteSettings, plugin: dict | None = None) -> dict[
         "use_directory_urls": False,
         "theme": theme(settings),
         "plugins": [{"search": search}, "offline"] + ([{"pmdocs": plugin}] if plugin else []),
-        "markdown_extensions": ["tables", {"toc": {"permalink": True}}, "admonition"],
+        "markdown_extensions": ["tables", {"toc": {"permalink": True}}, "admonition", "attr_list"],
         "extra": {"polyfills": [f"{ASSETS}/iframe-worker-shim.js"]},
         "validation": {"nav": {"omitted_files": "ignore"}},
     }
@@ -110,7 +110,8 @@ def mkdocs_settings(settings: SiteSettings, plugin: dict | None = None) -> dict[
 
 def extra_assets() -> tuple[list[str], list[str]]:
     """The style and scripts every page of a pmdocs site loads."""
-    return [f"{ASSETS}/pmdocs.css"], [f"{ASSETS}/svg-pan-zoom.min.js", f"{ASSETS}/pmdocs.js"]
+    return [f"{ASSETS}/pmdocs.css"], [f"{ASSETS}/svg-pan-zoom.min.js", f"{ASSETS}/pmdocs.js",
+                                      f"{ASSETS}/reading.js"]
 
 
 def nav_config(entries: tuple[NavEntry, ...], prefix: str = "") -> list[Any]:

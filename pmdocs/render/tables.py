@@ -12,7 +12,7 @@ import yaml
 
 from .cells import Html, as_html, escaped, strong
 from .cells import joined as joined_cells
-from .text import Safe, inline, markdown_html
+from .text import Safe, heading_id, inline, markdown_html
 
 CHECK_MARK = "✓"
 MATRIX_COLUMN_LIMIT = 40
@@ -98,7 +98,7 @@ def matrix(corner: str, rows: Sequence[tuple[str, Html]], columns: Sequence[tupl
     return table(headers, body, empty="")
 
 
-def document(body: str, title: str, searched: bool = True) -> str:
+def document(body: str, title: str, searched: bool = True, wide: bool = False) -> str:
     """A finished document: its front matter, its title as the heading, then `body`.
 
     The front matter says that pmdocs wrote it (`generator: pmdocs`: the mkdocs front end
@@ -107,10 +107,15 @@ def document(body: str, title: str, searched: bool = True) -> str:
     the title it finds in the heading would be unescaped by `striptags` first — a spec title
     `</title><script>` would run. `searched=False` keeps an overview whose every word is also
     on the item pages out of the search index (found twice otherwise, and segmenting it with
-    jieba was ~15% of `mkdocs build` at N=2,000; see benchmarks/README.md)."""
+    jieba was ~15% of `mkdocs build` at N=2,000; see benchmarks/README.md). `wide`: a page
+    of wide tables, without the table of contents (the site's style gives it the window's
+    width). The heading's anchor is `#top` (a Chinese title would be `#_1`)."""
     shown = html.escape(" ".join(str(title).split()), quote=True)
     front = ["---", yaml.safe_dump({"title": shown}, allow_unicode=True, width=1 << 30).strip(),
              "generator: pmdocs"]
     if not searched:
         front += ["search:", "  exclude: true"]
-    return "\n".join([*front, "---", "", f"# {inline(title)}", "", body.strip()]) + "\n"
+    if wide:
+        front += ["hide:", "  - toc"]
+    return "\n".join([*front, "---", "", f"# {inline(title)}{heading_id('top')}", "",
+                      body.strip()]) + "\n"

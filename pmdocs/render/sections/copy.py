@@ -52,7 +52,7 @@ def render(context: RenderContext) -> Iterator[tuple[str, str | bytes]]:
     download = link(labels["copy_download"], CSV_PATH, PATH)
     yield PATH, document(render_template("copy.md.j2", labels=labels, deck=deck,
                                          download=download, count=len(texts)),
-                                         labels["copy"], searched=False)
+                                         labels["copy"], searched=False, wide=True)
     yield CSV_PATH, copy_csv(texts)
 
 
