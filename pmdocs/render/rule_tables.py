@@ -140,7 +140,7 @@ def _domain(context: RenderContext, rule: Rule, item: Input, path: str) -> Html 
 
 def decision_table(context: RenderContext, rule: Rule, path: str) -> Safe:
     """One column per input (then any condition naming no input), then the outcome columns
-    that some row fills; `-` reads "any"."""
+    that some row fills, set apart by their cells' classes; `-` reads "any"."""
     labels = context.labels
     declared = [item.id for item in rule.inputs]
     extra = sorted({key for row in rule.table for key in row.when} - set(declared))
@@ -151,6 +151,9 @@ def decision_table(context: RenderContext, rule: Rule, path: str) -> Safe:
     headers = [labels["number"], *(titles.get(key, key) for key in declared + extra),
                *(labels["outcome_" + name] for name in outcomes)]
     headers += [labels["note"]] if with_note else []
+    first_outcome = 1 + len(declared) + len(extra)
+    classes = ["", *["pmdocs-condition"] * (first_outcome - 1), "pmdocs-outcome pmdocs-outcome-first",
+               *["pmdocs-outcome"] * (len(outcomes) - 1)]
     rows = []
     for number, row in enumerate(rule.table, start=1):
         cells: list[object] = [number]
@@ -158,7 +161,7 @@ def decision_table(context: RenderContext, rule: Rule, path: str) -> Safe:
         cells += [_outcome(context, rule, row, name, path) for name in outcomes]
         cells += [row.note] if with_note else []
         rows.append(cells)
-    return table(headers, rows)
+    return table(headers, rows, classes=classes)
 
 
 def _condition(context: RenderContext, row: Row, key: str) -> str:
