@@ -8,6 +8,7 @@ both widths go to tests/artifacts/ (`reading-<name>-<width>.png`).
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,17 +23,20 @@ if TYPE_CHECKING:
 
 WIDTHS = (1440, 390)
 HEIGHT = 900
+SETTLE = 0.6
+"""Seconds for the theme's transitions to end before a screenshot."""
 ITEM_FOLDERS = ("features", "flows", "objects", "roles", "rules", "pages")
 SHOWN = {"home": "index.html", "flow": "flows/order_flow.html", "page": "pages/cart.html",
          "rule": "rules/checkin_lottery.html#decision-table", "pagemap": "pagemap/trade.html"}
 """The pages a reviewer opens first, for the screenshots and axe."""
 
 READY = """
-return document.readyState === 'complete' &&
+return document.readyState === 'complete' && !!document.querySelector('article.md-content__inner h1') &&
   Array.from(document.querySelectorAll('article table')).every(
     table => table.closest('.md-typeset__scrollwrap[data-pmdocs-table]'));
 """
-"""The page has loaded and the reading script has measured each of its tables."""
+"""The page has loaded (a PRD page: its title is there) and the reading script has measured
+each of its tables."""
 
 NAVIGATION = """
 const here = location.href.split('#')[0];
@@ -95,7 +99,8 @@ def site_pages(site: BuiltSite) -> list[str]:
 def load(driver: "WebDriver", site: BuiltSite, page: str) -> None:
     from selenium.webdriver.support.ui import WebDriverWait
 
-    open_page(driver, site.url(page))
+    path, hash_sign, fragment = page.partition("#")
+    open_page(driver, site.url(path) + hash_sign + fragment)
     WebDriverWait(driver, 20, poll_frequency=0.05).until(
         lambda d: d.execute_script(READY), f"{page}: the tables were never measured")
 
@@ -213,6 +218,7 @@ def test_screenshots_of_the_pages_a_reviewer_opens(browser: "WebDriver", sample_
         overflow = browser.execute_script(
             "return document.scrollingElement.scrollWidth - window.innerWidth")
         assert overflow <= 1, f"{page} at {width} px scrolls sideways by {overflow} px"
+        time.sleep(SETTLE)         # the header's title fades in after a jump to an anchor
         path = screenshot(browser, f"reading-{name}-{width}")
         assert path.stat().st_size > 10_000
 

@@ -8,7 +8,7 @@ from ..sitemap import SiteMap
 from .context import RenderContext
 from .items import (anchored_link, attribute_link, element_link, item_link, item_links,
                     scalar_text, separator, state_name)
-from .cells import Html, escaped, formatted, joined
+from .cells import Html, formatted, joined, labelled
 from .tables import anchored, properties, table
 from .parameters import filled_html
 from .text import Safe, heading_id, inline
@@ -19,12 +19,12 @@ OUTCOME_FIELDS = ("result", "state", "copy_text", "to", "effect")
 
 def parameters_table(context: RenderContext, rule: Rule, path: str) -> Safe:
     labels = context.labels
-    rows = [(anchored("parameter", parameter.id, escaped(parameter.id)), parameter.title,
+    rows = [(anchored("parameter", parameter.id, labelled(parameter.title, "$" + parameter.id)),
              parameter.type, scalar_text(context, parameter.default), _range(context, parameter),
              parameter.unit, item_links(context, "roles", parameter.editable_by, path),
              parameter.note) for parameter in rule.parameters]
-    return table((labels["id"], labels["title"], labels["type"], labels["default_value"],
-                  labels["range"], labels["unit"], labels["editable_by"], labels["note"]), rows)
+    return table((labels["title"], labels["type"], labels["default_value"], labels["range"],
+                  labels["unit"], labels["editable_by"], labels["note"]), rows)
 
 
 def _range(context: RenderContext, parameter: Parameter) -> str:
@@ -117,9 +117,9 @@ def _maximum(context: RenderContext, rule: Rule, limit: Limit, path: str) -> Htm
 
 def inputs_table(context: RenderContext, rule: Rule, path: str) -> Safe:
     labels = context.labels
-    rows = [(item.id, item.title, item.type, _domain(context, rule, item, path))
+    rows = [(labelled(item.title, item.id), item.type, _domain(context, rule, item, path))
             for item in rule.inputs]
-    return table((labels["id"], labels["title"], labels["type"], labels["values"]), rows)
+    return table((labels["title"], labels["type"], labels["values"]), rows)
 
 
 def _domain(context: RenderContext, rule: Rule, item: Input, path: str) -> Html | str:
