@@ -28,7 +28,7 @@ from .sitemap import ASSETS, PROTOTYPE_ASSETS, NavEntry
 if TYPE_CHECKING:    # the render stage is imported by a build that renders: one found up
     from .render import RenderedSite     # to date (`pipeline.UpToDate`) starts without it
 
-ASSET_FILES = ("pmdocs.css", "diagrams.css", "diagrams.js", "iframe-worker-shim.js")
+ASSET_FILES = ("pmdocs.css", "diagrams.css", "diagrams.js", "reading.js", "iframe-worker-shim.js")
 PROTOTYPE_FILES = ("prototype.css", "prototype.js")
 MARKER = ".pmdocs-output"
 """Written into every output folder, so a rebuild knows the folder is pmdocs' to replace."""
@@ -60,8 +60,11 @@ def settings_of(rendered: RenderedSite, site_url: str | None = None) -> SiteSett
 
 
 def theme(settings: SiteSettings) -> dict[str, Any]:
-    """Material, set up for a PRD: small nav per page, dark/light toggle, no web fonts."""
-    features = ["navigation.sections", "navigation.indexes", "navigation.prune",
+    """Material, set up for a PRD: every item in the navigation, each section folded until
+    it is open (`navigation.prune` leaves the folded ones' entries out of the page: at
+    N = 2,000 a page carries its own group's entries, not every item), breadcrumbs, previous
+    and next in the footer, dark/light toggle, no web fonts."""
+    features = ["navigation.indexes", "navigation.prune", "navigation.path", "navigation.footer",
                 "navigation.top", "navigation.tracking", "search.highlight", "content.tooltips"]
     if settings.site_url:
         features.append("navigation.instant")   # needs site_url; never on file://
@@ -93,7 +96,7 @@ def mkdocs_settings(settings: SiteSettings, plugin: dict | None = None) -> dict[
         "use_directory_urls": False,
         "theme": theme(settings),
         "plugins": [{"search": search}, "offline"] + ([{"pmdocs": plugin}] if plugin else []),
-        "markdown_extensions": ["tables", {"toc": {"permalink": True}}, "admonition"],
+        "markdown_extensions": ["tables", {"toc": {"permalink": True}}, "admonition", "attr_list"],
         "extra": {"polyfills": [f"{ASSETS}/iframe-worker-shim.js"]},
         "validation": {"nav": {"omitted_files": "ignore"}},
     }
@@ -108,11 +111,13 @@ def mkdocs_settings(settings: SiteSettings, plugin: dict | None = None) -> dict[
 
 def extra_assets() -> tuple[list[str], list[str]]:
     """The style and scripts every page of a pmdocs site loads."""
-    return [f"{ASSETS}/pmdocs.css", f"{ASSETS}/diagrams.css"], [f"{ASSETS}/diagrams.js"]
+    return [f"{ASSETS}/pmdocs.css", f"{ASSETS}/diagrams.css"], [f"{ASSETS}/diagrams.js",
+                                                                 f"{ASSETS}/reading.js"]
 
 
 def nav_config(entries: tuple[NavEntry, ...], prefix: str = "") -> list[Any]:
-    """NavEntry tree -> mkdocs' `nav` list."""
+    """NavEntry tree -> mkdocs' `nav` list. An entry without a title is the bare path: the
+    page's own (front-matter) title names it."""
     result: list[Any] = []
     for entry in entries:
         if entry.children:
@@ -120,7 +125,7 @@ def nav_config(entries: tuple[NavEntry, ...], prefix: str = "") -> list[Any]:
                 nav_config(entry.children, prefix)
             result.append({entry.title: children})
         elif entry.path:
-            result.append({entry.title: prefix + entry.path})
+            result.append({entry.title: prefix + entry.path} if entry.title else prefix + entry.path)
     return result
 
 

@@ -14,9 +14,12 @@ import html
 import posixpath
 import re
 from dataclasses import dataclass
-from typing import Mapping
+from typing import TYPE_CHECKING, Mapping, Sequence
 
 from .model.spec import SECTIONS as ITEM_SECTIONS
+
+if TYPE_CHECKING:
+    from .model.index import ProjectIndex
 
 LINK_SCHEME = "pmdocs:"
 ITEM_FOLDERS: Mapping[str, str] = {section: section for section in ITEM_SECTIONS}
@@ -40,13 +43,21 @@ PROTOTYPE_ASSETS = f"{PROTOTYPE}/_assets"
 ASSETS = "assets/pmdocs"
 """The site's own style and scripts."""
 COPY_CSV = "copy.csv"
+NAV_ITEM_SECTIONS = ("features", "flows", "objects", "roles", "rules")
+"""The sections whose index lists its items in the navigation (pages go under their module,
+in the page map's section)."""
+NAV_GROUP_LIMIT = 40
+"""The most entries one group of the navigation lists: a longer run of items is split into
+groups (`first … last`), so that a page at N = 2,000 carries the entries of its own group
+and the closed groups around it (with `navigation.prune`), not every item."""
 
 _LINK = re.compile(r'(\s(?:xlink:)?href=")pmdocs:([^"]*)"')
 
 
 @dataclass(frozen=True)
 class NavEntry:
-    """A navigation entry: a page (`path`) or a group of entries."""
+    """A navigation entry: a page (`path`) or a group of entries. A title is HTML (a theme
+    prints it as it is); an item's entry has none and shows the title its page gives."""
 
     title: str
     path: str | None = None
@@ -86,29 +97,37 @@ class SiteMap:
         return f"{PROTOTYPE}/{page_id}/index.html" if page_id else f"{PROTOTYPE}/index.html"
 
     @staticmethod
-    def is_item_page(path: str) -> bool:
-        """Whether a document is an item's page (or a module's map): reached from tables,
-        diagrams and search rather than from the navigation."""
-        folder, _, name = path.partition("/")
-        return name != "index.md" and name.endswith(".md") and \
-            (folder in ITEM_FOLDERS.values() or folder == MODULE_MAPS)
-
-    @staticmethod
     def link(path: str, anchor: str = "") -> str:
         """A link to a document before its page is known: `pmdocs:pages/cart.md#element-buy`."""
         return LINK_SCHEME + path + ("#" + anchor if anchor else "")
 
     def navigation(self, labels: Mapping[str, str], with_prototype: bool,
-                   with_changes: bool = False) -> tuple[NavEntry, ...]:
-        """The site's pages in order, titled in the project's language."""
-        pages = [NavEntry(labels[name], path) for name, path in SECTIONS.items()
-                 if name not in TOOL_PAGES]
+                   with_changes: bool = False, index: "ProjectIndex | None" = None
+                   ) -> tuple[NavEntry, ...]:
+        """The site's pages in order, titled in the project's language; with `index`, every
+        item under its section (pages and dialogs under their module, after its map). The
+        tool pages (the codes) come last, after the PRD's chapters."""
+        pages = [NavEntry(labels[name], path, self._items(name, labels, index))
+                 for name, path in SECTIONS.items() if name not in TOOL_PAGES]
         if with_changes:
             pages.insert(1, NavEntry(labels["changes"], CHANGES))
         if with_prototype:
             pages.append(NavEntry(labels["proto_title"], self.prototype()))
         pages += [NavEntry(labels[name], SECTIONS[name]) for name in TOOL_PAGES]
         return tuple(pages)
+
+    def _items(self, name: str, labels: Mapping[str, str],
+               index: "ProjectIndex | None") -> tuple[NavEntry, ...]:
+        if index is None:
+            return ()
+        if name in NAV_ITEM_SECTIONS:
+            return _grouped(name, [item.id for item in index.listed[name]], index)
+        if name != "pagemap":
+            return ()
+        return tuple(NavEntry(html.escape(module.title, quote=False), None,
+                              (NavEntry(labels["pagemap"], self.module_map(module.key)),
+                               *_grouped("pages", list(module.pages), index)))
+                     for module in index.modules)
 
     # ------------------------------------------------------------------------ URLs
 
@@ -156,3 +175,18 @@ class SiteMap:
                                                     explicit=explicit), quote=True)
             return f'{match.group(1)}{urls[target]}"'
         return _LINK.sub(replace, text)
+
+
+def _grouped(section: str, item_ids: Sequence[str],
+             index: "ProjectIndex") -> tuple[NavEntry, ...]:
+    """The items' entries, in groups of at most `NAV_GROUP_LIMIT` when there are more."""
+    entries = tuple(NavEntry("", SiteMap.item(section, item_id)) for item_id in item_ids)
+    if len(entries) <= NAV_GROUP_LIMIT:
+        return entries
+    groups = []
+    for start in range(0, len(item_ids), NAV_GROUP_LIMIT):
+        first, last = item_ids[start], item_ids[min(start + NAV_GROUP_LIMIT, len(item_ids)) - 1]
+        title = f"{index.title_of(section, first)} … {index.title_of(section, last)}"
+        groups.append(NavEntry(html.escape(" ".join(title.split()), quote=False), None,
+                               entries[start:start + NAV_GROUP_LIMIT]))
+    return tuple(groups)

@@ -27,7 +27,7 @@ from pmdocs.pipeline import render_project as render_site
 from pmdocs.render import RenderedSite
 from pmdocs.render.cells import Html
 from pmdocs.render.tables import MATRIX_COLUMN_LIMIT, cell_block, matrix, table
-from pmdocs.render.text import Safe
+from pmdocs.render.text import Safe, heading_id
 
 from .conftest import SAMPLE
 
@@ -92,7 +92,7 @@ def test_every_section_and_item_has_its_page(sample: tuple[Project, RenderedSite
                                                           for page in pages}
     for path, text in site.documents.items():
         if path.count("/") and not path.endswith("index.md") and not path.startswith("pagemap/"):
-            assert "\n## 被引用\n" in text, path
+            assert "\n## 被引用 {: #referenced-by }\n" in text, path
 
 
 # --------------------------------------------------------------------- Markdown shape
@@ -101,7 +101,8 @@ def test_every_section_and_item_has_its_page(sample: tuple[Project, RenderedSite
 def html_blocks(text: str, tag: str = "table") -> list[tuple[int, int]]:
     """(first line, last line) of every generated HTML block (`<table>` … `</table>` lines)."""
     lines = text.split("\n")
-    starts = [number for number, line in enumerate(lines) if line == f"<{tag}>"]
+    starts = [number for number, line in enumerate(lines)
+              if line in (f"<{tag}>", f"<{tag} data-search-exclude>")]
     ends = [number for number, line in enumerate(lines) if line == f"</{tag}>"]
     assert len(starts) == len(ends), f"an unclosed <{tag}>"
     return list(zip(starts, ends))
@@ -167,7 +168,8 @@ def test_tables_are_valid_html_tables(sample: tuple[Project, RenderedSite]) -> N
             rows = parsed_table("\n".join(lines[first:last + 1]))
             assert len(rows) >= 2, (path, lines[first:last + 1])
             assert all(len(row) == len(rows[0]) for row in rows), (path, lines[first:last + 1])
-        assert converted.count("<table>") == len(tables), path
+        assert converted.count("<table>") + converted.count("<table data-search-exclude>") == \
+            len(tables), path
         assert not [line for line in lines if line.startswith("|")], path
         assert "\n\n\n" not in text, path
     assert "<ul>" in site.documents["structure.md"]
@@ -208,7 +210,8 @@ def test_links_resolve_to_documents_and_anchors(sample: tuple[Project, RenderedS
                 target = target[:-len(".html")] + ".md"     # a table's link names the built page
             assert target in targets, (path, destination)
             if fragment:
-                assert f'<a id="{fragment}"></a>' in site.documents[target], (path, destination)
+                assert f'<a id="{fragment}"></a>' in site.documents[target] or \
+                    heading_id(fragment) + "\n" in site.documents[target], (path, destination)
             checked += 1
     assert checked > 1000, checked
 
@@ -231,6 +234,33 @@ def test_every_label_exists_in_both_languages() -> None:
 
 
 # ----------------------------------------------------------------------- the copy deck
+
+
+def test_the_copy_deck_is_grouped_by_module_and_page_with_example_data_apart(
+        sample: tuple[Project, RenderedSite]) -> None:
+    project, site = sample
+    deck = site.documents["copy.md"]
+    examples = deck.index("{: #copy-examples }")
+    headings = [deck.index(f"{{: #copy-{module.key} }}") for module in project.index.modules]
+    assert headings == sorted(headings) and headings[-1] < deck.index("{: #copy-rules }") < examples
+    assert deck.index("购物车还是空的") < examples < deck.index("赣南脐橙 5 斤装")   # a list's example row
+    rows = site.files["copy.csv"].decode("utf-8-sig").splitlines()
+    assert any(",element_example," in row and "赣南脐橙" in row for row in rows)
+
+
+def test_the_role_matrix_shows_only_what_the_specs_say(sample: tuple[Project, RenderedSite]) -> None:
+    project, site = sample
+    trace = site.documents["trace.md"]
+    matrix = trace[trace.index("{: #trace-role-pages }"):]
+    assert "○" not in matrix
+    named = [page for page in project.pages if page.roles or any(e.roles for e in page.elements)]
+    open_pages = [page for page in project.pages if not page.roles]
+    assert named and open_pages
+    table_part = matrix[:matrix.index("</table>")]
+    assert table_part.count("<tr>") == len(named) + 1
+    listed_apart = matrix[matrix.index("</table>"):]
+    assert all(f"]({page.id}.md)" in listed_apart or f"pages/{page.id}.md)" in listed_apart
+               for page in open_pages), listed_apart[:300]
 
 
 def test_copy_csv_opens_in_excel(sample: tuple[Project, RenderedSite]) -> None:

@@ -57,6 +57,17 @@ def test_entries_are_one_per_section_with_materials_locations() -> None:
     assert entries[0]["text"] == "<p>按加入时间倒序列出商品</p>"
 
 
+def test_an_items_entry_says_what_it_is_and_repeated_tables_are_left_out() -> None:
+    content = ('<h1 id="top">库存不足</h1><p>轻提示</p>\n<table data-search-exclude>\n'
+               '<tr><td>确认订单</td><td>库存不足</td></tr>\n</table>\n<h2 id="elements">元素</h2>x')
+    entries = search_entries("pages/stock_short_toast.html", "库存不足", content,
+                             Segmenter(None), "轻提示")
+    assert [entry["title"] for entry in entries] == ["轻提示 · 库存不足", "元素"]
+    assert entries[0]["text"] == "<p>轻提示</p>"
+    assert search_entries("x.html", "&lt;b&gt;", "<p>y</p>", Segmenter(None), "&lt;i&gt;")[0]["title"] \
+        == "&lt;i&gt; · &lt;b&gt;"
+
+
 def page(source: str, meta: dict) -> SimpleNamespace:
     return SimpleNamespace(file=SimpleNamespace(src_uri=source), url=source.replace(".md", ".html"),
                            title="标题", meta=meta)

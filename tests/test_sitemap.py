@@ -44,7 +44,38 @@ def test_links_pmdocs_wrote_are_resolved_and_text_stays_text() -> None:
         '<g><a xlink:href="../../pages/cart/" href="../../pages/cart/"><text>c</text></a></g>'
 
 
-def test_item_pages_are_told_from_the_sections() -> None:
-    assert SiteMap.is_item_page("pages/cart.md") and SiteMap.is_item_page("pagemap/trade.md")
-    assert not SiteMap.is_item_page("pages/index.md") and not SiteMap.is_item_page("trace.md")
-    assert not SiteMap.is_item_page("prototype/cart/index.html")
+def test_every_item_is_in_the_navigation_under_its_section() -> None:
+    from pmdocs.labels import labels_for
+    from pmdocs.pipeline import check_project
+    from tests.conftest import SAMPLE
+
+    index = check_project(SAMPLE)[0].index
+    nav = SiteMap().navigation(labels_for("zh"), True, index=index)
+
+    def paths(entries):
+        for entry in entries:
+            if entry.path:
+                yield entry.path
+            yield from paths(entry.children)
+    listed = list(paths(nav))
+    items = [SiteMap.item(section, item.id) for section, specs in index.listed.items()
+             for item in specs]
+    assert items and not set(items) - set(listed)
+    assert len(listed) == len(set(listed))
+    pagemap = next(entry for entry in nav if entry.path == "pagemap/index.md")
+    trade = next(entry for entry in pagemap.children if entry.title == "交易")
+    assert trade.children[0].path == "pagemap/trade.md"
+    assert "pages/cart.md" in [entry.path for entry in trade.children]
+
+
+def test_a_long_section_is_split_into_groups() -> None:
+    from pmdocs.sitemap import NAV_GROUP_LIMIT, _grouped
+
+    class Index:
+        @staticmethod
+        def title_of(section: str, item_id: str) -> str:
+            return f"<{item_id}>"
+    ids = [f"f{number:03}" for number in range(NAV_GROUP_LIMIT * 2 + 1)]
+    groups = _grouped("features", ids, Index())  # type: ignore[arg-type]
+    assert [len(group.children) for group in groups] == [NAV_GROUP_LIMIT, NAV_GROUP_LIMIT, 1]
+    assert groups[0].title == "&lt;f000&gt; … &lt;f039&gt;"

@@ -18,8 +18,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-BLOCK = re.compile(r'^(?:<(table|ul)>\n.*?\n</\1>|<div class="pmdocs-markdown">\n.*?\n</div>)$',
-                   re.MULTILINE | re.DOTALL)
+BLOCK = re.compile(r'^(?:<(table|ul)(?: data-search-exclude)?>\n.*?\n</\1>'
+                   r'|<div class="pmdocs-markdown">\n.*?\n</div>)$', re.MULTILINE | re.DOTALL)
 """A generated HTML block: a table or a long list (the structure tree, a wide matrix), or a
 Markdown field's sanitised HTML (which holds no `<div>` of its own)."""
 BLOCK_MARK = "<!--pmdocs-block-"

@@ -19,7 +19,7 @@ from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import File, Files
 
 from .. import pipeline
 from ..issues import Issue, Severity, issue_line
@@ -114,6 +114,8 @@ class PmdocsPlugin(BasePlugin[PmdocsConfig]):
             config.nav = nav
         elif config.nav is not None:
             config.nav.append({html.escape(self.rendered.title or "PRD"): nav})   # printed raw
+        if "attr_list" not in config.markdown_extensions:    # the headings' anchors
+            config.markdown_extensions.append("attr_list")
         self.search.configure(config, str(search_words_file(self.project_dir)))
         return config
 
@@ -188,10 +190,7 @@ class PmdocsPlugin(BasePlugin[PmdocsConfig]):
             unchanged = increment.unchanged(self.digests, self.signature)
             self._remove_stale(increment, config)
         for path, content in sorted(generated.items()):
-            inclusion = InclusionLevel.NOT_IN_NAV if SiteMap.is_item_page(path) \
-                else InclusionLevel.UNDEFINED
-            file = GeneratedFile.generated(config, self._path(path), content=content,
-                                           inclusion=inclusion)
+            file = GeneratedFile.generated(config, self._path(path), content=content)
             if path in unchanged and increment is not None:
                 file.kept = increment.carry_over(Path(config.site_dir), file.dest_uri)
                 entries = increment.manifest.search.get(file.src_uri)

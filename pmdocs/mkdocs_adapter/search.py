@@ -28,7 +28,10 @@ HAN = re.compile("[\u2e80-\u2fdf\u3005\u3007\u3021-\u3029\u3038-\u303b\u3400-\u4
 HEADING = re.compile(r'<h([1-6])\b[^>]*?\sid="([^"]*)"[^>]*>(.*?)</h\1>', re.DOTALL)
 """A heading with an anchor: where Material's index starts a section."""
 HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.DOTALL)
-NOT_TEXT = re.compile(r"<!--.*?-->|<(script|style|object)\b.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
+NOT_TEXT = re.compile(r"<!--.*?-->|<(script|style|object)\b.*?</\1\s*>"
+                      r"|<(table|div|ul)\b[^>]*\sdata-search-exclude\b.*?</\2>", re.DOTALL | re.IGNORECASE)
+"""What is no text, and blocks marked `data-search-exclude` (as Material's indexer leaves
+them out; pmdocs marks tables that repeat other pages, a diagram's edges)."""
 BREAK = re.compile(r"</?(?:p|div|br|li|ul|ol|dl|dt|dd|table|thead|tbody|tr|td|th|pre|blockquote"
                    r"|details|summary|h[1-6])\b[^>]*>", re.IGNORECASE)
 """A tag between two words (an inline tag like `<a>` or `<code>` is not)."""
@@ -153,13 +156,19 @@ class WordCache:
                 os.unlink(temporary)
 
 
-def search_entries(url: str, title: str, content: str, segment: Callable[[str], str]) -> list[dict]:
-    """A page's entries in the search index: one per section, as Material makes them."""
+def search_entries(url: str, title: str, content: str, segment: Callable[[str], str],
+                   kind: str = "") -> list[dict]:
+    """A page's entries in the search index: one per section, as Material makes them. With
+    `kind` (the page's front matter says what it is about: 页面, 规则 …), the page's own entry
+    is titled `kind · title`, so that a result says what it found."""
     entries = []
     for anchor, heading, body in page_sections(content):
-        entries.append({"location": f"{url}#{anchor}" if anchor else url,
-                        "title": segment(text_of(title if heading is None else heading)),
-                        "text": segment(text_of(body))})
+        entry = {"location": f"{url}#{anchor}" if anchor else url,
+                 "title": segment(text_of(title if heading is None else heading)),
+                 "text": segment(text_of(body))}
+        if kind and not entries:
+            entry["title"] = f"{segment(text_of(kind))} · {entry['title']}"
+        entries.append(entry)
     return entries
 
 
@@ -198,7 +207,8 @@ class SearchEntries:
             self.segment = Segmenter(jieba_words if jieba_version() else None, known)
         page.meta["search"] = {**search, "exclude": True}
         self.pages[page.file.src_uri] = search_entries(
-            page.url, str(page.meta.get("title", page.title or "")), content, self.segment)
+            page.url, str(page.meta.get("title", page.title or "")), content, self.segment,
+            str(page.meta.get("kind") or ""))
 
     def keep(self, source: str, entries: list[dict]) -> None:
         """The entries an earlier build made of a page that has not changed since."""

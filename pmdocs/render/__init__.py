@@ -39,8 +39,7 @@ class RenderedSite:
     """SVG by diagram id, its node links URLs relative to the page that shows it: the front
     end puts it in place of the page's placeholder (see `render.diagram`)."""
     nav: tuple[NavEntry, ...] = ()
-    """The navigation: section pages only, so every page carries a small nav (item pages are
-    reached from their section's tables, the diagrams and search)."""
+    """The navigation: the section pages, each with its items (see `SiteMap.navigation`)."""
     language: str = "zh"
     title: str = ""
 
@@ -78,4 +77,5 @@ def render_site(project: Project, issues: Sequence[Issue], diagrams: Sequence[Di
 
 def navigation(context: RenderContext) -> tuple[NavEntry, ...]:
     with_changes = context.history is not None and context.history.since is not None
-    return SiteMap().navigation(context.labels, bool(context.project.pages), with_changes)
+    return SiteMap().navigation(context.labels, bool(context.project.pages), with_changes,
+                                context.project.index)

@@ -43,6 +43,13 @@ def code(value: object) -> Html:
     return Html(f"<code>{escaped(value)}</code>")
 
 
+def labelled(label: object, item_id: object) -> Html:
+    """A label, its id after it as secondary (`已登录 logged_in`); the id alone without one."""
+    if not label or label == item_id:
+        return code(item_id)
+    return Html(f'{escaped(label)} <code class="pmdocs-id">{escaped(item_id)}</code>')
+
+
 def strong(value: object) -> Html:
     return Html(f"<strong>{as_html(value)}</strong>")
 

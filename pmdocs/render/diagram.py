@@ -71,6 +71,6 @@ def diagram_markdown(context: RenderContext, diagram_id: str, page_path: str,
              else edge.source,
              cells.link(edge.target, edge.target_path, page_path) if edge.target_path
              else edge.target, edge.label) for edge in diagram.edges]
-    edges = table((labels["from"], labels["to"], labels["label"]), rows)
+    edges = table((labels["from"], labels["to"], labels["label"]), rows, searched=False)
     return Safe("\n".join([shown, "", f"**{inline(labels['edges'])}**", "",
                            edges or inline(labels["none"])]) + "\n")

@@ -8,10 +8,10 @@ from ..sitemap import SiteMap
 from .context import RenderContext
 from .items import (anchored_link, attribute_link, element_link, item_link, item_links,
                     scalar_text, separator, state_name)
-from .cells import Html, escaped, formatted, joined
+from .cells import Html, formatted, joined, labelled
 from .tables import anchored, properties, table
 from .parameters import filled_html
-from .text import Safe, inline
+from .text import Safe, heading_id, inline
 
 ANY = "-"
 OUTCOME_FIELDS = ("result", "state", "copy_text", "to", "effect")
@@ -19,12 +19,12 @@ OUTCOME_FIELDS = ("result", "state", "copy_text", "to", "effect")
 
 def parameters_table(context: RenderContext, rule: Rule, path: str) -> Safe:
     labels = context.labels
-    rows = [(anchored("parameter", parameter.id, escaped(parameter.id)), parameter.title,
+    rows = [(anchored("parameter", parameter.id, labelled(parameter.title, "$" + parameter.id)),
              parameter.type, scalar_text(context, parameter.default), _range(context, parameter),
              parameter.unit, item_links(context, "roles", parameter.editable_by, path),
              parameter.note) for parameter in rule.parameters]
-    return table((labels["id"], labels["title"], labels["type"], labels["default_value"],
-                  labels["range"], labels["unit"], labels["editable_by"], labels["note"]), rows)
+    return table((labels["title"], labels["type"], labels["default_value"], labels["range"],
+                  labels["unit"], labels["editable_by"], labels["note"]), rows)
 
 
 def _range(context: RenderContext, parameter: Parameter) -> str:
@@ -57,7 +57,7 @@ def limit_table(context: RenderContext, rule: Rule, path: str) -> Safe:
     parts = []
     for number, limit in enumerate(rule.limit, start=1):
         heading = limit.title or context.labels["limit_number"].format(number=number)
-        parts.append(f"### {inline(heading)}\n\n{_one_limit(context, rule, limit, path)}")
+        parts.append(f"### {inline(heading)}{heading_id('limit', str(number))}\n\n{_one_limit(context, rule, limit, path)}")
     return Safe("\n\n".join(parts))
 
 
@@ -117,9 +117,9 @@ def _maximum(context: RenderContext, rule: Rule, limit: Limit, path: str) -> Htm
 
 def inputs_table(context: RenderContext, rule: Rule, path: str) -> Safe:
     labels = context.labels
-    rows = [(item.id, item.title, item.type, _domain(context, rule, item, path))
+    rows = [(labelled(item.title, item.id), item.type, _domain(context, rule, item, path))
             for item in rule.inputs]
-    return table((labels["id"], labels["title"], labels["type"], labels["values"]), rows)
+    return table((labels["title"], labels["type"], labels["values"]), rows)
 
 
 def _domain(context: RenderContext, rule: Rule, item: Input, path: str) -> Html | str:
@@ -140,7 +140,7 @@ def _domain(context: RenderContext, rule: Rule, item: Input, path: str) -> Html 
 
 def decision_table(context: RenderContext, rule: Rule, path: str) -> Safe:
     """One column per input (then any condition naming no input), then the outcome columns
-    that some row fills; `-` reads "any"."""
+    that some row fills, set apart by their cells' classes; `-` reads "any"."""
     labels = context.labels
     declared = [item.id for item in rule.inputs]
     extra = sorted({key for row in rule.table for key in row.when} - set(declared))
@@ -151,6 +151,9 @@ def decision_table(context: RenderContext, rule: Rule, path: str) -> Safe:
     headers = [labels["number"], *(titles.get(key, key) for key in declared + extra),
                *(labels["outcome_" + name] for name in outcomes)]
     headers += [labels["note"]] if with_note else []
+    first_outcome = 1 + len(declared) + len(extra)
+    classes = ["", *["pmdocs-condition"] * (first_outcome - 1), "pmdocs-outcome pmdocs-outcome-first",
+               *["pmdocs-outcome"] * (len(outcomes) - 1)]
     rows = []
     for number, row in enumerate(rule.table, start=1):
         cells: list[object] = [number]
@@ -158,7 +161,7 @@ def decision_table(context: RenderContext, rule: Rule, path: str) -> Safe:
         cells += [_outcome(context, rule, row, name, path) for name in outcomes]
         cells += [row.note] if with_note else []
         rows.append(cells)
-    return table(headers, rows)
+    return table(headers, rows, classes=classes)
 
 
 def _condition(context: RenderContext, row: Row, key: str) -> str:

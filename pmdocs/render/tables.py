@@ -12,9 +12,10 @@ import yaml
 
 from .cells import Html, as_html, escaped, strong
 from .cells import joined as joined_cells
-from .text import Safe, inline, markdown_html
+from .text import Safe, heading_id, inline, markdown_html
 
 CHECK_MARK = "✓"
+SEARCH_EXCLUDE = "data-search-exclude"
 MATRIX_COLUMN_LIMIT = 40
 """Above this many columns a matrix is shown as a list (one line per row)."""
 
@@ -30,17 +31,26 @@ def table_cell(value: object, empty: str = "–") -> Html:
     return shown if shown.strip() else escaped(empty)
 
 
-def table(headers: Sequence[object], rows: Iterable[Sequence[object]], empty: str = "–") -> Safe:
+def table(headers: Sequence[object], rows: Iterable[Sequence[object]], empty: str = "–",
+          searched: bool = True, classes: Sequence[str] = ()) -> Safe:
     """An HTML table (a raw block that Python-Markdown passes through untouched), or an
     empty `Safe` when there are no rows (templates say "none"). Headers are labels (escaped)
     or `Html` links. One row per line; cells are separated by a space, so search does not
-    run the words of two cells together."""
-    body = ["<tr>" + " ".join(f"<td>{table_cell(value, empty)}</td>" for value in row) + "</tr>"
-            for row in rows]
+    run the words of two cells together. `searched=False`: the table repeats what other
+    pages say (a diagram's edges), and search leaves it out (`data-search-exclude`, which
+    Material's indexer honours too). `classes`: a class for the cells of each column (the
+    site's style tells a decision table's outcomes from its conditions)."""
+    opens = [f' class="{name}"' if name else "" for name in classes]
+    opens += [""] * (len(headers) - len(opens))
+    body = ["<tr>" + " ".join(f"<td{opens[index] if index < len(opens) else ''}>"
+                              f"{table_cell(value, empty)}</td>" for index, value in enumerate(row))
+            + "</tr>" for row in rows]
     if not body:
         return Safe("")
-    head = "<tr>" + " ".join(f"<th>{table_cell(header, '')}</th>" for header in headers) + "</tr>"
-    return Safe("\n".join(["<table>", "<thead>", head, "</thead>", "<tbody>", *body, "</tbody>",
+    head = "<tr>" + " ".join(f"<th{opens[index]}>{table_cell(header, '')}</th>"
+                             for index, header in enumerate(headers)) + "</tr>"
+    start = "<table>" if searched else f"<table {SEARCH_EXCLUDE}>"
+    return Safe("\n".join([start, "<thead>", head, "</thead>", "<tbody>", *body, "</tbody>",
                            "</table>"]))
 
 
@@ -98,7 +108,8 @@ def matrix(corner: str, rows: Sequence[tuple[str, Html]], columns: Sequence[tupl
     return table(headers, body, empty="")
 
 
-def document(body: str, title: str, searched: bool = True) -> str:
+def document(body: str, title: str, searched: bool = True, wide: bool = False,
+             kind: str = "") -> str:
     """A finished document: its front matter, its title as the heading, then `body`.
 
     The front matter says that pmdocs wrote it (`generator: pmdocs`: the mkdocs front end
@@ -107,10 +118,17 @@ def document(body: str, title: str, searched: bool = True) -> str:
     the title it finds in the heading would be unescaped by `striptags` first — a spec title
     `</title><script>` would run. `searched=False` keeps an overview whose every word is also
     on the item pages out of the search index (found twice otherwise, and segmenting it with
-    jieba was ~15% of `mkdocs build` at N=2,000; see benchmarks/README.md)."""
+    jieba was ~15% of `mkdocs build` at N=2,000; see benchmarks/README.md). `wide`: a page
+    of wide tables, without the table of contents (the site's style gives it the window's
+    width). `kind`: what the page is about (页面, 规则 …), which search results show. The
+    heading's anchor is `#top` (a Chinese title would be `#_1`)."""
     shown = html.escape(" ".join(str(title).split()), quote=True)
-    front = ["---", yaml.safe_dump({"title": shown}, allow_unicode=True, width=1 << 30).strip(),
+    meta = {"title": shown, **({"kind": html.escape(kind, quote=True)} if kind else {})}
+    front = ["---", yaml.safe_dump(meta, allow_unicode=True, width=1 << 30, sort_keys=False).strip(),
              "generator: pmdocs"]
     if not searched:
         front += ["search:", "  exclude: true"]
-    return "\n".join([*front, "---", "", f"# {inline(title)}", "", body.strip()]) + "\n"
+    if wide:
+        front += ["hide:", "  - toc"]
+    return "\n".join([*front, "---", "", f"# {inline(title)}{heading_id('top')}", "",
+                      body.strip()]) + "\n"

@@ -12,7 +12,7 @@ from typing import Any
 import jinja2
 
 from ..resources import templates_dir
-from .text import Safe, block, inline, link
+from .text import Safe, block, heading_id, inline, link
 
 
 def _finalize(value: Any) -> str:
@@ -28,7 +28,7 @@ def environment() -> jinja2.Environment:
         autoescape=False, finalize=_finalize, undefined=jinja2.StrictUndefined,
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env.filters.update(block=block, inline=inline)
-    env.globals.update(link=link, Safe=Safe)
+    env.globals.update(link=link, Safe=Safe, heading_id=heading_id)
     return env
 
 

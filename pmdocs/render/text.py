@@ -47,6 +47,23 @@ def inline(value: object) -> Safe:
     return Safe(text.strip().translate(_INLINE_ESCAPES))
 
 
+_NOT_IN_SLUG = re.compile(r"[^\w-]+")
+_OPENS_EMPHASIS = re.compile(r"(?:^|(?<=-))_+")
+"""An `_` after no letter or digit: Python-Markdown would read emphasis from it."""
+
+
+def heading_id(*words: str) -> Safe:
+    """The end of a Markdown heading that gives it its anchor (attr_list's ` {: #id }`):
+    `heading_id("release", "v1")` -> `#release-v1`, readable in a review comment and the same
+    on every build, where the default slug of a Chinese heading is `#_1`. Words are lowered,
+    joined by `-`, anything but letters, digits, `_` and `-` (Chinese kept) made `-`, and an
+    `_` that could open emphasis dropped; nothing when no word is left."""
+    slug = "-".join(part for part in (_NOT_IN_SLUG.sub("-", str(word).lower()).strip("-")
+                                      for word in words) if part)
+    slug = _OPENS_EMPHASIS.sub("", slug)
+    return Safe(f" {{: #{slug} }}") if slug else Safe("")
+
+
 def block(value: object) -> Safe:
     """A Markdown field as a raw HTML block (`<div class="pmdocs-markdown">` … `</div>`, with no
     blank line inside, so Python-Markdown passes it through as it is)."""

@@ -22,7 +22,7 @@ def render(context: RenderContext) -> Iterator[tuple[str, str]]:
     if changes is None:
         return
     labels = context.labels
-    groups = [(labels[section], counts_text(context, items), table(
+    groups = [(section, labels[section], counts_text(context, items), table(
         (labels["change"], labels["item"], labels["what_changed"]),
         [(way(context, item.change), item_cell(context, item, PATH), detail_cell(context, item))
          for item in items])) for section, items in changes.sections()]

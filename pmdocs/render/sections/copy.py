@@ -13,9 +13,10 @@ from ...sitemap import COPY_CSV, SiteMap
 from .. import cells
 from ..cells import Html, formatted, joined
 from ..context import RenderContext
-from ..items import item_link
+from ..items import item_link, markdown_item_link
 from ..parameters import Segment, used_parameters
 from ..tables import document, table
+from ..text import Safe
 from ..templating import render_template
 from ..text import link
 
@@ -33,8 +34,9 @@ class CopyText:
     item_id: str
     item_title: str
     where: str
-    """A stable keyword: page_title, element_label, element_placeholder, element_item,
-    state_copy, page_copy, rule_outcome_copy, limit_exceeded."""
+    """A stable keyword: page_title, element_label, element_placeholder, element_item (a tab's
+    or an option's name), element_example (a list's example row), state_copy, page_copy,
+    rule_outcome_copy, limit_exceeded."""
     key: str
     text: str
     """As written: `每天可为 {$daily_assist_cap} 位好友助力`."""
@@ -42,18 +44,56 @@ class CopyText:
     """The parameters it names, at their defaults (the text shows them so elsewhere)."""
 
 
+EXAMPLE_TYPES = frozenset({"list", "table", "card", "banner", "image", "video", "map"})
+"""Elements whose `items` are example data (a list's sample rows), not copy a writer owns:
+the prototype draws with them. Other elements' items are copy (tab names, options)."""
+EXAMPLES = ("element_example",)
+
+
+@dataclass(frozen=True)
+class DeckGroup:
+    """A module's copy: a table per page (its texts in the page's order)."""
+
+    key: str
+    title: str
+    pages: tuple[tuple[Safe, Safe], ...]
+    """(the page's Markdown link, its table)."""
+
+
 def render(context: RenderContext) -> Iterator[tuple[str, str | bytes]]:
     texts = copy_texts(context)
     labels = context.labels
-    rows = [(item_link(context, text.section, text.item_id, PATH), labels["copy_" + text.where],
-             text.key, text.text, _parameters(context, text)) for text in texts]
-    deck = table((labels["copy_item"], labels["copy_where"], labels["copy_key"],
-                  labels["copy_text"], labels["copy_parameters"]), rows)
+    copy = [text for text in texts if text.where not in EXAMPLES]
+    by_page: dict[str, list[CopyText]] = {}
+    for text in copy:
+        if text.section == "pages":
+            by_page.setdefault(text.item_id, []).append(text)
+    modules = [DeckGroup(module.key, module.title, tuple(
+        (markdown_item_link(context, "pages", page_id, PATH), _deck(context, by_page[page_id]))
+        for page_id in module.pages if page_id in by_page))
+        for module in context.project.index.modules]
+    examples = table((labels["page"], labels["element"], labels["copy_text"]), [
+        (item_link(context, "pages", text.item_id, PATH), text.key, text.text)
+        for text in texts if text.where in EXAMPLES])
+    rules = table((labels["rule"], labels["copy_where"], labels["copy_key"], labels["copy_text"],
+                   labels["copy_parameters"]), [
+        (item_link(context, "rules", text.item_id, PATH), labels["copy_" + text.where], text.key,
+         text.text, _parameters(context, text)) for text in copy if text.section == "rules"])
     download = link(labels["copy_download"], CSV_PATH, PATH)
-    yield PATH, document(render_template("copy.md.j2", labels=labels, deck=deck,
-                                         download=download, count=len(texts)),
-                                         labels["copy"], searched=False)
+    yield PATH, document(render_template(
+        "copy.md.j2", labels=labels, modules=[module for module in modules if module.pages],
+        rules=rules, examples=examples, download=download, count=len(copy),
+        example_count=len(texts) - len(copy)), labels["copy"], searched=False, wide=True)
     yield CSV_PATH, copy_csv(texts)
+
+
+def _deck(context: RenderContext, texts: list[CopyText]) -> Safe:
+    """A page's copy, element by element: what, where, the text, the parameters it names."""
+    labels = context.labels
+    return table((labels["element"], labels["copy_where"], labels["copy_text"],
+                  labels["copy_parameters"]),
+                 [(text.key, labels["copy_" + text.where], text.text, _parameters(context, text))
+                  for text in texts])
 
 
 def _parameters(context: RenderContext, text: CopyText) -> Html:
@@ -84,8 +124,9 @@ def _page_texts(context: RenderContext, page: Page) -> Iterator[CopyText]:
             yield text("element_label", element.id, element.label, element.id)
         if element.placeholder:
             yield text("element_placeholder", element.id, element.placeholder, element.id)
+        where = "element_example" if element.type in EXAMPLE_TYPES else "element_item"
         for number, item in enumerate(element.items, start=1):
-            yield text("element_item", f"{element.id}[{number}]", item, element.id)
+            yield text(where, f"{element.id}[{number}]", item, element.id)
     for state in page.states:
         for number, copy in enumerate(state.copy_text, start=1):
             key = state.name if len(state.copy_text) == 1 else f"{state.name}[{number}]"

@@ -63,4 +63,4 @@ def feature_page(context: RenderContext, feature: Feature) -> str:
     return document(render_template(
         "feature.md.j2", labels=labels, feature=feature, facts=facts, acceptance=acceptance,
         links=links, references=referenced_by(context, ("features", feature.id), path)),
-        feature.title)
+        feature.title, kind=labels["feature"])

@@ -42,8 +42,9 @@ def flow_page(context: RenderContext, flow: Flow) -> str:
     return document(render_template(
         "flow.md.j2", labels=labels, flow=flow, steps=steps,
         lanes=markdown_item_links(context, "roles", flow.lanes, path),
-        diagram=diagram(context, "flow-" + flow.id, path),
-        references=referenced_by(context, ("flows", flow.id), path)), flow.title)
+        diagram=diagram(context, "flow-" + flow.id, path, edge_table=False),
+        references=referenced_by(context, ("flows", flow.id), path)), flow.title,
+        kind=labels["flow"])
 
 
 def _step_row(context: RenderContext, flow: Flow, step: Step, path: str) -> tuple:

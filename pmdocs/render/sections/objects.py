@@ -51,7 +51,8 @@ def object_page(context: RenderContext, item: BusinessObject,
     return document(render_template(
         "object.md.j2", labels=labels, item=item, attributes=attributes, relations=relations,
         lifecycle=_lifecycle(context, item, path), shown_on=_shown_on(context, item, shown, path),
-        references=referenced_by(context, ("objects", item.id), path)), item.name)
+        references=referenced_by(context, ("objects", item.id), path)), item.name,
+        kind=labels["object"])
 
 
 def _values(context: RenderContext, item: BusinessObject, attribute: Attribute) -> Html:
@@ -92,7 +93,8 @@ def _lifecycle(context: RenderContext, item: BusinessObject, path: str) -> Lifec
     if not any(row[-1] for row in rows):
         headers, rows = headers[:-1], [row[:-1] for row in rows]
     transitions = table(headers, rows)
-    return LifecycleView(diagram(context, "lifecycle-" + item.id, path), states, transitions)
+    return LifecycleView(diagram(context, "lifecycle-" + item.id, path, edge_table=False), states,
+                         transitions)
 
 
 def _state_role(context: RenderContext, lifecycle: Lifecycle, state_id: str) -> str:

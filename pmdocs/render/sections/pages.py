@@ -39,7 +39,8 @@ def page_document(context: RenderContext, page: Page,
         elements=_elements(context, page, path), actions=_actions(context, page, path),
         states=_states(context, page, path), copy=_copy(context, page, path),
         rules=_rules(context, page, governing, path), steps=_flow_steps(context, page, path),
-        references=referenced_by(context, ("pages", page.id), path)), page.title)
+        references=referenced_by(context, ("pages", page.id), path)), page.title,
+        kind=context.labels[page.kind])
 
 
 def _flow_steps(context: RenderContext, page: Page, path: str) -> Safe:

@@ -11,9 +11,9 @@ from ...sitemap import SiteMap
 from ..context import RenderContext
 from ..changes import counts_text, detail_cell, item_cell, way
 from ..items import anchored_link, item_link
-from ..tables import anchor, document, properties, table
+from ..tables import document, properties, table
 from ..templating import render_template
-from ..text import Safe, inline
+from ..text import Safe, heading_id, inline
 
 PATH = SiteMap.section("releases")
 
@@ -78,8 +78,8 @@ def _group(context: RenderContext, release_id: str | None, features: list[Featur
     labels = context.labels
     release = next((item for item in context.project.settings.releases if item.id == release_id),
                    None)
-    mark = anchor("release", release_id) if release_id else Safe('<a id="unscheduled"></a>')
-    heading = Safe(mark + inline(_title(context, release_id)))
+    mark = heading_id("release", release_id) if release_id else heading_id("unscheduled")
+    heading = Safe(inline(_title(context, release_id)) + mark)
     facts = properties((labels["property"], labels["value"]), (
         (labels["date"], release.date if release and release.date else ""),
         (labels["goal"], release.goal if release else "")))

@@ -50,7 +50,8 @@ def role_page(context: RenderContext, role: Role) -> str:
         "role.md.j2", labels=labels, role=role, features=features, flows=flows, pages=pages,
         elements=elements, open_pages=labels["open_pages"].format(count=open_pages),
         parameters=_parameters(context, role, path),
-        references=referenced_by(context, ("roles", role.id), path)), role.name)
+        references=referenced_by(context, ("roles", role.id), path)), role.name,
+        kind=labels["role"])
 
 
 def _parameters(context: RenderContext, role: Role, path: str) -> Safe:

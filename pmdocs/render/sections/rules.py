@@ -48,4 +48,5 @@ def rule_page(context: RenderContext, rule: Rule) -> str:
         constraints=constraints_table(context, rule),
         verdict=rule_verdict(context, rule),
         problems=issue_table(context, rule_issues(context, rule), path),
-        references=referenced_by(context, ("rules", rule.id), path)), rule.title)
+        references=referenced_by(context, ("rules", rule.id), path)), rule.title,
+        wide=True, kind=labels["rule"])

@@ -12,9 +12,9 @@ from ...sitemap import SiteMap
 from ..context import RenderContext
 from ..cells import Html, escaped, strong
 from ..items import anchored_link, diagram, item_link, module_link
-from ..tables import anchor, document
+from ..tables import document
 from ..templating import render_template
-from ..text import Safe
+from ..text import Safe, heading_id
 
 PATH = SiteMap.section("structure")
 INDENT = "  "
@@ -31,7 +31,7 @@ class ModuleTree:
 
 def render(context: RenderContext) -> Iterator[tuple[str, str]]:
     modules = context.project.index.modules
-    split = [ModuleTree(anchor("structure", module.key), module.title,
+    split = [ModuleTree(heading_id("structure", module.key), module.title,
                         diagram(context, "structure-" + module.key, PATH))
              for module in modules if "structure-" + module.key in context.diagrams]
     yield PATH, document(render_template(

@@ -15,11 +15,11 @@ from ..templating import render_template
 from ..text import Safe
 
 PATH = SiteMap.section("trace")
-OPEN_MARK = "○"
 
 
 @dataclass(frozen=True)
 class ModuleMatrix:
+    key: str
     title: str
     matrix: Safe
 
@@ -33,8 +33,10 @@ def render(context: RenderContext) -> Iterator[tuple[str, str]]:
     yield PATH, document(render_template(
         "trace.md.j2", labels=context.labels, page_matrices=_feature_pages(context),
         uncovered=uncovered, rule_matrix=_feature_rules(context),
-        role_matrix=_role_pages(context), open_mark=OPEN_MARK, check_mark=CHECK_MARK),
-        context.labels["trace"], searched=False)
+        role_matrix=_role_pages(context), check_mark=CHECK_MARK,
+        open_pages=markdown_item_links(context, "pages", [page.id for page in listed["pages"]
+                                                          if not page.roles], PATH)),
+        context.labels["trace"], searched=False, wide=True)
 
 
 def _link(context: RenderContext, section: str, item_id: str) -> tuple[str, Html]:
@@ -54,7 +56,7 @@ def _feature_pages(context: RenderContext) -> list[ModuleMatrix]:
         table = matrix(context.labels["feature"],
                        [_link(context, "features", item) for item in features],
                        [_link(context, "pages", item) for item in pages], marks, separator(context))
-        result.append(ModuleMatrix(module.title, table))
+        result.append(ModuleMatrix(module.key, module.title, table))
     return result
 
 
@@ -70,17 +72,20 @@ def _feature_rules(context: RenderContext) -> Safe:
 
 
 def _role_pages(context: RenderContext) -> Safe:
-    """Rows pages, columns roles: ✓ the page names the role, ○ the page is open to every role,
-    +N: N of its elements are shown only to some roles, this one among them."""
+    """Rows the pages that name roles (or show elements to some roles only), columns roles:
+    ✓ the page names the role, +N: N of its elements are shown only to some roles, this one
+    among them. Only what the specs say: a page that names no role is listed apart."""
     project = context.project
     listed = project.index.listed
     marks: dict[tuple[str, str], str] = {}
     for page in listed["pages"]:
         for role in listed["roles"]:
-            mark = CHECK_MARK if role.id in page.roles else (OPEN_MARK if not page.roles else "")
+            mark = CHECK_MARK if role.id in page.roles else ""
             restricted = sum(1 for element in page.elements if role.id in element.roles)
-            marks[(page.id, role.id)] = f"{mark} +{restricted}".strip() if restricted else mark
+            if mark or restricted:
+                marks[(page.id, role.id)] = f"{mark} +{restricted}".strip() if restricted else mark
+    named = {page_id for page_id, _ in marks}
     return matrix(context.labels["page"],
-                  [_link(context, "pages", page.id) for page in listed["pages"]],
+                  [_link(context, "pages", page.id) for page in listed["pages"] if page.id in named],
                   [_link(context, "roles", role.id) for role in listed["roles"]], marks,
                   separator(context))
