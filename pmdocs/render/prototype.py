@@ -19,11 +19,6 @@ from .context import RenderContext
 from .items import state_name
 from .parameters import Segment, segments
 
-PREFERRED_STATES = ("loaded", "success", "default")
-"""The state a page opens in when the link names none: the first of these it has, else the
-first state that stands for one of them (`counts_as`), else its first state."""
-
-
 @dataclass(frozen=True)
 class Choice:
     """One way an action can go: `go` (a page), `open` (a dialog or sheet), `toast`, `back`,
@@ -116,7 +111,7 @@ class WireframePage:
     @property
     def opening_screen(self) -> Screen:
         """The screen shown when the page opens with no state asked for."""
-        wanted = default_state(self.page)
+        wanted = self.page.opening_state
         return next((screen for screen in self.screens if screen.state == wanted), self.screens[0])
 
 
@@ -157,14 +152,6 @@ def prototype(context: RenderContext) -> Prototype | None:
     history = context.history
     return Prototype(tuple(builder.wireframe(page) for page in pages), builder.sitemap(),
                      start.id, history is not None and history.since is not None)
-
-
-def default_state(page: Page) -> str:
-    names = [state.name for state in page.states]
-    standing = {state.counts_as: state.name for state in reversed(page.states) if state.counts_as}
-    return next((name for name in PREFERRED_STATES if name in names),
-                next((standing[name] for name in PREFERRED_STATES if name in standing),
-                     names[0] if names else ""))
 
 
 class _Builder:
@@ -211,12 +198,18 @@ class _Builder:
     def screens(self, page: Page, widgets: tuple[Widget, ...]) -> tuple[Screen, ...]:
         if not page.states:
             return (Screen("", self.context.labels["proto_default_state"], "", (), widgets),)
-        only_in_some = {element for state in page.states for element in state.shows}
         scope = self.index.page_scope(page.id)
-        return tuple(Screen(state.name, state_name(self.context, state.name), state.description,
+        return tuple(Screen(state.name, self.state_label(page, state.name), state.description,
                             tuple(segments(self.context, copy, scope) for copy in state.copy_text),
-                            _visible(widgets, state, only_in_some))
+                            _visible(widgets, page.shown_in(state)))
                      for state in _first_of_each_state(page.states))
+
+    def state_label(self, page: Page, name: str) -> str:
+        """The switcher's name of a state: a usual state's meaning in the project's language
+        (`empty（无数据）`), a custom state's title (`Page.state_title`)."""
+        if self.context.labels.get("state_meaning_" + name):
+            return state_name(self.context, name)
+        return page.state_title(name) or name
 
     def widget(self, number: int, element: Element, page_id: str = "") -> Widget:
         choices = [self.choice(event, jump.to, jump.when, jump.effect, jump.note)
@@ -311,9 +304,7 @@ def _first_of_each_state(states: Iterable[State]) -> list[State]:
     return [state for state in states if not (state.name in seen or seen.add(state.name))]
 
 
-def _visible(widgets: tuple[Widget, ...], state: State, only_in_some: set[str]) -> tuple[Widget, ...]:
-    """What shows in a state: elements it does not hide, and those shown only in some states
-    when this is one of them."""
-    hidden = set(state.hides)
-    return tuple(widget for widget in widgets if widget.element.id not in hidden
-                 and (widget.element.id not in only_in_some or widget.element.id in state.shows))
+def _visible(widgets: tuple[Widget, ...], shown: tuple[Element, ...]) -> tuple[Widget, ...]:
+    """The widgets of the elements a state shows (`Page.shown_in`)."""
+    ids = {element.id for element in shown}
+    return tuple(widget for widget in widgets if widget.element.id in ids)
