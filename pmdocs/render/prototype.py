@@ -13,7 +13,7 @@ from typing import Iterable, Mapping
 
 from ..model import Project
 from ..model.index import OVERLAY_KINDS
-from ..model.spec import SPECIAL_TARGETS, Element, Page, State
+from ..model.spec import PLACEHOLDER_STATES, SPECIAL_TARGETS, Element, Page, State
 from ..sitemap import SiteMap
 from .context import RenderContext
 from .items import state_name
@@ -51,6 +51,13 @@ class Widget:
     """The label, a parameter it names shown at its default (`render.parameters`)."""
     change: str = ""
     """`added` or `changed` since the revision the site marks (its badge says so)."""
+    variant: str = ""
+    """A button's look (`primary`, `secondary`, `text`, `danger`, `disabled`, `close`): as
+    the spec says, else the last of the buttons standing together is `primary`."""
+    dock: str = ""
+    """`top` or `bottom` when it stays put while the page scrolls (see `Element.dock`)."""
+    example: str = ""
+    """The value it shows in the prototype: its `example`, else its attribute's."""
 
     @property
     def name(self) -> str:
@@ -83,6 +90,30 @@ class Screen:
     copy: tuple[tuple[Segment, ...], ...]
     """Each line of the state's copy in pieces (parameters at their defaults)."""
     widgets: tuple[Widget, ...]
+    placeholder: str = ""
+    """`loading` (skeletons), `error` or `offline` (a message and a retry) when the state is
+    drawn as its standard placeholder instead of the page's content."""
+
+    def docked(self, dock: str) -> tuple[Widget, ...]:
+        """The widgets that stay at the top or bottom (the tab bar aside: it is drawn last);
+        a placeholder keeps only the top (its navbar)."""
+        if self.placeholder and dock == "bottom":
+            return ()
+        return tuple(widget for widget in self.widgets
+                     if widget.dock == dock and widget.element.type != "tabbar")
+
+    @property
+    def rows(self) -> tuple[tuple[Widget, ...], ...]:
+        """The widgets that scroll, in rows: an element `beside` the one before shares its row."""
+        rows: list[list[Widget]] = []
+        for widget in self.widgets:
+            if widget.dock or widget.element.type in ("navbar", "tabbar"):
+                continue
+            if widget.element.beside and rows:
+                rows[-1].append(widget)
+            else:
+                rows.append([widget])
+        return tuple(tuple(row) for row in rows) if not self.placeholder else ()
 
 
 @dataclass(frozen=True)
@@ -172,7 +203,8 @@ class _Builder:
     def wireframe(self, page: Page, with_overlays: bool = True) -> WireframePage:
         """The page's screens; with every overlay it can open (flat: an overlay opened from
         an overlay is in its page's list, so one page's HTML can show them all)."""
-        widgets = tuple(self.widget(number, element, page.id)
+        looks = _looks(page, page.device or "mobile")
+        widgets = tuple(self.widget(number, element, page.id, looks.get(element.id, ("", "")))
                         for number, element in enumerate(page.elements, start=1))
         overlays = tuple(self.wireframe(self.pages[overlay], with_overlays=False)
                          for overlay in self.overlays_of(page.id)) if with_overlays else ()
@@ -201,7 +233,8 @@ class _Builder:
         scope = self.index.page_scope(page.id)
         return tuple(Screen(state.name, self.state_label(page, state.name), state.description,
                             tuple(segments(self.context, copy, scope) for copy in state.copy_text),
-                            _visible(widgets, page.shown_in(state)))
+                            _visible(widgets, page.shown_in(state)),
+                            state.name if state.name in PLACEHOLDER_STATES else "")
                      for state in _first_of_each_state(page.states))
 
     def state_label(self, page: Page, name: str) -> str:
@@ -211,7 +244,8 @@ class _Builder:
             return state_name(self.context, name)
         return page.state_title(name) or name
 
-    def widget(self, number: int, element: Element, page_id: str = "") -> Widget:
+    def widget(self, number: int, element: Element, page_id: str = "",
+               look: tuple[str, str] = ("", "")) -> Widget:
         choices = [self.choice(event, jump.to, jump.when, jump.effect, jump.note)
                    for event, jumps in element.actions() for jump in jumps]
         tabs: tuple[tuple[str, Choice | None], ...] = ()
@@ -224,18 +258,22 @@ class _Builder:
                       if rule_id in self.project.index.items["rules"])
         label = segments(self.context, element.label, self.index.page_scope(page_id, element.id)) \
             if element.label else ()
-        return Widget(number, element, tuple(choices), rules, self.shows(element.shows), tabs, label,
-                      change=self.element_changes.get((page_id, element.id), ""))
+        shows, example = self.shows(element.shows)
+        return Widget(number, element, tuple(choices), rules, shows, tabs, label,
+                      change=self.element_changes.get((page_id, element.id), ""),
+                      variant=look[0], dock=look[1], example=element.example or example)
 
-    def shows(self, reference: str | None) -> str:
+    def shows(self, reference: str | None) -> tuple[str, str]:
+        """The data an element shows, in words (`商品 › 标题`), and its attribute's example."""
         object_id, _, attribute_id = (reference or "").partition(".")
         business_object = self.project.index.items["objects"].get(object_id)
         if business_object is None:
-            return reference or ""
+            return reference or "", ""
         attribute = next((item for item in business_object.attributes if item.id == attribute_id),
                          None)
         name = (attribute.name or attribute.id) if attribute else attribute_id
-        return f"{business_object.name} › {name}" if name else business_object.name
+        return (f"{business_object.name} › {name}" if name else business_object.name,
+                attribute.example if attribute else "")
 
     def choice(self, event: str, target: str | None, when: str, effect: str, note: str) -> Choice:
         page = self.pages.get(target or "")
@@ -297,6 +335,35 @@ def _changes(context: RenderContext) -> tuple[dict[str, str], dict[tuple[str, st
                 added = field.part == "element" and field.change == "added" and not field.field
                 elements[(item.id, element)] = "added" if added else "changed"
     return pages, elements
+
+
+def _looks(page: Page, device: str) -> dict[str, tuple[str, str]]:
+    """Each element's (button variant, dock), as the spec says or inferred: in a run of
+    buttons the last is `primary` and the others `secondary`; a navbar stays at the top; on a
+    mobile page the buttons after its last other element (a tab bar aside) form the bottom
+    action bar."""
+    variants: dict[str, str] = {}
+    run: list[Element] = []
+    for element in [*page.elements, None]:
+        if element is not None and element.type == "button" and element.variant != "close":
+            run.append(element)
+            continue
+        for position, button in enumerate(run):
+            variants[button.id] = "primary" if position == len(run) - 1 else "secondary"
+        run = []
+    docks: dict[str, str] = {element.id: "top" for element in page.elements
+                             if element.type == "navbar" or element.variant == "close"}
+    if device == "mobile" and page.kind == "page":
+        for element in reversed([item for item in page.elements if item.type != "tabbar"]):
+            if element.type != "button" or element.dock == "none":
+                break
+            docks[element.id] = "bottom"
+    looks = {}
+    for element in page.elements:
+        dock = element.dock or docks.get(element.id, "")
+        looks[element.id] = (element.variant or variants.get(element.id, ""),
+                             "" if dock == "none" else dock)
+    return looks
 
 
 def _first_of_each_state(states: Iterable[State]) -> list[State]:

@@ -114,13 +114,28 @@
     });
   }
 
+  /* The notes panel lists every element's note while annotations are on; the selected one,
+   * its element and its pin are highlighted together. */
   function showPin() {
-    var shown = false;
-    all("[data-note]", notesPanel).forEach(function (note) {
-      note.hidden = note.dataset.note !== view.pin;
-      shown = shown || !note.hidden;
+    notesPanel.hidden = !view.notes;
+    all(".pp-selected").forEach(function (node) { node.classList.remove("pp-selected"); });
+    if (!view.pin) return;
+    all("[data-note]", notesPanel).concat(all("[data-pin]")).forEach(function (node) {
+      if ((node.dataset.note || node.dataset.pin) === view.pin) node.classList.add("pp-selected");
     });
-    notesPanel.hidden = !(view.notes && shown);
+    var parts = view.pin.split(".");
+    var scope = parts.length > 1 ? overlay(parts[0]) : currentDevice();
+    var element = scope && all("[data-element]", scope).filter(function (node) {
+      return node.dataset.element === parts[parts.length - 1];
+    })[0];
+    if (element) element.classList.add("pp-selected");
+  }
+
+  function scrollToSelection(control) {
+    var inPanel = control.closest(".pp-notes");
+    var target = inPanel ? currentDevice() && currentDevice().querySelector(".pp-el.pp-selected")
+                         : notesPanel.querySelector(".pp-note.pp-selected");
+    if (target) target.scrollIntoView({ block: "nearest" });
   }
 
   function flash(text, node) {
@@ -184,8 +199,19 @@
       if (!chooser.hidden) chooser.querySelector("a, button").focus();
     },
     "data-choose-cancel": function () { closeChoosers(null); },
-    "data-pin": function (control) { view.pin = control.dataset.pin; render(); },
-    "data-pin-close": function () { view.pin = ""; render(); }
+    "data-retry": function () { view.state = body.dataset.defaultState; render(); },
+    "data-pin": function (control) {
+      view.pin = control.dataset.pin;
+      view.notes = true;
+      render();
+      scrollToSelection(control);
+    },
+    "data-pin-close": function () { view.pin = ""; view.notes = false; render(); },
+    "data-drawer": function (control) {
+      var open = !body.classList.contains("pp-drawer-open");
+      body.classList.toggle("pp-drawer-open", open);
+      control.setAttribute("aria-expanded", String(open));
+    }
   };
 
   var controls = Object.keys(actions).map(function (name) { return "[" + name + "]"; }).join(", ");
@@ -203,7 +229,8 @@
   document.addEventListener("keydown", function (event) {
     if (event.key !== "Escape") return;
     if (all(".pp-chooser").some(function (chooser) { return !chooser.hidden; })) closeChoosers(null);
-    else if (view.pin) actions["data-pin-close"]();
+    else if (body.classList.contains("pp-drawer-open")) actions["data-drawer"](document.querySelector("[data-drawer]"));
+    else if (view.pin) { view.pin = ""; render(); }
     else if (view.dialogs.length) { view.dialogs.pop(); render(); }
   });
 

@@ -24,8 +24,8 @@ ElementType = Literal[
     "navbar", "tabbar", "text", "input", "textarea", "search", "button", "link", "list", "table",
     "card", "image", "video", "banner", "tab", "select", "switch", "checkbox", "radio", "stepper",
     "date", "countdown", "progress", "badge", "qrcode", "map", "other"]
-ButtonVariant = Literal["primary", "secondary", "text", "danger", "disabled"]
-Dock = Literal["top", "bottom"]
+ButtonVariant = Literal["primary", "secondary", "text", "danger", "disabled", "close"]
+Dock = Literal["top", "bottom", "none"]
 EVENTS = ("tap", "long_press", "change", "submit", "select", "swipe")
 SPECIAL_TARGETS = ("back", "close")
 OPENING_STATES = ("loaded", "success", "default")
@@ -91,12 +91,13 @@ class Element(Spec):
     attribute it `shows`, else the binding's name)."""
     variant: ButtonVariant | None = None
     """How a button looks, by weight: `primary` (the main action), `secondary`, `text` (a
-    plain text button), `danger` (deletes or cancels something), `disabled`. Left out, the last
-    of the buttons that stand together is `primary` and the others `secondary`."""
+    plain text button), `danger` (deletes or cancels something), `disabled`, `close` (a × in
+    the corner of a dialog or sheet). Left out, the last of the buttons that stand together is
+    `primary` and the others `secondary`."""
     dock: Dock | None = None
-    """Where it stays while the page scrolls: `top` (a header) or `bottom` (an action bar).
-    Left out, a mobile page's buttons after its last other element (a tab bar aside) form its
-    bottom action bar, and a navbar stays at the top."""
+    """Where it stays while the page scrolls: `top` (a header), `bottom` (an action bar) or
+    `none` (it scrolls with the page). Left out, a mobile page's buttons after its last other
+    element (a tab bar aside) form its bottom action bar, and a navbar stays at the top."""
     beside: bool = False
     """`true` to draw it on the same row as the element before it (a price beside its
     button, two buttons side by side)."""
