@@ -424,6 +424,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "proto_does_back": ("返回上一页", "go back"),
     "proto_does_close": ("关闭", "close"),
     "proto_retry": ("重试", "Retry"),
+    "example": ("示例", "Example"),
+    "element_more": ("规则 / 数据 / 角色", "Rules / data / roles"),
     "element_type_navbar": ("顶部导航栏", "navigation bar"),
     "element_type_tabbar": ("底部标签栏", "tab bar"),
     "element_type_text": ("文本", "text"),

@@ -38,7 +38,7 @@ ASSETS = "assets/pmdocs"
 """The site's own style and scripts."""
 COPY_CSV = "copy.csv"
 
-_LINK = re.compile(r'(\s(?:xlink:)?href=")pmdocs:([^"]*)"')
+_LINK = re.compile(r'(\s(?:(?:xlink:)?href|src)=")pmdocs:([^"]*)"')
 
 
 @dataclass(frozen=True)
@@ -138,7 +138,7 @@ class SiteMap:
         return posixpath.relpath(target, posixpath.dirname(source) or ".")
 
     def resolve(self, text: str, source: str, *, explicit: bool = False) -> str:
-        """Every `href="pmdocs:…"` (and `xlink:href`) in HTML or SVG made the URL of its
+        """Every `href="pmdocs:…"` (and `xlink:href`, and an iframe's `src`) in HTML or SVG made the URL of its
         document from the page built of `source`."""
         if LINK_SCHEME not in text:
             return text

@@ -10,7 +10,7 @@ from typing import Iterator
 
 from ..issues import Issue, about, did_you_mean, make_issue
 from ..model import Project
-from ..model.spec import PLACEHOLDER_STATES, Element, Page
+from ..model.spec import PLACEHOLDER_STATES, SPECIAL_TARGETS, Element, Page
 
 
 def check(project: Project) -> Iterator[Issue]:
@@ -69,11 +69,14 @@ def _never_shown(page: Page) -> Iterator[Issue]:
 
 
 def leads_onward(page: Page, element: Element) -> bool:
-    """Whether an action of the element takes the user somewhere new: a page, a dialog, a
-    toast; on a dialog or sheet, closing it too (`back` goes where the user came from)."""
+    """Whether an action of the element moves the user on: to a page, a dialog, a toast; or,
+    done from the content (not the navbar's back arrow), back or closed — choosing an address
+    and returning, confirming a dialog."""
     for _, jumps in element.actions():
         for jump in jumps:
-            if jump.to not in (None, "back", "close") or (jump.to == "close" and page.kind != "page"):
+            if jump.to is None:
+                continue
+            if jump.to not in SPECIAL_TARGETS or element.type != "navbar":
                 return True
     return False
 

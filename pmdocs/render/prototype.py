@@ -240,7 +240,7 @@ class _Builder:
     def state_label(self, page: Page, name: str) -> str:
         """The switcher's name of a state: a usual state's meaning in the project's language
         (`empty（无数据）`), a custom state's title (`Page.state_title`)."""
-        if self.context.labels.get("state_meaning_" + name):
+        if self.context.labels.get("state_meaning_" + name, ""):
             return state_name(self.context, name)
         return page.state_title(name) or name
 
@@ -355,7 +355,9 @@ def _looks(page: Page, device: str) -> dict[str, tuple[str, str]]:
                              if element.type == "navbar" or element.variant == "close"}
     if device == "mobile" and page.kind == "page":
         for element in reversed([item for item in page.elements if item.type != "tabbar"]):
-            if element.type != "button" or element.dock == "none":
+            if element.dock is not None:
+                continue                                       # it says where it goes
+            if element.type != "button":
                 break
             docks[element.id] = "bottom"
     looks = {}
