@@ -425,6 +425,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "proto_does_close": ("关闭", "close"),
     "proto_retry": ("重试", "Retry"),
     "example": ("示例", "Example"),
+    "table_columns": ("列", "Columns"),
     "element_more": ("规则 / 数据 / 角色", "Rules / data / roles"),
     "element_type_navbar": ("顶部导航栏", "navigation bar"),
     "element_type_tabbar": ("底部标签栏", "tab bar"),

@@ -8,6 +8,7 @@ The prototype is derived from the page specs alone, so it can never drift from t
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Iterable, Mapping
 
@@ -58,6 +59,12 @@ class Widget:
     """`top` or `bottom` when it stays put while the page scrolls (see `Element.dock`)."""
     example: str = ""
     """The value it shows in the prototype: its `example`, else its attribute's."""
+    beside: bool = False
+    """Drawn on the row of the widget before it: as the spec says, and on a web page a button
+    after a button (a web form's buttons stand side by side)."""
+    cells: tuple[tuple[str, ...], ...] = ()
+    """A list's items as (title, price) and a table's as its cells (`Element.template`,
+    `Element.columns`)."""
 
     @property
     def name(self) -> str:
@@ -65,7 +72,8 @@ class Widget:
         at their defaults), else what it shows first."""
         element = self.element
         return ("".join(piece.text for piece in self.label) or element.placeholder
-                or (element.items[0] if element.items else "") or self.shows or element.id)
+                or (element.items[0] if element.items else "") or self.example or self.shows
+                or element.id)
 
     @property
     def name_parts(self) -> tuple[Segment, ...]:
@@ -109,7 +117,7 @@ class Screen:
         for widget in self.widgets:
             if widget.dock or widget.element.type in ("navbar", "tabbar"):
                 continue
-            if widget.element.beside and rows:
+            if widget.beside and rows:
                 rows[-1].append(widget)
             else:
                 rows.append([widget])
@@ -134,6 +142,9 @@ class WireframePage:
     """The business flows' steps that happen here: (`flow › step`, `pmdocs:` link)."""
     change: str = ""
     """`added` or `changed` since the revision the site marks (its title's badge says so)."""
+    side_menu: tuple[tuple[str, str, str], ...] = ()
+    """On a web page, the back office's side menu: (group, entry, page id) of every web page,
+    named by its `menu` (first and last level), else its module and title."""
 
     @property
     def is_overlay(self) -> bool:
@@ -199,12 +210,20 @@ class _Builder:
             (element for page in self.pages.values() if "tab" in page.entry
              for element in page.elements if element.type == "tabbar"), None)
         self.page_changes, self.element_changes = _changes(context)
+        self.side_menu = tuple(self.menu_entry(page) for page in self.pages.values()
+                               if page.device == "web" and page.kind not in OVERLAY_KINDS)
+
+    def menu_entry(self, page: Page) -> tuple[str, str, str]:
+        levels = [level.strip() for level in page.menu.split("/") if level.strip()]
+        if len(levels) > 1:
+            return levels[0], levels[-1], page.id
+        return self.index.module_of(page.id).title, (levels or [page.title])[0], page.id
 
     def wireframe(self, page: Page, with_overlays: bool = True) -> WireframePage:
         """The page's screens; with every overlay it can open (flat: an overlay opened from
         an overlay is in its page's list, so one page's HTML can show them all)."""
         looks = _looks(page, page.device or "mobile")
-        widgets = tuple(self.widget(number, element, page.id, looks.get(element.id, ("", "")))
+        widgets = tuple(self.widget(number, element, page.id, looks[element.id])
                         for number, element in enumerate(page.elements, start=1))
         overlays = tuple(self.wireframe(self.pages[overlay], with_overlays=False)
                          for overlay in self.overlays_of(page.id)) if with_overlays else ()
@@ -214,7 +233,8 @@ class _Builder:
         return WireframePage(page, page.device or "mobile", self.screens(page, widgets), widgets,
                              tabbar, overlays, self.index.opener_page(page.id) or "",
                              SiteMap.link(SiteMap.item("pages", page.id)), self.steps_on(page.id),
-                             change=self.page_changes.get(page.id, ""))
+                             change=self.page_changes.get(page.id, ""),
+                             side_menu=self.side_menu if page.device == "web" else ())
 
     def steps_on(self, page_id: str) -> tuple[tuple[str, str], ...]:
         """The flow steps that happen on a page, each as text and a link to its row."""
@@ -245,7 +265,7 @@ class _Builder:
         return page.state_title(name) or name
 
     def widget(self, number: int, element: Element, page_id: str = "",
-               look: tuple[str, str] = ("", "")) -> Widget:
+               look: tuple[str, str, bool] = ("", "", False)) -> Widget:
         choices = [self.choice(event, jump.to, jump.when, jump.effect, jump.note)
                    for event, jumps in element.actions() for jump in jumps]
         tabs: tuple[tuple[str, Choice | None], ...] = ()
@@ -261,7 +281,9 @@ class _Builder:
         shows, example = self.shows(element.shows)
         return Widget(number, element, tuple(choices), rules, shows, tabs, label,
                       change=self.element_changes.get((page_id, element.id), ""),
-                      variant=look[0], dock=look[1], example=element.example or example)
+                      variant=look[0], dock=look[1], beside=look[2],
+                      example=element.example or example,
+                      cells=_cells(element))
 
     def shows(self, reference: str | None) -> tuple[str, str]:
         """The data an element shows, in words (`商品 › 标题`), and its attribute's example."""
@@ -337,19 +359,45 @@ def _changes(context: RenderContext) -> tuple[dict[str, str], dict[tuple[str, st
     return pages, elements
 
 
-def _looks(page: Page, device: str) -> dict[str, tuple[str, str]]:
-    """Each element's (button variant, dock), as the spec says or inferred: in a run of
-    buttons the last is `primary` and the others `secondary`; a navbar stays at the top; on a
-    mobile page the buttons after its last other element (a tab bar aside) form the bottom
-    action bar."""
+PRICE = re.compile(r"[¥￥$€£]\s?\d[\d,]*(?:\.\d+)?")
+
+
+def _cells(element: Element) -> tuple[tuple[str, ...], ...]:
+    """A table's rows split into its columns' cells (at ` · `); a list's items as (title,
+    price) when its template shows a price (the first amount in the item's text)."""
+    if element.type == "table" and element.columns:
+        return tuple(tuple(cell.strip() for cell in item.split(" · ")) for item in element.items)
+    if element.type == "list" and "price" in element.template:
+        rows = []
+        for item in element.items:
+            price = PRICE.search(item)
+            title = (item[:price.start()] + item[price.end():]).strip(" ·") if price else item
+            rows.append((title, price.group(0) if price else ""))
+        return tuple(rows)
+    return ()
+
+
+def _only_dismisses(button: Element) -> bool:
+    """Whether all a button does is go back or close (暂不登录, 关闭): never the main action."""
+    jumps = [jump for _, event_jumps in button.actions() for jump in event_jumps]
+    return bool(jumps) and all(jump.to in SPECIAL_TARGETS and not jump.effect for jump in jumps)
+
+
+def _looks(page: Page, device: str) -> dict[str, tuple[str, str, bool]]:
+    """Each element's (button variant, dock, beside), as the spec says or inferred: in a run of
+    buttons the last that does more than go back or close is `primary`, the others
+    `secondary`; a navbar stays at the top; on a mobile page the buttons after its last other
+    element (a tab bar aside) form the bottom action bar; on a web page a button after a
+    button stands beside it."""
     variants: dict[str, str] = {}
     run: list[Element] = []
     for element in [*page.elements, None]:
         if element is not None and element.type == "button" and element.variant != "close":
             run.append(element)
             continue
-        for position, button in enumerate(run):
-            variants[button.id] = "primary" if position == len(run) - 1 else "secondary"
+        leading = [button for button in run if not _only_dismisses(button)] or run
+        for button in run:
+            variants[button.id] = "primary" if button is leading[-1] else "secondary"
         run = []
     docks: dict[str, str] = {element.id: "top" for element in page.elements
                              if element.type == "navbar" or element.variant == "close"}
@@ -361,10 +409,14 @@ def _looks(page: Page, device: str) -> dict[str, tuple[str, str]]:
                 break
             docks[element.id] = "bottom"
     looks = {}
+    previous = None
     for element in page.elements:
         dock = element.dock or docks.get(element.id, "")
+        beside = element.beside or (device == "web" and element.type == "button"
+                                    and previous is not None and previous.type == "button")
         looks[element.id] = (element.variant or variants.get(element.id, ""),
-                             "" if dock == "none" else dock)
+                             "" if dock == "none" else dock, beside)
+        previous = element
     return looks
 
 

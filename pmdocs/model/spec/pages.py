@@ -26,6 +26,7 @@ ElementType = Literal[
     "date", "countdown", "progress", "badge", "qrcode", "map", "other"]
 ButtonVariant = Literal["primary", "secondary", "text", "danger", "disabled", "close"]
 Dock = Literal["top", "bottom", "none"]
+RowPart = Literal["checkbox", "image", "title", "price", "stepper", "arrow"]
 EVENTS = ("tap", "long_press", "change", "submit", "select", "swipe")
 SPECIAL_TARGETS = ("back", "close")
 OPENING_STATES = ("loaded", "success", "default")
@@ -101,6 +102,15 @@ class Element(Spec):
     beside: bool = False
     """`true` to draw it on the same row as the element before it (a price beside its
     button, two buttons side by side)."""
+    template: list[RowPart] = Field(default_factory=list)
+    """How a list draws each of its `items`, e.g. `[checkbox, image, title, price, stepper]`:
+    `checkbox`, `image` (a thumbnail), `title` (the item's text), `price` (its first ¥ amount),
+    `stepper`, `arrow` (›). Left out, a row of text."""
+    grid: int | None = Field(default=None, ge=2, le=6)
+    """For a list: draw its items as tiles, this many to a row, e.g. `2`."""
+    columns: list[Text] = Field(default_factory=list)
+    """For a table: its column headings; each of its `items` is a row, cells separated by
+    ` · `, e.g. `[奖品, 面额, 概率, 数量]`."""
     roles: list[Ref] = Field(default_factory=list)
     """Ids of the roles that may see and use it (everyone when empty)."""
     on_tap: Jumps = Field(default_factory=list)
@@ -265,5 +275,5 @@ class Page(Spec):
 
 
 __all__ = [
-    "ButtonVariant", "CopyEntry", "Dock", "OPENING_STATES", "PLACEHOLDER_STATES", "TECHNICAL_STATES", "DATA_PAGE_TYPES", "Device", "EVENTS", "Element", "ElementType", "EntrySource",
+    "ButtonVariant", "CopyEntry", "Dock", "RowPart", "OPENING_STATES", "PLACEHOLDER_STATES", "TECHNICAL_STATES", "DATA_PAGE_TYPES", "Device", "EVENTS", "Element", "ElementType", "EntrySource",
     "Jump", "Jumps", "PAGE_TYPES", "Page", "PageKind", "PageType", "SPECIAL_TARGETS", "State"]

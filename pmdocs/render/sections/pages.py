@@ -146,12 +146,16 @@ def _more(context: RenderContext, element: Element, path: str) -> Html:
 
 
 def _contents(context: RenderContext, page: Page, element: Element, path: str) -> Html:
-    """The placeholder, the example value and the example items, one per line."""
+    """The placeholder, the example value, a table's columns and the example items, one per
+    line."""
     scope = context.project.index.page_scope(page.id, element.id)
     shown: list[object] = [filled_html(context, item, scope, path) for item in element.items]
+    labels = context.labels
+    if element.columns:
+        shown.insert(0, Html(escaped(labels["table_columns"] + labels["colon"]
+                                     + " · ".join(element.columns))))
     if element.example:
-        shown.insert(0, Html(escaped(context.labels["example"] + context.labels["colon"]
-                                     + element.example)))
+        shown.insert(0, Html(escaped(labels["example"] + labels["colon"] + element.example)))
     if element.placeholder:
         shown.insert(0, Html(escaped(context.labels["placeholder"] + context.labels["colon"])
                              + filled_html(context, element.placeholder, scope, path)))
