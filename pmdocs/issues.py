@@ -123,6 +123,8 @@ _CODES = [
     Code("PM313", W, "A dialog or sheet has no way to close"),
     Code("PM314", W, "Conditional jumps from one action leave a gap (no default jump)"),
     Code("PM320", W, "A page lacks a state the project requires"),
+    Code("PM321", W, "An element is hidden in states it was meant to show in, or in every state"),
+    Code("PM322", W, "The state a page opens in shows no way onward"),
     # PM33x: rules and decision tables
     Code("PM330", W, "A decision table is incomplete: some combination has no row"),
     Code("PM331", E, "Two rows overlap under hit policy `unique`"),

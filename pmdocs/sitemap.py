@@ -51,7 +51,7 @@ NAV_GROUP_LIMIT = 40
 groups (`first … last`), so that a page at N = 2,000 carries the entries of its own group
 and the closed groups around it (with `navigation.prune`), not every item."""
 
-_LINK = re.compile(r'(\s(?:xlink:)?href=")pmdocs:([^"]*)"')
+_LINK = re.compile(r'(\s(?:(?:xlink:)?href|src)=")pmdocs:([^"]*)"')
 
 
 @dataclass(frozen=True)
@@ -162,7 +162,7 @@ class SiteMap:
         return posixpath.relpath(target, posixpath.dirname(source) or ".")
 
     def resolve(self, text: str, source: str, *, explicit: bool = False) -> str:
-        """Every `href="pmdocs:…"` (and `xlink:href`) in HTML or SVG made the URL of its
+        """Every `href="pmdocs:…"` (and `xlink:href`, and an iframe's `src`) in HTML or SVG made the URL of its
         document from the page built of `source`."""
         if LINK_SCHEME not in text:
             return text

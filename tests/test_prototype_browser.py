@@ -98,8 +98,16 @@ def test_the_offline_state_shows_its_description_and_copy(browser: "WebDriver",
     screen = find(browser, '.pp-screen:not([hidden])')
     assert screen.get_attribute("data-state") == "offline"
     assert find(browser, ".pp-screen:not([hidden]) .pp-state-description").text == "无网络"
-    assert "网络开小差了" in find(browser, ".pp-screen:not([hidden]) .pp-state-copy").text
+    placeholder = find(browser, ".pp-screen:not([hidden]) .pp-placeholder-offline")
+    assert "网络开小差了" in placeholder.text              # the standard placeholder, not the page
+    assert not browser.find_elements("css selector", '.pp-screen:not([hidden]) [data-element="draw_button"]')
     assert "state=offline" in browser.current_url
+    click(browser, placeholder.find_element("css selector", "[data-retry]"))
+    wait_until(browser, lambda d: "state=" not in d.current_url, "retry did not reload the page")
+    assert find(browser, ".pp-screen:not([hidden])").get_attribute("data-state") == "can_draw"
+    Select(find(browser, "#pp-state")).select_by_value("loading")
+    assert len(browser.find_elements("css selector", ".pp-screen:not([hidden]) .pp-skeleton span")) >= 3
+    Select(find(browser, "#pp-state")).select_by_value("offline")
 
     open_page(browser, browser.current_url.split("#")[0] + "#all=1")   # every state side by side
     screens = [element for element in browser.find_elements("css selector", ".pp-screen")

@@ -14,10 +14,10 @@ from ..issues import CODES, Issue, Severity, did_you_mean, make_issue
 from ..messages import Text
 from ..model import Project
 from . import decision_table, features, flows, ids, jumps, lifecycles, limits, outcomes, \
-    output_folder, parameters, references, rules, states, wording
+    output_folder, parameters, references, rules, states, visibility, wording
 
 CHECKS: tuple[Callable[[Project], Iterator[Issue]], ...] = (
-    ids.check, references.check, jumps.check, states.check, rules.check, outcomes.check,
+    ids.check, references.check, jumps.check, states.check, visibility.check, rules.check, outcomes.check,
     parameters.check, limits.check, wording.check,
     lifecycles.check, flows.check, features.check, output_folder.check,
 )

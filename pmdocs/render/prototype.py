@@ -8,21 +8,17 @@ The prototype is derived from the page specs alone, so it can never drift from t
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Iterable, Mapping
 
 from ..model import Project
 from ..model.index import OVERLAY_KINDS
-from ..model.spec import SPECIAL_TARGETS, Element, Page, State
+from ..model.spec import PLACEHOLDER_STATES, SPECIAL_TARGETS, Element, Page, State
 from ..sitemap import SiteMap
 from .context import RenderContext
 from .items import state_name
 from .parameters import Segment, segments
-
-PREFERRED_STATES = ("loaded", "success", "default")
-"""The state a page opens in when the link names none: the first of these it has, else the
-first state that stands for one of them (`counts_as`), else its first state."""
-
 
 @dataclass(frozen=True)
 class Choice:
@@ -56,6 +52,19 @@ class Widget:
     """The label, a parameter it names shown at its default (`render.parameters`)."""
     change: str = ""
     """`added` or `changed` since the revision the site marks (its badge says so)."""
+    variant: str = ""
+    """A button's look (`primary`, `secondary`, `text`, `danger`, `disabled`, `close`): as
+    the spec says, else the last of the buttons standing together is `primary`."""
+    dock: str = ""
+    """`top` or `bottom` when it stays put while the page scrolls (see `Element.dock`)."""
+    example: str = ""
+    """The value it shows in the prototype: its `example`, else its attribute's."""
+    beside: bool = False
+    """Drawn on the row of the widget before it: as the spec says, and on a web page a button
+    after a button (a web form's buttons stand side by side)."""
+    cells: tuple[tuple[str, ...], ...] = ()
+    """A list's items as (title, price) and a table's as its cells (`Element.template`,
+    `Element.columns`)."""
 
     @property
     def name(self) -> str:
@@ -63,7 +72,8 @@ class Widget:
         at their defaults), else what it shows first."""
         element = self.element
         return ("".join(piece.text for piece in self.label) or element.placeholder
-                or (element.items[0] if element.items else "") or self.shows or element.id)
+                or (element.items[0] if element.items else "") or self.example or self.shows
+                or element.id)
 
     @property
     def name_parts(self) -> tuple[Segment, ...]:
@@ -88,6 +98,30 @@ class Screen:
     copy: tuple[tuple[Segment, ...], ...]
     """Each line of the state's copy in pieces (parameters at their defaults)."""
     widgets: tuple[Widget, ...]
+    placeholder: str = ""
+    """`loading` (skeletons), `error` or `offline` (a message and a retry) when the state is
+    drawn as its standard placeholder instead of the page's content."""
+
+    def docked(self, dock: str) -> tuple[Widget, ...]:
+        """The widgets that stay at the top or bottom (the tab bar aside: it is drawn last);
+        a placeholder keeps only the top (its navbar)."""
+        if self.placeholder and dock == "bottom":
+            return ()
+        return tuple(widget for widget in self.widgets
+                     if widget.dock == dock and widget.element.type != "tabbar")
+
+    @property
+    def rows(self) -> tuple[tuple[Widget, ...], ...]:
+        """The widgets that scroll, in rows: an element `beside` the one before shares its row."""
+        rows: list[list[Widget]] = []
+        for widget in self.widgets:
+            if widget.dock or widget.element.type in ("navbar", "tabbar"):
+                continue
+            if widget.beside and rows:
+                rows[-1].append(widget)
+            else:
+                rows.append([widget])
+        return tuple(tuple(row) for row in rows) if not self.placeholder else ()
 
 
 @dataclass(frozen=True)
@@ -108,6 +142,9 @@ class WireframePage:
     """The business flows' steps that happen here: (`flow › step`, `pmdocs:` link)."""
     change: str = ""
     """`added` or `changed` since the revision the site marks (its title's badge says so)."""
+    side_menu: tuple[tuple[str, str, str], ...] = ()
+    """On a web page, the back office's side menu: (group, entry, page id) of every web page,
+    named by its `menu` (first and last level), else its module and title."""
 
     @property
     def is_overlay(self) -> bool:
@@ -116,7 +153,7 @@ class WireframePage:
     @property
     def opening_screen(self) -> Screen:
         """The screen shown when the page opens with no state asked for."""
-        wanted = default_state(self.page)
+        wanted = self.page.opening_state
         return next((screen for screen in self.screens if screen.state == wanted), self.screens[0])
 
 
@@ -159,14 +196,6 @@ def prototype(context: RenderContext) -> Prototype | None:
                      start.id, history is not None and history.since is not None)
 
 
-def default_state(page: Page) -> str:
-    names = [state.name for state in page.states]
-    standing = {state.counts_as: state.name for state in reversed(page.states) if state.counts_as}
-    return next((name for name in PREFERRED_STATES if name in names),
-                next((standing[name] for name in PREFERRED_STATES if name in standing),
-                     names[0] if names else ""))
-
-
 class _Builder:
     """Resolves jumps against the project once, for every wireframe."""
 
@@ -181,11 +210,20 @@ class _Builder:
             (element for page in self.pages.values() if "tab" in page.entry
              for element in page.elements if element.type == "tabbar"), None)
         self.page_changes, self.element_changes = _changes(context)
+        self.side_menu = tuple(self.menu_entry(page) for page in self.pages.values()
+                               if page.device == "web" and page.kind not in OVERLAY_KINDS)
+
+    def menu_entry(self, page: Page) -> tuple[str, str, str]:
+        levels = [level.strip() for level in page.menu.split("/") if level.strip()]
+        if len(levels) > 1:
+            return levels[0], levels[-1], page.id
+        return self.index.module_of(page.id).title, (levels or [page.title])[0], page.id
 
     def wireframe(self, page: Page, with_overlays: bool = True) -> WireframePage:
         """The page's screens; with every overlay it can open (flat: an overlay opened from
         an overlay is in its page's list, so one page's HTML can show them all)."""
-        widgets = tuple(self.widget(number, element, page.id)
+        looks = _looks(page, page.device or "mobile")
+        widgets = tuple(self.widget(number, element, page.id, looks[element.id])
                         for number, element in enumerate(page.elements, start=1))
         overlays = tuple(self.wireframe(self.pages[overlay], with_overlays=False)
                          for overlay in self.overlays_of(page.id)) if with_overlays else ()
@@ -195,7 +233,8 @@ class _Builder:
         return WireframePage(page, page.device or "mobile", self.screens(page, widgets), widgets,
                              tabbar, overlays, self.index.opener_page(page.id) or "",
                              SiteMap.link(SiteMap.item("pages", page.id)), self.steps_on(page.id),
-                             change=self.page_changes.get(page.id, ""))
+                             change=self.page_changes.get(page.id, ""),
+                             side_menu=self.side_menu if page.device == "web" else ())
 
     def steps_on(self, page_id: str) -> tuple[tuple[str, str], ...]:
         """The flow steps that happen on a page, each as text and a link to its row."""
@@ -211,14 +250,22 @@ class _Builder:
     def screens(self, page: Page, widgets: tuple[Widget, ...]) -> tuple[Screen, ...]:
         if not page.states:
             return (Screen("", self.context.labels["proto_default_state"], "", (), widgets),)
-        only_in_some = {element for state in page.states for element in state.shows}
         scope = self.index.page_scope(page.id)
-        return tuple(Screen(state.name, state_name(self.context, state.name), state.description,
+        return tuple(Screen(state.name, self.state_label(page, state.name), state.description,
                             tuple(segments(self.context, copy, scope) for copy in state.copy_text),
-                            _visible(widgets, state, only_in_some))
+                            _visible(widgets, page.shown_in(state)),
+                            state.name if state.name in PLACEHOLDER_STATES else "")
                      for state in _first_of_each_state(page.states))
 
-    def widget(self, number: int, element: Element, page_id: str = "") -> Widget:
+    def state_label(self, page: Page, name: str) -> str:
+        """The switcher's name of a state: a usual state's meaning in the project's language
+        (`empty（无数据）`), a custom state's title (`Page.state_title`)."""
+        if self.context.labels.get("state_meaning_" + name, ""):
+            return state_name(self.context, name)
+        return page.state_title(name) or name
+
+    def widget(self, number: int, element: Element, page_id: str = "",
+               look: tuple[str, str, bool] = ("", "", False)) -> Widget:
         choices = [self.choice(event, jump.to, jump.when, jump.effect, jump.note)
                    for event, jumps in element.actions() for jump in jumps]
         tabs: tuple[tuple[str, Choice | None], ...] = ()
@@ -231,18 +278,24 @@ class _Builder:
                       if rule_id in self.project.index.items["rules"])
         label = segments(self.context, element.label, self.index.page_scope(page_id, element.id)) \
             if element.label else ()
-        return Widget(number, element, tuple(choices), rules, self.shows(element.shows), tabs, label,
-                      change=self.element_changes.get((page_id, element.id), ""))
+        shows, example = self.shows(element.shows)
+        return Widget(number, element, tuple(choices), rules, shows, tabs, label,
+                      change=self.element_changes.get((page_id, element.id), ""),
+                      variant=look[0], dock=look[1], beside=look[2],
+                      example=element.example or example,
+                      cells=_cells(element))
 
-    def shows(self, reference: str | None) -> str:
+    def shows(self, reference: str | None) -> tuple[str, str]:
+        """The data an element shows, in words (`商品 › 标题`), and its attribute's example."""
         object_id, _, attribute_id = (reference or "").partition(".")
         business_object = self.project.index.items["objects"].get(object_id)
         if business_object is None:
-            return reference or ""
+            return reference or "", ""
         attribute = next((item for item in business_object.attributes if item.id == attribute_id),
                          None)
         name = (attribute.name or attribute.id) if attribute else attribute_id
-        return f"{business_object.name} › {name}" if name else business_object.name
+        return (f"{business_object.name} › {name}" if name else business_object.name,
+                attribute.example if attribute else "")
 
     def choice(self, event: str, target: str | None, when: str, effect: str, note: str) -> Choice:
         page = self.pages.get(target or "")
@@ -306,14 +359,73 @@ def _changes(context: RenderContext) -> tuple[dict[str, str], dict[tuple[str, st
     return pages, elements
 
 
+PRICE = re.compile(r"[¥￥$€£]\s?\d[\d,]*(?:\.\d+)?")
+
+
+def _cells(element: Element) -> tuple[tuple[str, ...], ...]:
+    """A table's rows split into its columns' cells (at ` · `); a list's items as (title,
+    price) when its template shows a price (the first amount in the item's text)."""
+    if element.type == "table" and element.columns:
+        return tuple(tuple(cell.strip() for cell in item.split(" · ")) for item in element.items)
+    if element.type == "list" and "price" in element.template:
+        rows = []
+        for item in element.items:
+            price = PRICE.search(item)
+            title = (item[:price.start()] + item[price.end():]).strip(" ·") if price else item
+            rows.append((title, price.group(0) if price else ""))
+        return tuple(rows)
+    return ()
+
+
+def _only_dismisses(button: Element) -> bool:
+    """Whether all a button does is go back or close (暂不登录, 关闭): never the main action."""
+    jumps = [jump for _, event_jumps in button.actions() for jump in event_jumps]
+    return bool(jumps) and all(jump.to in SPECIAL_TARGETS and not jump.effect for jump in jumps)
+
+
+def _looks(page: Page, device: str) -> dict[str, tuple[str, str, bool]]:
+    """Each element's (button variant, dock, beside), as the spec says or inferred: in a run of
+    buttons the last that does more than go back or close is `primary`, the others
+    `secondary`; a navbar stays at the top; on a mobile page the buttons after its last other
+    element (a tab bar aside) form the bottom action bar; on a web page a button after a
+    button stands beside it."""
+    variants: dict[str, str] = {}
+    run: list[Element] = []
+    for element in [*page.elements, None]:
+        if element is not None and element.type == "button" and element.variant != "close":
+            run.append(element)
+            continue
+        leading = [button for button in run if not _only_dismisses(button)] or run
+        for button in run:
+            variants[button.id] = "primary" if button is leading[-1] else "secondary"
+        run = []
+    docks: dict[str, str] = {element.id: "top" for element in page.elements
+                             if element.type == "navbar" or element.variant == "close"}
+    if device == "mobile" and page.kind == "page":
+        for element in reversed([item for item in page.elements if item.type != "tabbar"]):
+            if element.dock is not None:
+                continue                                       # it says where it goes
+            if element.type != "button":
+                break
+            docks[element.id] = "bottom"
+    looks = {}
+    previous = None
+    for element in page.elements:
+        dock = element.dock or docks.get(element.id, "")
+        beside = element.beside or (device == "web" and element.type == "button"
+                                    and previous is not None and previous.type == "button")
+        looks[element.id] = (element.variant or variants.get(element.id, ""),
+                             "" if dock == "none" else dock, beside)
+        previous = element
+    return looks
+
+
 def _first_of_each_state(states: Iterable[State]) -> list[State]:
     seen: set[str] = set()
     return [state for state in states if not (state.name in seen or seen.add(state.name))]
 
 
-def _visible(widgets: tuple[Widget, ...], state: State, only_in_some: set[str]) -> tuple[Widget, ...]:
-    """What shows in a state: elements it does not hide, and those shown only in some states
-    when this is one of them."""
-    hidden = set(state.hides)
-    return tuple(widget for widget in widgets if widget.element.id not in hidden
-                 and (widget.element.id not in only_in_some or widget.element.id in state.shows))
+def _visible(widgets: tuple[Widget, ...], shown: tuple[Element, ...]) -> tuple[Widget, ...]:
+    """The widgets of the elements a state shows (`Page.shown_in`)."""
+    ids = {element.id for element in shown}
+    return tuple(widget for widget in widgets if widget.element.id in ids)

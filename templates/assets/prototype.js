@@ -1,7 +1,8 @@
 /* pmdocs prototype: follows the wireframes' jumps, switches states and roles, opens dialogs,
  * shows annotations and (in a site that marks changes) what is new and changed, and keeps the
  * whole view in the URL's hash:
- *   #state=<name>&role=<id>&dialog=<id>,<id>&notes=1&all=1&pin=<element>&changes=0
+ *   #state=<name>&role=<id>&dialog=<id>,<id>&notes=1&all=1&pin=<element>&changes=0&embed=1
+ * (`embed=1`: only the screen, its state tabs and its pins, for a page's spec in the PRD)
  * Every page is plain HTML rendered from the specs; this script only shows and hides it.
  * Spec text is only ever moved with textContent, never parsed as HTML. */
 (function () {
@@ -17,7 +18,7 @@
   var notesPanel = document.querySelector(".pp-notes");
   var systemToast = document.querySelector(".pp-system-toast");
   var view = { state: "", role: "", dialogs: [], notes: false, all: false, pin: "",
-               changes: Boolean(changesToggle) };
+               changes: Boolean(changesToggle), embed: false };
   var toastTimer = 0;
 
   function all(selector, root) {
@@ -38,6 +39,7 @@
     view.notes = params.get("notes") === "1";
     view.all = params.get("all") === "1";
     view.pin = params.get("pin") || "";
+    view.embed = params.get("embed") === "1";
     view.changes = Boolean(changesToggle) && params.get("changes") !== "0";
   }
 
@@ -50,6 +52,7 @@
     if (!keep && view.all) params.set("all", "1");
     if (!keep && view.pin) params.set("pin", view.pin);
     if (changesToggle && !view.changes) params.set("changes", "0");
+    if (view.embed) params.set("embed", "1");
     var text = params.toString();
     return text ? "#" + text : "";
   }
@@ -69,6 +72,10 @@
     body.classList.toggle("pp-all-states", view.all);
     body.classList.toggle("pp-notes-on", view.notes);
     body.classList.toggle("pp-changes-on", view.changes);
+    body.classList.toggle("pp-embed", view.embed);
+    all("[data-state-tab]").forEach(function (tab) {
+      tab.setAttribute("aria-selected", String(!view.all && tab.dataset.stateTab === view.state));
+    });
     if (changesToggle) changesToggle.checked = view.changes;
     all(".pp-screen").forEach(function (screen) {
       screen.hidden = !view.all && screen.dataset.state !== view.state;
@@ -114,13 +121,28 @@
     });
   }
 
+  /* The notes panel lists every element's note while annotations are on; the selected one,
+   * its element and its pin are highlighted together. */
   function showPin() {
-    var shown = false;
-    all("[data-note]", notesPanel).forEach(function (note) {
-      note.hidden = note.dataset.note !== view.pin;
-      shown = shown || !note.hidden;
+    notesPanel.hidden = !view.notes;
+    all(".pp-selected").forEach(function (node) { node.classList.remove("pp-selected"); });
+    if (!view.pin) return;
+    all("[data-note]", notesPanel).concat(all(".pp-pin")).forEach(function (node) {
+      if ((node.dataset.note || node.dataset.pin) === view.pin) node.classList.add("pp-selected");
     });
-    notesPanel.hidden = !(view.notes && shown);
+    var parts = view.pin.split(".");
+    var scope = parts.length > 1 ? overlay(parts[0]) : currentDevice();
+    var element = scope && all("[data-element]", scope).filter(function (node) {
+      return node.dataset.element === parts[parts.length - 1];
+    })[0];
+    if (element) element.classList.add("pp-selected");
+  }
+
+  function scrollToSelection(control) {
+    var inPanel = control.closest(".pp-notes");
+    var target = inPanel ? currentDevice() && currentDevice().querySelector(".pp-el.pp-selected")
+                         : notesPanel.querySelector(".pp-note.pp-selected");
+    if (target) target.scrollIntoView({ block: "nearest" });
   }
 
   function flash(text, node) {
@@ -184,8 +206,24 @@
       if (!chooser.hidden) chooser.querySelector("a, button").focus();
     },
     "data-choose-cancel": function () { closeChoosers(null); },
-    "data-pin": function (control) { view.pin = control.dataset.pin; render(); },
-    "data-pin-close": function () { view.pin = ""; render(); }
+    "data-state-tab": function (control) {
+      view.state = control.dataset.stateTab;
+      view.all = false;
+      render();
+    },
+    "data-retry": function () { view.state = body.dataset.defaultState; render(); },
+    "data-pin": function (control) {
+      view.pin = control.dataset.pin;
+      view.notes = true;
+      render();
+      scrollToSelection(control);
+    },
+    "data-pin-close": function () { view.pin = ""; view.notes = false; render(); },
+    "data-drawer": function (control) {
+      var open = !body.classList.contains("pp-drawer-open");
+      body.classList.toggle("pp-drawer-open", open);
+      control.setAttribute("aria-expanded", String(open));
+    }
   };
 
   var controls = Object.keys(actions).map(function (name) { return "[" + name + "]"; }).join(", ");
@@ -203,7 +241,8 @@
   document.addEventListener("keydown", function (event) {
     if (event.key !== "Escape") return;
     if (all(".pp-chooser").some(function (chooser) { return !chooser.hidden; })) closeChoosers(null);
-    else if (view.pin) actions["data-pin-close"]();
+    else if (body.classList.contains("pp-drawer-open")) actions["data-drawer"](document.querySelector("[data-drawer]"));
+    else if (view.pin) { view.pin = ""; render(); }
     else if (view.dialogs.length) { view.dialogs.pop(); render(); }
   });
 

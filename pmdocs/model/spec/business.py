@@ -57,6 +57,9 @@ class Attribute(Spec):
     """The allowed values of an enum attribute, e.g. `[待支付, 已支付, 已取消]`."""
     note: Text = ""
     """Anything else a reader should know: format, source, limits (plain text)."""
+    example: Text = ""
+    """A typical value, e.g. 赣南脐橙 5 斤装 or ¥39.90: the prototype shows it wherever an
+    element shows this attribute (the binding stays in the element's notes)."""
 
 
 class Relation(Spec):

@@ -3,6 +3,7 @@ and their copy."""
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field
@@ -23,8 +24,18 @@ ElementType = Literal[
     "navbar", "tabbar", "text", "input", "textarea", "search", "button", "link", "list", "table",
     "card", "image", "video", "banner", "tab", "select", "switch", "checkbox", "radio", "stepper",
     "date", "countdown", "progress", "badge", "qrcode", "map", "other"]
+ButtonVariant = Literal["primary", "secondary", "text", "danger", "disabled", "close"]
+Dock = Literal["top", "bottom", "none"]
+RowPart = Literal["checkbox", "image", "title", "price", "stepper", "arrow"]
 EVENTS = ("tap", "long_press", "change", "submit", "select", "swipe")
 SPECIAL_TARGETS = ("back", "close")
+OPENING_STATES = ("loaded", "success", "default")
+"""The states a page opens in when it names none (`Page.opening_state`), by preference."""
+TECHNICAL_STATES = ("loading", "empty", "error", "offline")
+"""States that stand in for no business situation: a page never opens in one by default."""
+PLACEHOLDER_STATES = ("loading", "error", "offline")
+"""States the prototype draws as a standard placeholder (skeletons; a message with a retry)
+instead of the page's elements."""
 
 
 def _entry_sources(value: Any) -> Any:
@@ -76,6 +87,30 @@ class Element(Spec):
     """Ids of the business rules behind it, e.g. `[coupon_stacking]`."""
     shows: Ref | None = None
     """The object attribute it shows, as `object.attribute`, e.g. `order.total`."""
+    example: Text = ""
+    """The value the prototype shows for it, e.g. ¥39.90 (left out: the `example` of the
+    attribute it `shows`, else the binding's name)."""
+    variant: ButtonVariant | None = None
+    """How a button looks, by weight: `primary` (the main action), `secondary`, `text` (a
+    plain text button), `danger` (deletes or cancels something), `disabled`, `close` (a × in
+    the corner of a dialog or sheet). Left out, the last of the buttons that stand together is
+    `primary` and the others `secondary`."""
+    dock: Dock | None = None
+    """Where it stays while the page scrolls: `top` (a header), `bottom` (an action bar) or
+    `none` (it scrolls with the page). Left out, a mobile page's buttons after its last other
+    element (a tab bar aside) form its bottom action bar, and a navbar stays at the top."""
+    beside: bool = False
+    """`true` to draw it on the same row as the element before it (a price beside its
+    button, two buttons side by side)."""
+    template: list[RowPart] = Field(default_factory=list)
+    """How a list draws each of its `items`, e.g. `[checkbox, image, title, price, stepper]`:
+    `checkbox`, `image` (a thumbnail), `title` (the item's text), `price` (its first ¥ amount),
+    `stepper`, `arrow` (›). Left out, a row of text."""
+    grid: int | None = Field(default=None, ge=2, le=6)
+    """For a list: draw its items as tiles, this many to a row, e.g. `2`."""
+    columns: list[Text] = Field(default_factory=list)
+    """For a table: its column headings; each of its `items` is a row, cells separated by
+    ` · `, e.g. `[奖品, 面额, 概率, 数量]`."""
     roles: list[Ref] = Field(default_factory=list)
     """Ids of the roles that may see and use it (everyone when empty)."""
     on_tap: Jumps = Field(default_factory=list)
@@ -106,10 +141,16 @@ class State(Spec):
 
     name: SkipJsonSchema[str] = ""
     """The state's name: its key under the page's `states`."""
+    title: Text = ""
+    """A short name for the state in the prototype's state switcher, e.g. 未登录. Left out:
+    the usual states' names in the project's language, and for others the description up to
+    its first colon or bracket."""
     description: Text = ""
     """What the user sees in this state, e.g. 购物车为空，显示「去逛逛」按钮."""
     shows: list[Ref] = Field(default_factory=list)
-    """Ids of the elements shown only in this state."""
+    """Ids of the elements shown only in this state: an element listed under any state's
+    `shows` appears only in the states that list it and is hidden in every other (PM321). To
+    hide an element in a few states, list it under their `hides` instead."""
     hides: list[Ref] = Field(default_factory=list)
     """Ids of the elements hidden in this state."""
     copy_text: one_or_many(Text) = Field(default_factory=list, alias="copy")
@@ -187,6 +228,10 @@ class Page(Spec):
     copy_text: named_mapping(CopyEntry, "key", "text") = Field(default_factory=list, alias="copy")
     """Other user-visible copy of the page, by key: `key: text`, e.g.
     `cancel_confirm: 确定要取消订单吗？`."""
+    default_state: Ref | None = None
+    """The state the page opens in, e.g. `can_draw`. Left out: `loaded` (or `success`), else
+    the first state that `counts_as` one of them, else the first state other than `loading`,
+    `empty`, `error` and `offline`."""
 
     @property
     def is_entry(self) -> bool:
@@ -198,7 +243,37 @@ class Page(Spec):
     def state(self, name: str) -> State | None:
         return next((state for state in self.states if state.name == name), None)
 
+    def state_title(self, name: str) -> str:
+        """A custom state's short name: its `title`, else its description up to the first colon
+        or bracket ("" when it has neither, or is not a state of the page)."""
+        state = self.state(name)
+        if state is None:
+            return ""
+        return state.title or re.split(r"[：:（(]", state.description, maxsplit=1)[0].strip()
+
+    @property
+    def opening_state(self) -> str:
+        """The state the page opens in ("" for a page without states): see `default_state`."""
+        names = [state.name for state in self.states]
+        if self.default_state in names:
+            return self.default_state
+        standing = [state.name for state in self.states if state.counts_as in OPENING_STATES]
+        return next((name for name in OPENING_STATES if name in names),
+                    next(iter(standing), next((name for name in names
+                                               if name not in TECHNICAL_STATES),
+                                              names[0] if names else "")))
+
+    def shown_in(self, state: State | None) -> tuple[Element, ...]:
+        """The elements a state shows: listing an element under any state's `shows:` makes it
+        appear only in the states that list it; `hides:` hides an element in that state."""
+        if state is None:
+            return tuple(self.elements)
+        only_in_some = {element for each in self.states for element in each.shows}
+        hidden = set(state.hides)
+        return tuple(element for element in self.elements if element.id not in hidden
+                     and (element.id not in only_in_some or element.id in state.shows))
+
 
 __all__ = [
-    "CopyEntry", "DATA_PAGE_TYPES", "Device", "EVENTS", "Element", "ElementType", "EntrySource",
+    "ButtonVariant", "CopyEntry", "Dock", "RowPart", "OPENING_STATES", "PLACEHOLDER_STATES", "TECHNICAL_STATES", "DATA_PAGE_TYPES", "Device", "EVENTS", "Element", "ElementType", "EntrySource",
     "Jump", "Jumps", "PAGE_TYPES", "Page", "PageKind", "PageType", "SPECIAL_TARGETS", "State"]

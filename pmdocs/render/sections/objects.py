@@ -11,7 +11,7 @@ from ...sitemap import SiteMap
 from ..context import RenderContext
 from ..items import (attribute_link, diagram, element_link, item_link, referenced_by,
                      separator, steps_naming)
-from ..cells import Html, escaped, joined, local_link
+from ..cells import Html, escaped, joined, lines, local_link
 from ..tables import CHECK_MARK, anchored, cell_block, document, table
 from ..templating import render_template
 from ..text import Safe
@@ -43,7 +43,7 @@ def object_page(context: RenderContext, item: BusinessObject,
          labels["note"]),
         [(anchored("attribute", attribute.id, escaped(attribute.id)), attribute.name,
           attribute.type, CHECK_MARK if attribute.required else "",
-          _values(context, item, attribute), attribute.note)
+          _values(context, item, attribute), _note(context, attribute))
          for attribute in item.attributes])
     relations = table((labels["related_object"], labels["cardinality"], labels["label"]),
                       [(item_link(context, "objects", relation.to, path), relation.cardinality,
@@ -53,6 +53,12 @@ def object_page(context: RenderContext, item: BusinessObject,
         lifecycle=_lifecycle(context, item, path), shown_on=_shown_on(context, item, shown, path),
         references=referenced_by(context, ("objects", item.id), path)), item.name,
         kind=labels["object"])
+
+
+def _note(context: RenderContext, attribute: Attribute) -> Html:
+    """An attribute's note, and the example value the prototype shows for it."""
+    example = context.labels["example"] + context.labels["colon"] + attribute.example
+    return lines([text for text in (attribute.note, example if attribute.example else "") if text])
 
 
 def _values(context: RenderContext, item: BusinessObject, attribute: Attribute) -> Html:

@@ -14,7 +14,7 @@ from ...sitemap import SiteMap
 from ..context import RenderContext
 from ..items import (anchored_link, attribute_link, diagram, item_link, item_links, module_link,
                      referenced_by, rule_verdict, separator, state_name, step_link)
-from ..cells import Html, code, escaped, joined, lines
+from ..cells import Html, as_html, code, escaped, joined, lines
 from ..parameters import filled_html
 from ..tables import anchored, cell_block, document, properties, table
 from ..templating import render_template
@@ -36,6 +36,7 @@ def page_document(context: RenderContext, page: Page,
         "page.md.j2", labels=context.labels, page=page, facts=_facts(context, page, path),
         diagram=diagram(context, "page-" + page.id, path, edge_table=False),
         prototype=link(context.labels["proto_page_link"], SiteMap.prototype(page.id), path),
+        wireframe=wireframe(context, page),
         elements=_elements(context, page, path), actions=_actions(context, page, path),
         states=_states(context, page, path), copy=_copy(context, page, path),
         rules=_rules(context, page, governing, path), steps=_flow_steps(context, page, path),
@@ -97,25 +98,65 @@ def element_mention(page: Page, element_id: str, path: str) -> Html:
     return anchored_link(element.label or element.id, path, "element-" + element.id, path)
 
 
+ELEMENT_COLUMNS = ("6%", "20%", "18%", "38%", "18%")
+"""The element table's column widths: #, element, contents, notes (the widest), the rest."""
+
+
+def wireframe(context: RenderContext, page: Page) -> Safe:
+    """The page's screen from the prototype, with its state tabs and numbered pins (the
+    numbers of the element table), in a frame sized like a phone or a browser window."""
+    width, height = (420, 800) if (page.device or "mobile") == "mobile" else (760, 600)
+    if page.kind == "toast":
+        height = 360
+    return Safe(f'<iframe class="pmdocs-wireframe" src="pmdocs:{SiteMap.prototype(page.id)}'
+                f'#embed=1&amp;notes=1" title="{escaped(context.labels["proto_page_link"])}" '
+                f'style="display: block; width: min(100%, {width}px); height: {height}px; '
+                'border: 1px solid var(--md-default-fg-color--lightest); border-radius: 8px; '
+                'margin: 0 0 1em" loading="lazy"></iframe>')
+
+
 def _elements(context: RenderContext, page: Page, path: str) -> Safe:
+    """The numbered elements (the prototype's pins): what each is, shows and does, its notes
+    given the widest column."""
     labels = context.labels
     scope = context.project.index.page_scope
-    rows = [(anchored("element", element.id, escaped(number)), element.id, element.type,
-             filled_html(context, element.label, scope(page.id, element.id), path),
+    rows = [(anchored("element", element.id, escaped(number)),
+             lines([*([filled_html(context, element.label, scope(page.id, element.id), path)]
+                      if element.label else []),
+                    Html(code(element.id) + escaped(" · " + labels.get(
+                        "element_type_" + element.type, element.type)))]),
              _contents(context, page, element, path), cell_block(element.notes),
-             item_links(context, "rules", element.rules, path),
-             _shows(context, element, path),
-         item_links(context, "roles", element.roles, path))
+             _more(context, element, path))
             for number, element in enumerate(page.elements, start=1)]
-    return table((labels["number"], labels["id"], labels["type"], labels["visible_text"],
-                  labels["contents"], labels["notes"], labels["rules"], labels["shows"],
-                  labels["roles"]), rows)
+    shown = table((labels["number"], labels["element"], labels["contents"], labels["notes"],
+                   labels["element_more"]), rows)
+    columns = "".join(f'<col style="width: {width}" />' for width in ELEMENT_COLUMNS)
+    return Safe(shown.replace("<table>", f"<table>\n<colgroup>{columns}</colgroup>", 1))
+
+
+def _more(context: RenderContext, element: Element, path: str) -> Html:
+    """The rules behind an element, the data it shows and the roles that see it, by name."""
+    labels = context.labels
+    parts = []
+    for label, value in ((labels["rules"], item_links(context, "rules", element.rules, path)),
+                         (labels["shows"], _shows(context, element, path)),
+                         (labels["roles"], item_links(context, "roles", element.roles, path))):
+        if value:
+            parts.append(Html(escaped(label + labels["colon"]) + as_html(value)))
+    return lines(parts)
 
 
 def _contents(context: RenderContext, page: Page, element: Element, path: str) -> Html:
-    """The placeholder and the example items, one per line."""
+    """The placeholder, the example value, a table's columns and the example items, one per
+    line."""
     scope = context.project.index.page_scope(page.id, element.id)
     shown: list[object] = [filled_html(context, item, scope, path) for item in element.items]
+    labels = context.labels
+    if element.columns:
+        shown.insert(0, Html(escaped(labels["table_columns"] + labels["colon"]
+                                     + " · ".join(element.columns))))
+    if element.example:
+        shown.insert(0, Html(escaped(labels["example"] + labels["colon"] + element.example)))
     if element.placeholder:
         shown.insert(0, Html(escaped(context.labels["placeholder"] + context.labels["colon"])
                              + filled_html(context, element.placeholder, scope, path)))
@@ -162,7 +203,7 @@ def _states(context: RenderContext, page: Page, path: str) -> Safe:
         rows.append((state_name(context, state.name),
                      *([state_name(context, state.counts_as) if state.counts_as else ""]
                        if standing else []),
-                     state.description,
+                     lines([text for text in (state.title, state.description) if text]),
                      joined([element_mention(page, item, path) for item in state.shows],
                             separator(context)),
                      joined([element_mention(page, item, path) for item in state.hides],

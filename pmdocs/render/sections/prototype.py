@@ -20,7 +20,7 @@ from ...labels import labels_for
 from ...sitemap import PROTOTYPE_ASSETS, SiteMap
 from ...resources import templates_dir
 from ..context import RenderContext
-from ..prototype import SitemapGroup, WireframePage, default_state, prototype
+from ..prototype import SitemapGroup, WireframePage, prototype
 from ..text import markdown_html
 
 _JSON_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026",
@@ -38,7 +38,7 @@ def render(context: RenderContext) -> Iterator[tuple[str, str | bytes]]:
             marks_changes=views.marks_changes,
             drawn=_drawn(context.labels.language, wireframe),
             role_notes=_role_notes(context, wireframe, roles),
-            default_state=default_state(wireframe.page),
+            default_state=wireframe.page.opening_state,
             opener_title=context.title_of("pages", wireframe.opener) if wireframe.opener else "")
     yield SiteMap.prototype(), _render("index.html.j2", context, start=views.start)
     yield f"{PROTOTYPE_ASSETS}/sitemap.js", _sitemap_script(views.sitemap).encode()

@@ -1,0 +1,213 @@
+"""The prototype's drawing, measured in a real browser at a desktop's 1440 × 900 and a phone's
+390 × 844: the phone's screen fills the viewport, the notes panel lists every element, every
+sample page opens on a screen that leads onward, and no annotation pin covers another element.
+
+Screenshots of three sample screens at both sizes go to tests/artifacts/ (the README's)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterator
+
+import pytest
+
+from pmdocs.pipeline import check_project
+from tests.browser import (BuiltSite, browser, open_page, sample_site,  # noqa: F401
+                           screenshot, wait_until)
+from tests.conftest import SAMPLE
+
+if TYPE_CHECKING:
+    from selenium.webdriver.remote.webdriver import WebDriver
+
+DESKTOP = (1440, 900)
+PHONE = (390, 844)
+SCREENS = ("cart", "checkin", "goods_detail")
+"""The sample screens the README shows."""
+
+LEADS_ONWARD = ("[data-go], [data-open], [data-toast], [data-choose], "
+                ".pp-el:not(.pp-type-navbar) [data-back], .pp-el:not(.pp-type-navbar) [data-close]")
+"""The controls that move the user on: to a page, a dialog or a toast, or back or closed from
+the content (choosing an address and returning); the navbar's back arrow only returns."""
+
+
+@pytest.fixture(scope="module")
+def pages() -> dict[str, tuple[str, int]]:
+    """Each sample page's kind and number of elements, read from the specs."""
+    project = check_project(SAMPLE).project
+    return {page.id: (page.kind, len(page.elements)) for page in project.pages}
+
+
+@pytest.fixture()
+def sized(browser: "WebDriver") -> Iterator["WebDriver"]:
+    yield browser
+    browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+def viewport(driver: "WebDriver", size: tuple[int, int]) -> None:
+    width, height = size
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
+        "width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600})
+
+
+def visit(driver: "WebDriver", site: BuiltSite, page_id: str, view: str = "") -> None:
+    open_page(driver, site.url(f"prototype/{page_id}/index.html") + (f"#{view}" if view else ""))
+    wait_until(driver, lambda d: d.execute_script("return document.body.classList.contains('pp-js')"),
+               f"the prototype of {page_id} did not start")
+
+
+def each_screen(driver: "WebDriver", site: BuiltSite, pages: dict[str, tuple[str, int]],
+                view: str = "") -> Iterator[tuple[str, int]]:
+    """Open every sample page but toasts (which show no elements) in turn: its id and its
+    number of elements."""
+    for page_id, (kind, count) in pages.items():
+        if kind != "toast":
+            visit(driver, site, page_id, view)
+            yield page_id, count
+
+
+def test_on_a_phone_the_screen_fills_the_viewport_and_the_sitemap_is_a_drawer(
+        sized: "WebDriver", sample_site: BuiltSite) -> None:
+    viewport(sized, PHONE)
+    for page_id in SCREENS:
+        visit(sized, sample_site, page_id)
+        box = sized.execute_script(
+            "const r = document.querySelector('.pp-screen:not([hidden]) .pp-device')"
+            ".getBoundingClientRect(); return [r.top, r.width, r.bottom, innerWidth, innerHeight];")
+        top, width, bottom, window_width, window_height = box
+        assert top <= 100, f"{page_id}: the screen starts {top} px down"
+        assert width >= 0.9 * window_width, f"{page_id}: the screen is {width} of {window_width} px"
+        assert bottom <= window_height + 1, f"{page_id}: the screen ends below the fold ({bottom})"
+        sitemap_left = sized.execute_script(
+            "return document.querySelector('.pp-sitemap').getBoundingClientRect().right")
+        assert sitemap_left <= 0, "the sitemap is a drawer, out of sight until opened"
+        screenshot(sized, f"prototype-{page_id}-390")
+    menu = sized.find_element("css selector", "[data-drawer]")
+    menu.click()
+    wait_until(sized, lambda d: d.execute_script(
+        "return document.querySelector('.pp-sitemap').getBoundingClientRect().left") >= 0,
+        "the drawer did not open")
+    link = sized.find_element("css selector", '.pp-sitemap a[data-go="home"]')
+    assert link.is_displayed()
+    link.click()
+    wait_until(sized, lambda d: d.execute_script("return document.body.dataset.page") == "home",
+               "a page chosen in the drawer did not open")
+
+
+def test_the_desktop_screens(sized: "WebDriver", sample_site: BuiltSite) -> None:
+    viewport(sized, DESKTOP)
+    for page_id in SCREENS:
+        visit(sized, sample_site, page_id, "notes=1")
+        device = sized.find_element("css selector", ".pp-screen:not([hidden]) .pp-device")
+        assert device.size["height"] <= DESKTOP[1] and device.location["y"] < 100
+        screenshot(sized, f"prototype-{page_id}-1440")
+
+
+def test_the_notes_panel_lists_every_element_and_selects_both_ways(
+        sized: "WebDriver", sample_site: BuiltSite, pages: dict[str, tuple[str, int]]) -> None:
+    viewport(sized, DESKTOP)
+    for page_id, count in each_screen(sized, sample_site, pages, "notes=1"):
+        listed = sized.execute_script(
+            "return [...document.querySelectorAll('.pp-notes [data-note]')]"
+            ".filter(n => !n.dataset.note.includes('.') && n.offsetParent !== null).length")
+        assert listed == count, f"{page_id}: the panel lists {listed} of {count} elements"
+    visit(sized, sample_site, "confirm_order", "notes=1")
+    sized.find_element("css selector", '.pp-notes [data-pin="coupon_row"]').click()
+    selected = sized.execute_script(
+        "return [...document.querySelectorAll('.pp-selected')].map(n => n.className.split(' ')[0])")
+    assert sorted(selected) == ["pp-el", "pp-note", "pp-pin"], selected
+    sized.find_element("css selector", '.pp-screen:not([hidden]) [data-pin="freight"]').click()
+    note = sized.find_element("css selector", '.pp-notes [data-note="freight"]')
+    assert "pp-selected" in note.get_attribute("class") and "pin=freight" in sized.current_url
+
+
+def test_every_page_opens_on_a_screen_that_leads_onward(
+        sized: "WebDriver", sample_site: BuiltSite, pages: dict[str, tuple[str, int]]) -> None:
+    viewport(sized, DESKTOP)
+    for page_id, _ in each_screen(sized, sample_site, pages):
+        onward = sized.execute_script(
+            "return [...document.querySelectorAll('.pp-screen:not([hidden]) .pp-device')]"
+            ".flatMap(d => [...d.querySelectorAll(arguments[0])])"
+            ".filter(n => n.getClientRects().length).length", LEADS_ONWARD)
+        assert onward >= 1, f"{page_id} opens on a screen with no way onward"
+
+
+OVERLAPS = """
+const overlaps = [];
+const visible = node => node.getClientRects().length > 0;
+// The part of an element one sees: clipped to the scrolling content that holds it.
+const shown = element => {
+  const r = element.getBoundingClientRect();
+  const scroll = element.closest('.pp-scroll');
+  if (!scroll) return r;
+  const s = scroll.getBoundingClientRect();
+  return {left: Math.max(r.left, s.left), right: Math.min(r.right, s.right),
+          top: Math.max(r.top, s.top), bottom: Math.min(r.bottom, s.bottom)};
+};
+const elements = [...document.querySelectorAll('.pp-screen:not([hidden]) .pp-el')].filter(visible);
+for (const pin of document.querySelectorAll('.pp-screen:not([hidden]) .pp-pin')) {
+  if (!visible(pin)) continue;
+  const a = pin.getBoundingClientRect();
+  for (const element of elements) {
+    if (element.contains(pin)) continue;
+    const b = shown(element);
+    if (a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5)
+      overlaps.push(pin.dataset.pin + ' covers ' + element.dataset.element);
+  }
+}
+return overlaps;
+"""
+
+
+@pytest.mark.parametrize("size", [DESKTOP, PHONE], ids=["1440", "390"])
+def test_no_pin_covers_another_element(sized: "WebDriver", sample_site: BuiltSite,
+                                       pages: dict[str, tuple[str, int]],
+                                       size: tuple[int, int]) -> None:
+    viewport(sized, size)
+    for page_id, _ in each_screen(sized, sample_site, pages, "notes=1&all=1"):
+        pins = sized.execute_script(
+            "return document.querySelectorAll('.pp-screen:not([hidden]) .pp-pin').length")
+        assert pins, f"{page_id}: no pins shown"
+        assert sized.execute_script(OVERLAPS) == [], page_id
+
+
+SPEC_PAGE = """
+const frame = document.querySelector('iframe.pmdocs-wireframe');
+const table = document.getElementById(arguments[0]).closest('table');
+const f = frame.getBoundingClientRect(), t = table.getBoundingClientRect();
+const notes = table.tHead.rows[0].cells[3].getBoundingClientRect().width;
+const numbers = {};
+for (const anchor of table.querySelectorAll('a[id^="element-"]'))
+  numbers[anchor.id.slice(8)] = anchor.closest('td').textContent.trim();
+return {above: f.bottom <= t.top + 1, beside: f.right <= t.left + 1, notes: notes / t.width,
+        numbers: numbers};
+"""
+
+
+@pytest.mark.parametrize("page_id", ["cart", "checkin"])
+def test_a_page_spec_shows_its_wireframe_with_the_numbers_of_its_element_table(
+        sized: "WebDriver", sample_site: BuiltSite, page_id: str) -> None:
+    viewport(sized, DESKTOP)
+    open_page(sized, sample_site.url(f"pages/{page_id}.html"))
+    project = check_project(SAMPLE).project
+    page = next(page for page in project.pages if page.id == page_id)
+    layout = sized.execute_script(SPEC_PAGE, "element-" + page.elements[0].id)
+    assert layout["above"] or layout["beside"], layout
+    assert layout["notes"] >= 0.3, f"the notes column is {layout['notes']:.0%} of the table"
+    assert layout["numbers"] == {element.id: str(number)
+                                 for number, element in enumerate(page.elements, start=1)}
+    frame = sized.find_element("css selector", "iframe.pmdocs-wireframe")
+    sized.execute_script("arguments[0].scrollIntoView()", frame)
+    sized.switch_to.frame(frame)
+    try:
+        wait_until(sized, lambda d: d.execute_script(
+            "return document.body && document.body.classList.contains('pp-embed')"),
+            "the wireframe did not open embedded")
+        pins = sized.execute_script(
+            "return [...document.querySelectorAll('.pp-screen:not([hidden]) .pp-pin')]"
+            ".filter(p => p.getClientRects().length).map(p => [p.dataset.pin, p.textContent.trim()])")
+        tabs = sized.execute_script("return document.querySelectorAll('[data-state-tab]').length")
+        header = sized.execute_script("return document.querySelector('.pp-header').offsetParent")
+    finally:
+        sized.switch_to.default_content()
+    assert pins and all(layout["numbers"][element] == number for element, number in pins), pins
+    assert tabs == len({state.name for state in page.states}) and header is None
+    screenshot(sized, f"page-spec-{page_id}")
