@@ -512,3 +512,16 @@ def test_copy_shows_a_parameter_at_its_default_and_the_rest_as_written() -> None
             "{{ 7*7 }}</p>") in prototype
     deck = site.files["copy.csv"].decode("utf-8-sig")
     assert "cap=3" in deck and copy in deck
+
+
+def test_heading_anchors_are_readable_stable_and_never_emphasis() -> None:
+    import markdown
+
+    def anchor(*words: str) -> str:
+        converted = markdown.markdown("## 标题" + heading_id(*words), extensions=["attr_list"])
+        return converted.split('id="')[1].split('"')[0] if 'id="' in converted else ""
+    assert anchor("release", "v1_1") == "release-v1_1"
+    assert anchor("一般 纳税人") == "一般-纳税人"
+    assert anchor("a-_b_") == "a-b_" and anchor("_x_") == "x_"
+    assert anchor('<b onclick="x">') == "b-onclick-x"
+    assert heading_id("<>") == "" and heading_id() == ""

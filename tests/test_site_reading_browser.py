@@ -45,7 +45,11 @@ const active = Array.from(document.querySelectorAll('.md-nav--primary a.md-nav__
 return {
   active: active.includes(here),
   crumbs: Array.from(document.querySelectorAll('.md-path__link'), link => link.textContent.trim()),
-  footer: Array.from(document.querySelectorAll('a.md-footer__link'), link => link.href),
+  footer: Array.from(document.querySelectorAll('a.md-footer__link'))
+    .filter(link => link.offsetWidth > 0).map(link => link.href.split('#')[0]),
+  section: Array.from(document.querySelectorAll(
+      '.md-nav--primary > .md-nav__list > .md-nav__item--active a.md-nav__link[href]'),
+    link => link.href.split('#')[0]),
   underscore: Array.from(document.querySelectorAll('[id]'), element => element.id)
     .concat(Array.from(document.querySelectorAll('a[href*="#"]'),
                        link => link.getAttribute('href').split('#').pop()))
@@ -112,7 +116,7 @@ def pages(sample_site: BuiltSite) -> list[str]:  # noqa: F811
     return found
 
 
-def test_every_item_is_in_the_sidebar_highlighted_on_its_page(
+def test_every_item_is_in_the_sidebar_highlighted_on_its_page_with_neighbours(
         browser: "WebDriver", sample_site: BuiltSite, pages: list[str]) -> None:  # noqa: F811
     browser.set_window_size(1440, HEIGHT)
     items = [page for page in pages if page.split("/")[0] in ITEM_FOLDERS
@@ -128,6 +132,9 @@ def test_every_item_is_in_the_sidebar_highlighted_on_its_page(
             problems.append(f"{page}: breadcrumbs {seen['crumbs']}")
         if not seen["footer"]:
             problems.append(f"{page}: no previous/next")
+        outside = [url for url in seen["footer"] if url not in seen["section"]]
+        if outside:
+            problems.append(f"{page}: previous/next leave its section: {outside}")
     assert not problems, "\n".join(problems)
 
 

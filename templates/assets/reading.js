@@ -1,8 +1,9 @@
 /* pmdocs: reading aids. A table wider than its column says so: Material puts each table of
    a page in a horizontal scroll container; where the table overflows it, this marks the
    container (`pmdocs-wide`: an edge on the sides that hide columns, the first column kept in
-   view) and puts a hint above it, measured again when the window changes size. And the
-   theme's search dialog and navigation landmarks get names, for screen readers. */
+   view) and puts a hint above it, measured again when the window changes size. Previous
+   and next stay within the section. And the theme's search dialog and navigation landmarks
+   get names, for screen readers. */
 (function () {
   "use strict";
   var SCROLLER = "md-typeset__scrollwrap";
@@ -67,8 +68,23 @@
     edges(container);
   }
 
+  /* Previous and next stay within the open section of the sidebar (the theme's footer
+     walks the whole navigation: the last rule's "next" would be the traceability page). */
+  function keepFooterInSection() {
+    var section = document.querySelector(".md-nav--primary > .md-nav__list > .md-nav__item--active.md-nav__item--nested");
+    if (!section) return;
+    var inside = {};
+    section.querySelectorAll("a.md-nav__link[href]").forEach(function (link) {
+      inside[link.href.split("#")[0]] = true;
+    });
+    document.querySelectorAll("a.md-footer__link").forEach(function (link) {
+      if (!inside[link.href.split("#")[0]]) link.hidden = true;
+    });
+  }
+
   function measureAll() {
     nameLandmarks();
+    keepFooterInSection();
     var containers = [];
     document.querySelectorAll("article.md-content__inner table").forEach(function (table) {
       var container = scroller(table);
