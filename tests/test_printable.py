@@ -194,7 +194,8 @@ def test_serve_of_specs_with_errors_prints_pmdocs_lines_only(injected: Path) -> 
     assert page is not None and 'id="pmdocs-problems"' in page, stderr
     assert_own_lines(stdout + stderr, "", ISSUE, r"pmdocs: the specs in \S+ have errors:",
                      r"pmdocs serve: the PRD of \S+ at http://\S+ \(after its first build\)",
-                     r"watching \S+ \(pmdocs.yml and every spec file\): .*")
+                     r"watching \S+ \(pmdocs.yml and every spec file\): .*",
+                     r"pmdocs serve: (building the site \.\.\.|built the site in [0-9.]+ s)")
     assert stderr.count(" error PM") == 4 and stderr.count(" warning PM") == 2
 
 
