@@ -426,6 +426,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "proto_retry": ("重试", "Retry"),
     "example": ("示例", "Example"),
     "table_columns": ("列", "Columns"),
+    "validation": ("校验提示", "Validation"),
     "element_more": ("规则 / 数据 / 角色", "Rules / data / roles"),
     "element_type_navbar": ("顶部导航栏", "navigation bar"),
     "element_type_tabbar": ("底部标签栏", "tab bar"),

@@ -14,13 +14,15 @@ import pytest
 from pmdocs.pipeline import check_project
 from pmdocs.graph.common import first_of_each
 from pmdocs.model import Project
-from pmdocs.model.spec import SPECIAL_TARGETS
+from pmdocs.model.spec import SPECIAL_TARGETS, Page
 from pmdocs.pipeline import render_project as render_site
 from pmdocs.render import RenderedSite
-from pmdocs.render.prototype import OVERLAY_KINDS
+from pmdocs.render.context import build_context
+from pmdocs.render.prototype import OVERLAY_KINDS, prototype
 from pmdocs.site import SiteSettings, export_files
 
 from .conftest import SAMPLE
+from .test_graph import make_project
 
 
 class Wireframe(HTMLParser):
@@ -181,3 +183,52 @@ def test_untrusted_text_never_becomes_markup_in_the_prototype(tmp_path: Path) ->
         assert "<script>window" not in text, path
     sitemap = site.files["prototype/_assets/sitemap.js"].decode()
     assert "<" not in sitemap and ">" not in sitemap
+
+
+@pytest.mark.parametrize(("states", "default", "opens_in"), [
+    ({"loading": "…", "loaded": "…", "empty": "…"}, None, "loaded"),
+    ({"loading": "…", "logged_out": {"counts_as": "loaded"}, "can_draw": {"counts_as": "loaded"}},
+     None, "logged_out"),
+    ({"loading": "…", "logged_out": {"counts_as": "loaded"}, "can_draw": {"counts_as": "loaded"}},
+     "can_draw", "can_draw"),
+    ({"loading": "…", "empty": "…", "running": "…"}, None, "running"),
+    ({"loading": "…", "error": "…"}, None, "loading"),
+])
+def test_a_page_opens_in_its_default_state_else_its_first_business_state(
+        states: dict, default: str | None, opens_in: str) -> None:
+    page = Page.model_validate({"id": "p", "title": "P", "states": states,
+                                **({"default_state": default} if default else {})})
+    assert page.opening_state == opens_in
+
+
+def test_an_element_listed_under_shows_appears_only_in_the_states_that_list_it() -> None:
+    page = Page.model_validate({
+        "id": "p", "title": "P",
+        "elements": [{"id": "draw", "type": "button"}, {"id": "rules", "type": "link"}],
+        "states": {"can_draw": {"shows": ["draw"]}, "used_up": "…",
+                   "ended": {"hides": ["rules"]}}})
+    shown = {state.name: [element.id for element in page.shown_in(state)] for state in page.states}
+    assert shown == {"can_draw": ["draw", "rules"], "used_up": ["rules"], "ended": []}
+
+
+def test_buttons_docks_and_rows_are_inferred_where_the_spec_says_nothing() -> None:
+    project = make_project(pages=[
+        {"id": "detail", "title": "详情", "entry": True, "elements": [
+            {"id": "navbar", "type": "navbar", "on_tap": "back"},
+            {"id": "price", "type": "text", "example": "¥39.90"},
+            {"id": "add", "type": "button", "label": "加入购物车", "on_tap": "done"},
+            {"id": "buy", "type": "button", "label": "立即购买", "on_tap": "done"},
+            {"id": "later", "type": "button", "label": "暂不", "on_tap": "back"}]},
+        {"id": "done", "title": "完成", "terminal": True, "device": "web", "elements": [
+            {"id": "save", "type": "button", "on_tap": "detail"},
+            {"id": "publish", "type": "button", "on_tap": "detail"}]}])
+    pages = {view.page.id: view for view in prototype(build_context(project, [], [], {})).pages}
+    looks = {widget.element.id: (widget.variant, widget.dock, widget.beside)
+             for view in pages.values() for widget in view.widgets}
+    assert looks == {
+        "navbar": ("", "top", False), "price": ("", "", False),
+        "add": ("secondary", "bottom", False), "buy": ("primary", "bottom", False),
+        "later": ("secondary", "bottom", False),          # going back is never the main action
+        "save": ("secondary", "", False), "publish": ("primary", "", True)}  # web: side by side
+    assert [[widget.element.id for widget in row] for row in pages["done"].screens[0].rows] \
+        == [["save", "publish"]]

@@ -90,6 +90,11 @@ def test_on_a_phone_the_screen_fills_the_viewport_and_the_sitemap_is_a_drawer(
     link.click()
     wait_until(sized, lambda d: d.execute_script("return document.body.dataset.page") == "home",
                "a page chosen in the drawer did not open")
+    visit(sized, sample_site, "cart", "state=empty")             # a link shared in a chat
+    assert sized.execute_script(
+        "return document.querySelector('.pp-screen:not([hidden])').dataset.state") == "empty"
+    assert sized.find_element("css selector", '.pp-screen:not([hidden]) [data-element="go_shopping"]') \
+        .is_displayed()
 
 
 def test_the_desktop_screens(sized: "WebDriver", sample_site: BuiltSite) -> None:

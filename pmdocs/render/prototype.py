@@ -8,7 +8,6 @@ The prototype is derived from the page specs alone, so it can never drift from t
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Iterable, Mapping
 
@@ -19,6 +18,7 @@ from ..sitemap import SiteMap
 from .context import RenderContext
 from .items import state_name
 from .parameters import Segment, segments
+from .prototype_layout import cells, looks
 
 @dataclass(frozen=True)
 class Choice:
@@ -222,8 +222,8 @@ class _Builder:
     def wireframe(self, page: Page, with_overlays: bool = True) -> WireframePage:
         """The page's screens; with every overlay it can open (flat: an overlay opened from
         an overlay is in its page's list, so one page's HTML can show them all)."""
-        looks = _looks(page, page.device or "mobile")
-        widgets = tuple(self.widget(number, element, page.id, looks[element.id])
+        page_looks = looks(page, page.device or "mobile")
+        widgets = tuple(self.widget(number, element, page.id, page_looks[element.id])
                         for number, element in enumerate(page.elements, start=1))
         overlays = tuple(self.wireframe(self.pages[overlay], with_overlays=False)
                          for overlay in self.overlays_of(page.id)) if with_overlays else ()
@@ -283,7 +283,7 @@ class _Builder:
                       change=self.element_changes.get((page_id, element.id), ""),
                       variant=look[0], dock=look[1], beside=look[2],
                       example=element.example or example,
-                      cells=_cells(element))
+                      cells=cells(element))
 
     def shows(self, reference: str | None) -> tuple[str, str]:
         """The data an element shows, in words (`商品 › 标题`), and its attribute's example."""
@@ -357,67 +357,6 @@ def _changes(context: RenderContext) -> tuple[dict[str, str], dict[tuple[str, st
                 added = field.part == "element" and field.change == "added" and not field.field
                 elements[(item.id, element)] = "added" if added else "changed"
     return pages, elements
-
-
-PRICE = re.compile(r"[¥￥$€£]\s?\d[\d,]*(?:\.\d+)?")
-
-
-def _cells(element: Element) -> tuple[tuple[str, ...], ...]:
-    """A table's rows split into its columns' cells (at ` · `); a list's items as (title,
-    price) when its template shows a price (the first amount in the item's text)."""
-    if element.type == "table" and element.columns:
-        return tuple(tuple(cell.strip() for cell in item.split(" · ")) for item in element.items)
-    if element.type == "list" and "price" in element.template:
-        rows = []
-        for item in element.items:
-            price = PRICE.search(item)
-            title = (item[:price.start()] + item[price.end():]).strip(" ·") if price else item
-            rows.append((title, price.group(0) if price else ""))
-        return tuple(rows)
-    return ()
-
-
-def _only_dismisses(button: Element) -> bool:
-    """Whether all a button does is go back or close (暂不登录, 关闭): never the main action."""
-    jumps = [jump for _, event_jumps in button.actions() for jump in event_jumps]
-    return bool(jumps) and all(jump.to in SPECIAL_TARGETS and not jump.effect for jump in jumps)
-
-
-def _looks(page: Page, device: str) -> dict[str, tuple[str, str, bool]]:
-    """Each element's (button variant, dock, beside), as the spec says or inferred: in a run of
-    buttons the last that does more than go back or close is `primary`, the others
-    `secondary`; a navbar stays at the top; on a mobile page the buttons after its last other
-    element (a tab bar aside) form the bottom action bar; on a web page a button after a
-    button stands beside it."""
-    variants: dict[str, str] = {}
-    run: list[Element] = []
-    for element in [*page.elements, None]:
-        if element is not None and element.type == "button" and element.variant != "close":
-            run.append(element)
-            continue
-        leading = [button for button in run if not _only_dismisses(button)] or run
-        for button in run:
-            variants[button.id] = "primary" if button is leading[-1] else "secondary"
-        run = []
-    docks: dict[str, str] = {element.id: "top" for element in page.elements
-                             if element.type == "navbar" or element.variant == "close"}
-    if device == "mobile" and page.kind == "page":
-        for element in reversed([item for item in page.elements if item.type != "tabbar"]):
-            if element.dock is not None:
-                continue                                       # it says where it goes
-            if element.type != "button":
-                break
-            docks[element.id] = "bottom"
-    looks = {}
-    previous = None
-    for element in page.elements:
-        dock = element.dock or docks.get(element.id, "")
-        beside = element.beside or (device == "web" and element.type == "button"
-                                    and previous is not None and previous.type == "button")
-        looks[element.id] = (element.variant or variants.get(element.id, ""),
-                             "" if dock == "none" else dock, beside)
-        previous = element
-    return looks
 
 
 def _first_of_each_state(states: Iterable[State]) -> list[State]:

@@ -79,6 +79,8 @@ class Element(Spec):
     """The visible text (a button's caption, a field's name)."""
     placeholder: Text = ""
     """The hint an empty input shows, e.g. 请输入手机号."""
+    validation: Text = ""
+    """What an input says under itself when its value is wrong, e.g. 请输入 11 位手机号."""
     items: list[Text] = Field(default_factory=list)
     """Example rows of a list, tab names, options of a select."""
     notes: Markdown = ""

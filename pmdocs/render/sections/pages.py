@@ -157,6 +157,8 @@ def _contents(context: RenderContext, page: Page, element: Element, path: str) -
                                      + " · ".join(element.columns))))
     if element.example:
         shown.insert(0, Html(escaped(labels["example"] + labels["colon"] + element.example)))
+    if element.validation:
+        shown.append(Html(escaped(labels["validation"] + labels["colon"] + element.validation)))
     if element.placeholder:
         shown.insert(0, Html(escaped(context.labels["placeholder"] + context.labels["colon"])
                              + filled_html(context, element.placeholder, scope, path)))
