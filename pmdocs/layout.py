@@ -39,6 +39,12 @@ CHEAP_SETTINGS = ("-Gnslimit=2", "-Gnslimit1=2", "-Gmclimit=0.1", "-Gsearchsize=
 """Second try after a timeout: fewer network-simplex and crossing-minimisation passes,
 straight edges."""
 
+SPLINE_SETTINGS = ("-Gsplines=spline",)
+"""Second try after `dot` failed on a diagram with orthogonal edges (the swimlanes'):
+Graphviz's orthogonal router crashes on some graphs (a SIGSEGV in Graphviz 2.43 on one
+hostile test flow); spline routing draws the same layout."""
+_ORTHOGONAL = "splines=ortho"
+
 BATCH_SOURCE_LIMIT = 64_000   # characters of DOT: a shorter diagram is laid out in a batch
 BATCH_TOTAL_LIMIT = 200_000   # characters of DOT in one batch, at most
 BATCH_SECONDS_PER_GRAPH = 0.1   # a batch's timeout: `timeout` + this (or less) per graph
@@ -194,15 +200,20 @@ class GraphvizLayout:
         return Drawing(clean_svg(svg, diagram.id))
 
     def _run(self, dot_source: str) -> tuple[str | None, str]:
-        """`dot -Tsvg`, then once more with cheaper settings after a timeout."""
-        for extra in ((), CHEAP_SETTINGS):
+        """`dot -Tsvg`, then once more with cheaper settings after a timeout, or with spline
+        routing after a failure of orthogonal routing."""
+        extra: tuple[str, ...] = ()
+        while True:
             try:
                 return run_dot([self.dot, "-Tsvg", *extra], dot_source, self.timeout), ""
             except subprocess.TimeoutExpired:
-                continue
+                if extra == CHEAP_SETTINGS:
+                    return None, "too_large"
+                extra = CHEAP_SETTINGS
             except subprocess.CalledProcessError:
-                return None, "failed"
-        return None, "too_large"
+                if extra or _ORTHOGONAL not in dot_source:
+                    return None, "failed"
+                extra = SPLINE_SETTINGS
 
     def _cached(self, key: str) -> str | None:
         if self.cache_dir is None:

@@ -165,6 +165,26 @@ def test_dot_syntax_error_is_a_failed_drawing(tmp_path: Path) -> None:
     assert layout.stats == LayoutStats(rendered=1, cached=0, failed=1)
 
 
+def test_a_crash_of_orthogonal_routing_is_tried_again_with_splines(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Graphviz's orthogonal router crashes on some graphs: such a diagram is drawn with spline
+    routing instead (one more run); a diagram without orthogonal edges that fails stays failed."""
+    log = install_dot(tmp_path / "bin", monkeypatch, "runs.log",
+                      'if [ "$1" = "-V" ]; then echo "dot - fake graphviz version 1" >&2; exit 0; fi\n'
+                      'echo "$@" >> "{log}"\n'
+                      f"source=$({shutil.which('cat')})\n"
+                      'case "$*" in *splines=spline*) ;; *) case "$source" in '
+                      f'*splines=ortho*|*broken*) kill -SEGV $$ ;; esac ;; esac\n' + TINY_SVG)
+    ortho = Diagram("ortho", "test", "Ortho", 'digraph { graph [splines=ortho]; a -> b }\n')
+    broken = Diagram("broken", "test", "Broken", "digraph { broken -> b }\n")
+    layout = GraphvizLayout(None, workers=1)
+    drawings = layout.draw([ortho])
+    assert drawings["ortho"].svg is not None
+    assert [line.split()[-1] for line in runs(log)] == ["-Tsvg", "-Gsplines=spline"]
+    assert layout.draw([broken]) == {"broken": Drawing(None, "failed")}
+    assert len(runs(log)) == 3
+
+
 def test_missing_dot_raises_with_the_install_hint(tmp_path: Path,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PATH", str(tmp_path))

@@ -235,17 +235,18 @@ def _lane_name(graph: graphviz.Digraph, project, lane: str) -> str:
 
 
 def _add_anchors(graph: graphviz.Digraph, grid: Grid, steps: Sequence[Step]) -> None:
-    """Invisible, weightless edges from each step (and lane name) to its lane's borders in the
-    rows above and below. dot skips nodes with no neighbour in the next row when it sorts a
-    row, and may then carry another node past them against their flat edges; with these,
-    no node of the grid lacks neighbours."""
+    """Invisible, weightless edges from each step (and lane name) to its lane's left border in
+    the row above and its right border in the row below. dot skips nodes with no neighbour in
+    the next row when it sorts a row, and may then carry another node past them against their
+    flat edges; with these, no node of the grid lacks neighbours (without them, 23 of 100
+    random flows lost a step from its lane). Two per node, not four: orthogonal routing
+    routes invisible edges too, and these were most of its time."""
     cells = [(node_name("lanes", lane), 1, index) for index, lane in enumerate(grid.lanes)]
     cells += [(node_name("steps", step.id), grid.step_rows[step.id], grid.lanes.index(step.lane))
               for step in steps]
     for name, row, index in cells:
-        for border in (index, index + 1):
-            graph.edge(f"grid.{row - 1}.{border}", name, style="invis", weight="0")
-            graph.edge(name, f"grid.{row + 1}.{border}", style="invis", weight="0")
+        graph.edge(f"grid.{row - 1}.{index}", name, style="invis", weight="0")
+        graph.edge(name, f"grid.{row + 1}.{index + 1}", style="invis", weight="0")
 
 
 def _add_borders(graph: graphviz.Digraph, grid: Grid, column: list[str]) -> None:
