@@ -244,7 +244,6 @@ MESSAGES = {
                                 "`objects:`",
     "PM381.uncovered": "{kind} `{id}` ({title}) is covered by no feature",
     "PM381.uncovered.hint": "list it under a feature's `pages:` (or drop it if nobody needs it)",
-    "context.lifecycle": "object `{object}` lifecycle",
     # PM34x: limits
     "PM340.no_window": "{name}: the limit does not say over which period it counts (per day? "
                        "per campaign? for ever?)",

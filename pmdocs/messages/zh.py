@@ -283,7 +283,6 @@ MESSAGES = {
     "PM380.links_nothing.hint": "在 `pages:`、`rules:`、`flows:` 或 `objects:` 下列出它涉及的内容",
     "PM381.uncovered": "{kind} `{id}`（{title}）没有被任何需求覆盖",
     "PM381.uncovered.hint": "在某个需求的 `pages:` 中列出它（如果没人需要，就删除它）",
-    "context.lifecycle": "对象 `{object}` 的生命周期",
     "PM340.no_window": "{name}：限制没有说明按什么周期统计（每天？每个活动？永久？）",
     "PM340.no_window.hint": "添加 `window: calendar_day`（并写明时区和重置时间）、"
                             "`campaign_period`、`lifetime` 或 `rolling`",
