@@ -122,3 +122,11 @@ def test_serve_rebuilds_when_a_spec_changes(sample_site: BuiltSite, tmp_path: Pa
         page = wait_for(f"rebuilt page titled {NEW_TITLE}", rebuilt, served.server, served.log,
                         REBUILD_WAIT)
         assert "livereload" in page
+
+
+def test_serve_stops_when_there_is_no_project_to_preview(tmp_path: Path) -> None:
+    """Errors in the specs are shown over the pages; a folder without pmdocs.yml has none."""
+    result = subprocess.run([str(PMDOCS), "serve", str(tmp_path), "-a", f"127.0.0.1:{free_port()}"],
+                            capture_output=True, text=True, timeout=120, cwd=tmp_path)
+    assert result.returncode == 1, result.stderr
+    assert f"{tmp_path}: error PM100 " in result.stderr
