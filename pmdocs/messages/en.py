@@ -458,9 +458,9 @@ MESSAGES = {
 }
 
 WORDS = {
+    "with_hint": "{message} (hint: {hint})",
     "list_separator": "; ",
     "advice": "How to fix",
-    "hint": "hint",
     "item_problems": "The check found {count} problem(s) here",
     "serve_errors": "The specs have errors; this is the last version that built.",
     "serve_recover": "Save a fix and the page reloads.",

@@ -454,9 +454,9 @@ MESSAGES = {
 }
 
 WORDS = {
+    "with_hint": "{message}（建议：{hint}）",
     "list_separator": "；",
     "advice": "处理建议",
-    "hint": "建议",
     "item_problems": "检查发现 {count} 个问题",
     "serve_errors": "规格有错误，这里显示的是上一次成功构建的版本。",
     "serve_recover": "保存修正后页面会自动刷新。",
