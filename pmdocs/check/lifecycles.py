@@ -21,7 +21,7 @@ def check(project: Project) -> Iterator[Issue]:
 
 
 def _lifecycle(business_object: BusinessObject, lifecycle: Lifecycle) -> Iterator[Issue]:
-    context: Place = (("object", business_object.id), ("lifecycle", None))
+    context: Place = (("lifecycle_of", business_object.id),)
     states = [state.id for state in lifecycle.states]
     known = set(states)
 

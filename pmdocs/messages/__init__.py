@@ -95,6 +95,8 @@ def place(steps: Place | str) -> str:
             step = Text("context.exit", step=name)
         elif kind == "transition":
             step = Text("context.transition", source=name[0], to=name[1])
+        elif kind == "lifecycle_of":
+            step = Text("context.lifecycle_of", object=name)
         elif name is None:
             step = noun(kind)
         elif isinstance(name, int):

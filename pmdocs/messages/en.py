@@ -455,6 +455,7 @@ MESSAGES = {
     "numbered.row": "row {number}",
     "numbered.constraint": "constraint {number}",
     "numbered.criterion": "criterion {number}",
+    "context.lifecycle_of": "object `{object}` lifecycle",
 }
 
 WORDS = {

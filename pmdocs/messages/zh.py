@@ -451,6 +451,7 @@ MESSAGES = {
     "numbered.row": "第 {number} 行",
     "numbered.constraint": "第 {number} 条约束",
     "numbered.criterion": "第 {number} 条验收标准",
+    "context.lifecycle_of": "对象 `{object}` 的生命周期",
 }
 
 WORDS = {
