@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -295,6 +296,38 @@ def test_codes_lists_every_code_once() -> None:
 def test_codes_shows_severity_and_title() -> None:
     assert run("codes")[1].splitlines()[0] == (
         "PM100  error    The project folder or its pmdocs.yml is missing")
+
+
+def test_codes_in_chinese_with_advice() -> None:
+    assert run("codes", "--lang", "zh", "--advice")[1].splitlines()[:2] == [
+        "PM100  error    找不到项目文件夹或其中的 pmdocs.yml",
+        "                在包含 pmdocs.yml 的文件夹中运行 pmdocs，或用 `pmdocs new` 创建项目。"]
+
+
+# ------------------------------------------------------------------ language
+
+def test_check_speaks_the_projects_language_unless_told_otherwise(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The sample is Chinese: its problems print in Chinese; `--lang en` prints them in
+    English, words and summary, with the same positions, severities and codes."""
+    project = tmp_path / "sample"
+    shutil.copytree(REPO / "sample_project", project)
+    spec = project / "pages" / "trade.yml"
+    spec.write_text(spec.read_text(encoding="utf-8").replace(
+        "    title: 购物车\n", "    title: 购物车\n    titel: 购物车\n", 1), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    chinese = run("check", "sample")
+    english = run("check", "sample", "--lang", "en")
+    assert chinese[0] == english[0] == 1
+    assert chinese[1].splitlines()[0] == (
+        "sample/pages/trade.yml:6:5: error PM201 页面 `cart`：未知的键 `titel` (是不是 `title`？)")
+    assert english[1].splitlines()[0] == (
+        "sample/pages/trade.yml:6:5: error PM201 page `cart`: unknown key `titel` "
+        "(did you mean `title`?)")
+    assert chinese[1].splitlines()[-1].startswith("1 个错误")
+    assert english[1].splitlines()[-1].startswith("1 error")
+    for word in ("：", "个", "无法", "没有", "建议"):     # pmdocs' Chinese words; spec titles stay
+        assert word not in english[1], word
 
 
 # ----------------------------------------------------------------------- new

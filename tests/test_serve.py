@@ -126,3 +126,11 @@ def test_serve_rebuilds_when_a_spec_changes(sample_site: BuiltSite, tmp_path: Pa
                           served.log.read_text(encoding="utf-8"))
         assert told[:4] == ["building the site", told[1], "building the site", told[3]] and \
             told[1].startswith("built") and told[3].startswith("built"), told
+
+
+def test_serve_stops_when_there_is_no_project_to_preview(tmp_path: Path) -> None:
+    """Errors in the specs are shown over the pages; a folder without pmdocs.yml has none."""
+    result = subprocess.run([str(PMDOCS), "serve", str(tmp_path), "-a", f"127.0.0.1:{free_port()}"],
+                            capture_output=True, text=True, timeout=120, cwd=tmp_path)
+    assert result.returncode == 1, result.stderr
+    assert f"{tmp_path}: error PM100 " in result.stderr

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..issues import Issue, make_issue
-from ..messages import Text, inside, named
+from ..messages import Text, place
 from ..model.domains import Domain
 from ..model.index import ProjectIndex
 from ..model.spec import Input, Rule
@@ -18,11 +18,11 @@ def input_domain_issues(rule: Rule, index: ProjectIndex) -> Iterator[Issue]:
     for item in rule.inputs:
         domain = index.input_domains.get((rule.id, item.id)) if item.source else None
         if domain is not None:
-            yield from _input_issues(inside(named("rule", rule.id), "input", item.id), item,
+            yield from _input_issues(place((("rule", rule.id), ("input", item.id))), item,
                                      domain)
 
 
-def _input_issues(context: Text, item: Input, domain: Domain) -> Iterator[Issue]:
+def _input_issues(context: str, item: Input, domain: Domain) -> Iterator[Issue]:
     if domain.problem == "no_lifecycle":
         yield make_issue("PM345", Text("PM345.no_lifecycle", context=context,
                                        object=domain.object_id), item.at("from"),
@@ -40,7 +40,7 @@ def _input_issues(context: Text, item: Input, domain: Domain) -> Iterator[Issue]
         yield from _listed_values(context, item, domain)
 
 
-def _listed_values(context: Text, item: Input, domain: Domain) -> Iterator[Issue]:
+def _listed_values(context: str, item: Input, domain: Domain) -> Iterator[Issue]:
     """Values written beside `from` must be the model's (a table over 4 of 5 states is the
     gap `from` is there to catch)."""
     missing = [value for value in domain.values if value not in item.values]

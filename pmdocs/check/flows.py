@@ -9,7 +9,7 @@ from collections import deque
 from typing import Iterable, Iterator
 
 from ..issues import Issue, about, did_you_mean, make_issue
-from ..messages import Text, inside, named, noun
+from ..messages import Place, Text, noun, place
 from ..model import Project
 from ..model.spec import Flow
 from .references import unknown_reference
@@ -36,21 +36,21 @@ def _steps(flow: Flow) -> Iterator[Issue]:
     lanes, stages = set(flow.lanes), {stage.id for stage in flow.stages}
     steps = {step.id for step in flow.steps}
     for step in flow.steps:
-        context = inside(named("flow", flow.id), "step", step.id)
+        context: Place = (("flow", flow.id), ("step", step.id))     # worded for a problem only
         if step.lane not in lanes:
-            yield make_issue("PM374", Text("PM374.lane", context=context, lane=step.lane),
+            yield make_issue("PM374", Text("PM374.lane", context=place(context), lane=step.lane),
                              step.at("lane"), did_you_mean(step.lane, lanes)
                              or Text("PM374.lane.hint", lanes=", ".join(flow.lanes)))
         if step.stage is not None and step.stage not in stages:
-            yield make_issue("PM374", Text("PM374.stage", context=context, stage=step.stage),
+            yield make_issue("PM374", Text("PM374.stage", context=place(context), stage=step.stage),
                              step.at("stage"), did_you_mean(step.stage, stages)
                              or Text("PM374.stage.hint"))
         for arrow in step.next:
             if arrow.to not in steps:
-                yield unknown_reference(context, "step", arrow.to, arrow.at("to"), steps)
+                yield unknown_reference(place(context), "step", arrow.to, arrow.at("to"), steps)
         labelled = [arrow for arrow in step.next if arrow.when]
         if step.kind == "decision" and len(labelled) < 2:
-            yield make_issue("PM373", Text("PM373.exits", context=context, count=len(labelled)),
+            yield make_issue("PM373", Text("PM373.exits", context=place(context), count=len(labelled)),
                              step.at("id"), Text("PM373.exits.hint"))
 
 

@@ -8,7 +8,7 @@ from collections import deque
 from typing import Iterator
 
 from ..issues import Issue, about, did_you_mean, make_issue
-from ..messages import Text
+from ..messages import Place, Text, place
 from ..model import Project
 from ..model.spec import BusinessObject, Lifecycle
 
@@ -21,12 +21,12 @@ def check(project: Project) -> Iterator[Issue]:
 
 
 def _lifecycle(business_object: BusinessObject, lifecycle: Lifecycle) -> Iterator[Issue]:
-    context = Text("context.lifecycle", object=business_object.id)
+    context: Place = (("lifecycle_of", business_object.id),)
     states = [state.id for state in lifecycle.states]
     known = set(states)
 
     def unknown(value: str, location) -> Issue:
-        return make_issue("PM362", Text("PM362.unknown", context=context, state=value), location,
+        return make_issue("PM362", Text("PM362.unknown", context=place(context), state=value), location,
                           did_you_mean(value, known) or Text("PM362.unknown.hint",
                                                              states=", ".join(states)))
     if lifecycle.initial not in known:
@@ -63,7 +63,7 @@ def _state_attribute(business_object: BusinessObject, lifecycle: Lifecycle) -> I
                      attribute.at("values"), Text("PM363.values.hint", states=", ".join(names)))
 
 
-def _reachability(context: Text, lifecycle: Lifecycle, states: list[str]) -> Iterator[Issue]:
+def _reachability(context: Place, lifecycle: Lifecycle, states: list[str]) -> Iterator[Issue]:
     outgoing: dict[str, list[str]] = {state: [] for state in states}
     for transition in lifecycle.transitions:
         if transition.source in outgoing:
@@ -78,9 +78,9 @@ def _reachability(context: Text, lifecycle: Lifecycle, states: list[str]) -> Ite
     finals = set(lifecycle.final)
     for index, state in enumerate(lifecycle.states):
         if state.id not in seen:
-            yield make_issue("PM360", Text("PM360.unreached", context=context, state=state.id,
+            yield make_issue("PM360", Text("PM360.unreached", context=place(context), state=state.id,
                                            initial=lifecycle.initial),
                              lifecycle.at("states", index), Text("PM360.unreached.hint"))
         if state.id not in finals and not outgoing.get(state.id):
-            yield make_issue("PM361", Text("PM361.stuck", context=context, state=state.id),
+            yield make_issue("PM361", Text("PM361.stuck", context=place(context), state=state.id),
                              lifecycle.at("states", index), Text("PM361.stuck.hint"))

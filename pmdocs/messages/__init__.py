@@ -75,11 +75,6 @@ def numbered(kind: str, number: int) -> Text:
     return Text("context.numbered", kind=noun(kind), number=number)
 
 
-def inside(outer: str, kind: str, name: object) -> Text:
-    """"page `cart` › element `pay`": a part of a thing that `outer` names."""
-    return Text("context.inside", outer=outer, inner=named(kind, name))
-
-
 Place = tuple[tuple[str, Any], ...]
 """Where in the specs something is, as steps: `(("page", "cart"), ("element", "buy"),
 ("on", "tap"))`; an int id is a number (`("row", 2)`), a None id names the part alone
@@ -100,6 +95,8 @@ def place(steps: Place | str) -> str:
             step = Text("context.exit", step=name)
         elif kind == "transition":
             step = Text("context.transition", source=name[0], to=name[1])
+        elif kind == "lifecycle_of":
+            step = Text("context.lifecycle_of", object=name)
         elif name is None:
             step = noun(kind)
         elif isinstance(name, int):
@@ -129,9 +126,8 @@ def _shown(value: Any, language: str) -> Any:
 
 
 def title(code: str, english: str, language: str) -> str:
-    """A code's one-line title: `english` (the registry's) or the language's own."""
-    return _CATALOGUES.get(language, en).TITLES.get(code, english) if language != "en" \
-        else english
+    """A code's one-line title in `language`; `english` is the registry's."""
+    return _CATALOGUES.get(language, en).TITLES.get(code, english)
 
 
 def advice(code: str, language: str) -> str:

@@ -244,7 +244,6 @@ MESSAGES = {
                                 "`objects:`",
     "PM381.uncovered": "{kind} `{id}` ({title}) is covered by no feature",
     "PM381.uncovered.hint": "list it under a feature's `pages:` (or drop it if nobody needs it)",
-    "context.lifecycle": "object `{object}` lifecycle",
     # PM34x: limits
     "PM340.no_window": "{name}: the limit does not say over which period it counts (per day? "
                        "per campaign? for ever?)",
@@ -456,12 +455,13 @@ MESSAGES = {
     "numbered.row": "row {number}",
     "numbered.constraint": "constraint {number}",
     "numbered.criterion": "criterion {number}",
+    "context.lifecycle_of": "object `{object}` lifecycle",
 }
 
 WORDS = {
+    "with_hint": "{message} (hint: {hint})",
     "list_separator": "; ",
     "advice": "How to fix",
-    "hint": "hint",
     "item_problems": "The check found {count} problem(s) here",
     "serve_errors": "The specs have errors; this is the last version that built.",
     "serve_recover": "Save a fix and the page reloads.",

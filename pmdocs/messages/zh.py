@@ -283,7 +283,6 @@ MESSAGES = {
     "PM380.links_nothing.hint": "在 `pages:`、`rules:`、`flows:` 或 `objects:` 下列出它涉及的内容",
     "PM381.uncovered": "{kind} `{id}`（{title}）没有被任何需求覆盖",
     "PM381.uncovered.hint": "在某个需求的 `pages:` 中列出它（如果没人需要，就删除它）",
-    "context.lifecycle": "对象 `{object}` 的生命周期",
     "PM340.no_window": "{name}：限制没有说明按什么周期统计（每天？每个活动？永久？）",
     "PM340.no_window.hint": "添加 `window: calendar_day`（并写明时区和重置时间）、"
                             "`campaign_period`、`lifetime` 或 `rolling`",
@@ -452,12 +451,13 @@ MESSAGES = {
     "numbered.row": "第 {number} 行",
     "numbered.constraint": "第 {number} 条约束",
     "numbered.criterion": "第 {number} 条验收标准",
+    "context.lifecycle_of": "对象 `{object}` 的生命周期",
 }
 
 WORDS = {
+    "with_hint": "{message}（建议：{hint}）",
     "list_separator": "；",
     "advice": "处理建议",
-    "hint": "建议",
     "item_problems": "检查发现 {count} 个问题",
     "serve_errors": "规格有错误，这里显示的是上一次成功构建的版本。",
     "serve_recover": "保存修正后页面会自动刷新。",

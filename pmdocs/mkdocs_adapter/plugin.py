@@ -36,6 +36,8 @@ from .incremental import Increment, Manifest, file_digests, site_signature
 from .search import SearchEntries
 
 log = logging.getLogger("mkdocs.plugins.pmdocs")
+NO_PROJECT = ("PM100",)
+"""Problems that leave nothing to preview: serve stops on them, as build does."""
 
 
 class PmdocsConfig(Config):
@@ -142,7 +144,7 @@ class PmdocsPlugin(BasePlugin[PmdocsConfig]):
         errors = [issue for issue in result.checked.issues if issue.severity == Severity.ERROR]
         lines = [one_line(f"pmdocs: the specs in {self.project_dir} have errors:")]
         lines += [issue_line(issue, language) for issue in errors]
-        if not self.serving:
+        if not self.serving or any(issue.code in NO_PROJECT for issue in errors):
             raise PluginError("\n".join(lines))
         return self._keep_serving(lines, errors, language, options)
 

@@ -46,12 +46,13 @@ def where(root: str | None, location: Location) -> str:
     return str(Location(file.as_posix(), location.line, location.col))
 
 
-def _said(issue: Issue, language: str, hint_word: str) -> Html:
-    """The message, and its hint after it."""
+def _said(issue: Issue, language: str) -> Html:
+    """The message, and its hint after it: "… (hint: …)", "…（建议：…）"."""
     message = message_html(issue.message_in(language))
-    if issue.hint:
-        message = Html(f"{message} ({escaped(hint_word)}: {message_html(issue.hint_in(language))})")
-    return message
+    if not issue.hint:
+        return message
+    return Html(escaped(words(language)["with_hint"]).format(
+        message=message, hint=message_html(issue.hint_in(language))))
 
 
 def issue_table(context: RenderContext, issues: Sequence[Issue], page_path: str) -> Safe:
@@ -64,7 +65,7 @@ def issue_table(context: RenderContext, issues: Sequence[Issue], page_path: str)
         code = anchored_link(issue.code, "codes.md", "code-" + issue.code.lower(), page_path)
         rows.append((where(context.project.root, issue.location),
                      labels["severity_" + issue.severity.label], code,
-                     _said(issue, language, labels["hint"])))
+                     _said(issue, language)))
     return table((labels["location"], labels["severity"], labels["code"], labels["message"]), rows)
 
 
@@ -80,7 +81,7 @@ def problems_overlay(issues: Sequence[Issue], root: str | None, language: str) -
     said = words(language)
     items = "".join(
         f'<li><code>{escaped(where(root, issue.location))}</code> '
-        f'<strong>{escaped(issue.code)}</strong> {_said(issue, language, said["hint"])}</li>'
+        f'<strong>{escaped(issue.code)}</strong> {_said(issue, language)}</li>'
         for issue in issues)
     return (f'<aside id="pmdocs-problems" role="alert" lang="{escaped(language)}" '
             f'style="{OVERLAY_STYLE}"><p style="margin:0 0 .4rem"><strong>'
