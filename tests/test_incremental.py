@@ -204,3 +204,31 @@ def test_serve_builds_in_place_as_a_clean_build(project: Path, tmp_path: Path,
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")
     each_edit_builds_as_a_clean_build(
         project, tmp_path, lambda folder: build_in_place(project, folder, tmp_path / "scratch"))
+
+
+def test_a_serve_build_stopped_half_way_is_followed_by_a_whole_one(
+        project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import mkdocs.commands.build
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")
+    site, scratch = tmp_path / "served", tmp_path / "scratch"
+    build_in_place(project, site, scratch)
+    real, built = mkdocs.commands.build._build_page, []
+
+    def build_page(page, *args, **kwargs):
+        built.append(page)
+        if len(built) == 20:
+            raise KeyboardInterrupt
+        return real(page, *args, **kwargs)
+    monkeypatch.setattr(mkdocs.commands.build, "_build_page", build_page)
+    original = (project / "pages" / "home.yml").read_text(encoding="utf-8")
+    retitle_a_page(project)
+    with pytest.raises(KeyboardInterrupt):
+        build_in_place(project, site, scratch)
+    assert not (site / MANIFEST).exists()
+    monkeypatch.setattr(mkdocs.commands.build, "_build_page", real)
+    (project / "pages" / "home.yml").write_text(original, encoding="utf-8")   # undone
+    build_in_place(project, site, scratch)
+    clean = tmp_path / "clean"
+    build_in_place(project, clean, scratch)
+    assert snapshot(site) == snapshot(clean)

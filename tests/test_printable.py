@@ -180,7 +180,8 @@ def test_serve_refuses_specs_with_errors_in_pmdocs_lines_only(injected: Path) ->
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 1, result.stderr
     assert_own_lines(result.stdout + result.stderr, "", "Aborted with a BuildError!", ISSUE,
-                     r"pmdocs: the specs in \S+ have errors:")
+                     r"pmdocs: the specs in \S+ have errors:",
+                     r"pmdocs serve: building the site \.\.\.")
     assert result.stderr.count(" error PM") == 4 and result.stderr.count(" warning PM") == 2
 
 
