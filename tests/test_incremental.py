@@ -131,13 +131,10 @@ def test_a_damaged_manifest_means_a_clean_build(project: Path, tmp_path: Path) -
     assert snapshot(site) == snapshot(clean)
 
 
-def test_an_interrupted_incremental_build_leaves_the_previous_site(
-        project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def interrupt_at_the_20th_page(monkeypatch: pytest.MonkeyPatch) -> None:
+    """mkdocs' next build stops (as with Ctrl-C) when it comes to its 20th page."""
     import mkdocs.commands.build
 
-    site, cache = tmp_path / "site", tmp_path / "cache"
-    build(project, site, cache)
-    before, beside = snapshot(site), sorted(os.listdir(site.parent))
     real, built = mkdocs.commands.build._build_page, []
 
     def build_page(page, *args, **kwargs):
@@ -146,6 +143,14 @@ def test_an_interrupted_incremental_build_leaves_the_previous_site(
             raise KeyboardInterrupt
         return real(page, *args, **kwargs)
     monkeypatch.setattr(mkdocs.commands.build, "_build_page", build_page)
+
+
+def test_an_interrupted_incremental_build_leaves_the_previous_site(
+        project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    build(project, site, cache)
+    before, beside = snapshot(site), sorted(os.listdir(site.parent))
+    interrupt_at_the_20th_page(monkeypatch)
     add_two_roles(project)
 
     result = cli("build", str(project), "-o", str(site), "--cache-dir", str(cache))
@@ -204,3 +209,23 @@ def test_serve_builds_in_place_as_a_clean_build(project: Path, tmp_path: Path,
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")
     each_edit_builds_as_a_clean_build(
         project, tmp_path, lambda folder: build_in_place(project, folder, tmp_path / "scratch"))
+
+
+def test_a_serve_build_stopped_half_way_is_followed_by_a_whole_one(
+        project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")
+    site, scratch = tmp_path / "served", tmp_path / "scratch"
+    build_in_place(project, site, scratch)
+    interrupt_at_the_20th_page(monkeypatch)
+    original = (project / "pages" / "home.yml").read_text(encoding="utf-8")
+    retitle_a_page(project)
+    with pytest.raises(KeyboardInterrupt):
+        build_in_place(project, site, scratch)
+    assert not (site / MANIFEST).exists()
+    monkeypatch.undo()
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")
+    (project / "pages" / "home.yml").write_text(original, encoding="utf-8")   # undone
+    build_in_place(project, site, scratch)
+    clean = tmp_path / "clean"
+    build_in_place(project, clean, scratch)
+    assert snapshot(site) == snapshot(clean)

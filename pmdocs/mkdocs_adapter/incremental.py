@@ -7,9 +7,12 @@ A page's HTML depends on its own Markdown (with the SVG of every diagram it show
 what every page shares: the mkdocs configuration, the navigation (its titles and order give
 each page's sidebar and its previous/next links), the set of generated files, and the tools'
 versions — the *site signature*. When the site signature changes, every page is rendered
-again; otherwise only pages whose own digest changed. The previous site is never written to:
-an unchanged file is hard-linked (copied where links are refused) into the new build's fresh
-folder, which replaces the old one only when the build succeeds (`pmdocs.site.atomic_folder`).
+again; otherwise only pages whose own digest changed. `pmdocs build` never writes to the
+previous site: an unchanged file is hard-linked (copied where links are refused) into the
+build's fresh folder, which replaces the old one only when the build succeeds
+(`pmdocs.site.atomic_folder`). `pmdocs serve` builds in place (mkdocs' dirty builds): an
+unchanged file stays, a removed item's files go, and the manifest is deleted first, so a
+build stopped half way is followed by a whole one.
 """
 
 from __future__ import annotations

@@ -32,7 +32,7 @@ from ..resources import default_cache_dir, search_words_file, spec_cache_dir
 from ..site import asset_files, extra_assets, nav_config
 from ..sitemap import SiteMap
 from . import pages
-from .incremental import Increment, Manifest, file_digests, site_signature
+from .incremental import MANIFEST, Increment, Manifest, file_digests, site_signature
 from .search import SearchEntries
 
 log = logging.getLogger("mkdocs.plugins.pmdocs")
@@ -206,9 +206,12 @@ class PmdocsPlugin(BasePlugin[PmdocsConfig]):
 
     def _remove_stale(self, increment: Increment, config: Any) -> None:
         """A site built in place loses the files an earlier build wrote and this one does
-        not (a removed item's page)."""
+        not (a removed item's page), and its manifest until this build is done: a build
+        stopped half way leaves pages the manifest does not describe."""
         if increment.previous != Path(config.site_dir):
             return
+        with contextlib.suppress(OSError):
+            os.unlink(os.path.join(config.site_dir, MANIFEST))
         for path in sorted(set(increment.manifest.files) - set(self.digests)):
             stale = File.generated(config, self._path(path), content="")
             with contextlib.suppress(OSError):
