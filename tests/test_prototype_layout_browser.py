@@ -216,3 +216,28 @@ def test_a_page_spec_shows_its_wireframe_with_the_numbers_of_its_element_table(
     assert pins and all(layout["numbers"][element] == number for element, number in pins), pins
     assert tabs == len({state.name for state in page.states}) and header is None
     screenshot(sized, f"page-spec-{page_id}")
+
+
+def test_a_back_office_table_draws_its_filters_above_its_rows(
+        sized: "WebDriver", sample_site: BuiltSite) -> None:
+    viewport(sized, DESKTOP)
+    visit(sized, sample_site, "admin_campaigns")
+    found = sized.execute_script("""
+        const table = document.querySelector('.pp-screen:not([hidden]) [data-element=campaign_table]');
+        const box = node => node.getBoundingClientRect();
+        return {filters: [...table.querySelectorAll('.pp-filter')].map(node => [
+                    node.className, node.innerText.replace(/\\s+/g, ' ').trim(), box(node).top]),
+                buttons: [...table.querySelectorAll('.pp-filter-button')].map(node => node.innerText),
+                bar_bottom: box(table.querySelector('.pp-filters')).bottom,
+                grid_top: box(table.querySelector('.pp-table-grid')).top};""")
+    assert [(kind, text) for kind, text, _ in found["filters"]] == [
+        ("pp-filter pp-filter-search", "搜索活动名称"),
+        ("pp-filter pp-filter-select", "活动状态 全部 ▾"),
+        ("pp-filter pp-filter-date_range", "活动时间 开始日期 – 结束日期")]
+    assert found["buttons"] == ["查询", "重置"]
+    assert max(top for *_, top in found["filters"]) - min(top for *_, top in found["filters"]) < 20, \
+        "at desktop width the filters stand on one row"
+    assert found["bar_bottom"] <= found["grid_top"], "the filters are drawn above the rows"
+    visit(sized, sample_site, "admin_campaign")                # its prize pool says `filters: []`
+    assert sized.execute_script(
+        "return document.querySelectorAll('[data-element=prize_table] .pp-filter').length") == 0

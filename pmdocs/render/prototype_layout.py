@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ..model.spec import SPECIAL_TARGETS, Element, Page
+from ..model.spec import SPECIAL_TARGETS, BusinessObject, Element, Filter, Page
 
 PRICE = re.compile(r"[¥￥$€£]\s?\d[\d,]*(?:\.\d+)?")
 
@@ -77,3 +77,31 @@ def _docks(page: Page, device: str) -> dict[str, str]:
                 break
             docks[element.id] = "bottom"
     return docks
+
+
+def filters(element: Element, device: str, bound: BusinessObject | None,
+            everything: str) -> tuple[Filter, ...]:
+    """The filters above a web page's data table: as the spec says, else one select for each
+    enum attribute of the object it shows (headed by `everything`, e.g. 全部; the lifecycle's
+    state names for the attribute its lifecycle follows) and a date range for its first date."""
+    if element.type != "table" or device != "web":
+        return ()
+    if element.filters is not None:
+        return tuple(element.filters)
+    if bound is None:
+        return ()
+    found = []
+    lifecycle = bound.lifecycle
+    for attribute in bound.attributes:
+        if attribute.type != "enum":
+            continue
+        values = attribute.values
+        if lifecycle is not None and lifecycle.attribute == attribute.id:
+            values = [state.name or state.id for state in lifecycle.states]
+        found.append(Filter(type="select", label=attribute.name or attribute.id,
+                            items=[everything, *values]))
+    dated = next((attribute for attribute in bound.attributes
+                  if attribute.type in ("date", "datetime")), None)
+    if dated is not None:
+        found.append(Filter(type="date_range", label=dated.name or dated.id))
+    return tuple(found)
