@@ -266,3 +266,23 @@ def test_a_web_table_gets_the_filters_its_spec_says_else_those_of_the_object_it_
                      ("date_range", "开始时间", "", [])],
         "declared": [("search", "", "搜索活动名称", [])],
         "none": [], "unbound": [], "mobile_table": []}   # tables on a phone have no filter bar
+
+
+def test_a_web_form_of_several_fields_lays_them_out_two_to_a_row() -> None:
+    fields = [{"id": "name", "type": "input"}, {"id": "period", "type": "date"},
+              {"id": "limit", "type": "stepper"}, {"id": "days", "type": "stepper"},
+              {"id": "kind", "type": "select"}, {"id": "memo", "type": "textarea"},
+              {"id": "city", "type": "input"}, {"id": "street", "type": "input"}]
+    project = make_project(pages=[
+        {"id": "web", "title": "后台", "entry": True, "device": "web", "elements": fields},
+        {"id": "said", "title": "后台", "entry": True, "device": "web", "elements": [
+            {"id": "a", "type": "input"}, {"id": "b", "type": "input", "beside": True},
+            {"id": "c", "type": "input", "beside": True}, {"id": "d", "type": "input"},
+            {"id": "e", "type": "input"}]},
+        {"id": "phone", "title": "手机", "entry": True, "elements": fields}])
+    rows = {view.page.id: [[widget.element.id for widget in row] for row in view.screens[0].rows]
+            for view in prototype(build_context(project, [], [], {})).pages}
+    assert rows == {
+        "web": [["name", "period"], ["limit", "days"], ["kind"], ["memo"], ["city"], ["street"]],
+        "said": [["a", "b", "c"], ["d", "e"]],        # the spec's row stays as it says
+        "phone": [[field["id"]] for field in fields]}  # two fields stand side by side on the web

@@ -241,3 +241,23 @@ def test_a_back_office_table_draws_its_filters_above_its_rows(
     visit(sized, sample_site, "admin_campaign")                # its prize pool says `filters: []`
     assert sized.execute_script(
         "return document.querySelectorAll('[data-element=prize_table] .pp-filter').length") == 0
+
+
+def test_a_back_office_form_lays_its_fields_out_in_two_columns(
+        sized: "WebDriver", sample_site: BuiltSite) -> None:
+    viewport(sized, DESKTOP)
+    visit(sized, sample_site, "admin_campaign")
+    boxes = sized.execute_script("""
+        const found = {};
+        for (const id of ['title_input', 'period', 'daily_limit_input', 'goal_days_input', 'prize_table']) {
+          const r = document.querySelector(`.pp-screen:not([hidden]) .pp-viewport [data-element=${id}]`)
+                            .getBoundingClientRect();
+          found[id] = [r.left, r.top, r.right, r.width];
+        }
+        return found;""")
+    for first, second in (("title_input", "period"), ("daily_limit_input", "goal_days_input")):
+        assert abs(boxes[first][1] - boxes[second][1]) < 2, f"{first} and {second} share a row"
+        assert boxes[first][2] <= boxes[second][0], f"{second} stands right of {first}"
+        assert abs(boxes[first][3] - boxes[second][3]) < 2, "the two columns are as wide"
+    assert boxes["daily_limit_input"][1] > boxes["title_input"][1], "two fields to a row"
+    assert boxes["prize_table"][3] > 1.9 * boxes["title_input"][3], "the table keeps a full row"

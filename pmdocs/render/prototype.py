@@ -62,7 +62,8 @@ class Widget:
     """The value it shows in the prototype: its `example`, else its attribute's."""
     beside: bool = False
     """Drawn on the row of the widget before it: as the spec says, and on a web page a button
-    after a button (a web form's buttons stand side by side)."""
+    after a button (a web form's buttons stand side by side) and every second field of a form
+    of several (`prototype_layout._form_columns`)."""
     cells: tuple[tuple[str, ...], ...] = ()
     """A list's items as (title, price) and a table's as its cells (`Element.template`,
     `Element.columns`)."""

@@ -118,7 +118,8 @@ class Element(Spec):
     element (a tab bar aside) form its bottom action bar, and a navbar stays at the top."""
     beside: bool = False
     """`true` to draw it on the same row as the element before it (a price beside its
-    button, two buttons side by side)."""
+    button, two buttons side by side). Left out, a web page's buttons in a row stand side by
+    side, and a web form of three or more fields lays them out two to a row."""
     template: list[RowPart] = Field(default_factory=list)
     """How a list draws each of its `items`, e.g. `[checkbox, image, title, price, stepper]`:
     `checkbox`, `image` (a thumbnail), `title` (the item's text), `price` (its first ¥ amount),
