@@ -261,3 +261,26 @@ def test_a_back_office_form_lays_its_fields_out_in_two_columns(
         assert abs(boxes[first][3] - boxes[second][3]) < 2, "the two columns are as wide"
     assert boxes["daily_limit_input"][1] > boxes["title_input"][1], "two fields to a row"
     assert boxes["prize_table"][3] > 1.9 * boxes["title_input"][3], "the table keeps a full row"
+
+
+def test_a_tag_is_a_small_outlined_label_beside_the_title_unlike_a_badge(
+        sized: "WebDriver", sample_site: BuiltSite) -> None:
+    viewport(sized, PHONE)
+    visit(sized, sample_site, "goods_detail")
+    found = sized.execute_script("""
+        const screen = document.querySelector('.pp-screen:not([hidden]) .pp-viewport');
+        const look = node => { const s = getComputedStyle(node), r = node.getBoundingClientRect();
+          return {text: node.innerText, top: r.top, left: r.left, right: r.right, height: r.height,
+                  fill: s.backgroundColor, border: s.borderTopWidth, radius: parseFloat(s.borderTopLeftRadius)}; };
+        return {tags: [...screen.querySelectorAll('[data-element=service_tags] .pp-tag')].map(look),
+                badge: look(screen.querySelector('[data-element=stock_badge] .pp-badge')),
+                title: look(screen.querySelector('[data-element=title]'))};""")
+    tags, badge, title = found["tags"], found["badge"], found["title"]
+    assert [tag["text"] for tag in tags] == ["包邮", "新品"]
+    assert all(tag["left"] >= title["right"] - 1 for tag in tags), "the tags stand right of the title"
+    assert all(abs(tag["top"] - tags[0]["top"]) < 1 for tag in tags), "on one line"
+    assert all(tag["border"] == "1px" and tag["fill"] == "rgba(0, 0, 0, 0)" for tag in tags), \
+        "a tag is outlined, not filled"
+    assert badge["fill"] != "rgba(0, 0, 0, 0)" and badge["radius"] > tags[0]["radius"], \
+        "a badge is a filled pill"
+    assert tags[0]["height"] < badge["height"] + 4

@@ -23,7 +23,7 @@ EntrySource = Literal["direct", "launch", "tab", "push", "link", "share", "searc
 ElementType = Literal[
     "navbar", "tabbar", "text", "input", "textarea", "search", "button", "link", "list", "table",
     "card", "image", "video", "banner", "tab", "select", "switch", "checkbox", "radio", "stepper",
-    "date", "countdown", "progress", "badge", "qrcode", "map", "other"]
+    "date", "countdown", "progress", "badge", "tag", "qrcode", "map", "other"]
 ButtonVariant = Literal["primary", "secondary", "text", "danger", "disabled", "close"]
 Dock = Literal["top", "bottom", "none"]
 RowPart = Literal["checkbox", "image", "title", "price", "stepper", "arrow"]
@@ -88,8 +88,9 @@ class Element(Spec):
     """What it is, and so how the prototype draws it: `navbar` (top bar), `tabbar` (bottom
     tab bar), `text`, `input`, `textarea`, `search`, `button`, `link`, `list`, `table`, `card`,
     `image`, `video`, `banner` (a carousel), `tab` (tabs), `select`, `switch`, `checkbox`,
-    `radio`, `stepper` (− 1 +), `date`, `countdown`, `progress`, `badge`, `qrcode`, `map`,
-    `other`."""
+    `radio`, `stepper` (− 1 +), `date`, `countdown`, `progress`, `badge` (a filled pill: a
+    count, a status), `tag` (small outlined labels: one per item, e.g. 包邮 新品 beside a
+    product's title, else its label), `qrcode`, `map`, `other`."""
     label: Text = ""
     """The visible text (a button's caption, a field's name)."""
     placeholder: Text = ""
