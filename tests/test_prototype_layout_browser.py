@@ -284,3 +284,37 @@ def test_a_tag_is_a_small_outlined_label_beside_the_title_unlike_a_badge(
     assert badge["fill"] != "rgba(0, 0, 0, 0)" and badge["radius"] > tags[0]["radius"], \
         "a badge is a filled pill"
     assert tags[0]["height"] < badge["height"] + 4
+
+
+def tap(driver: "WebDriver", selector: str) -> None:
+    """A finger's tap on the middle of the first visible element `selector` finds: a touch
+    start and end through the DevTools protocol, as a phone's screen sends them."""
+    x, y = driver.execute_script("""
+        const node = [...document.querySelectorAll(arguments[0])].find(n => n.offsetParent !== null);
+        const r = node.getBoundingClientRect(); return [r.left + r.width / 2, r.top + r.height / 2];""",
+        selector)
+    for kind, points in (("touchStart", [{"x": x, "y": y}]), ("touchEnd", [])):
+        driver.execute_cdp_cmd("Input.dispatchTouchEvent", {"type": kind, "touchPoints": points})
+
+
+def test_on_a_touch_screen_a_tap_follows_the_action_and_opens_the_drawer(
+        sized: "WebDriver", sample_site: BuiltSite) -> None:
+    viewport(sized, PHONE)
+    sized.execute_cdp_cmd("Emulation.setTouchEmulationEnabled", {"enabled": True, "maxTouchPoints": 5})
+    try:
+        visit(sized, sample_site, "goods_detail")
+        assert sized.execute_script("return navigator.maxTouchPoints") == 5
+        tap(sized, '.pp-screen:not([hidden]) [data-element="add_cart_button"] .pp-hit')
+        wait_until(sized, lambda d: "dialog=sku_sheet" in d.execute_script("return location.hash"),
+                   "tapping 加入购物车 did not open its sheet")
+        assert sized.find_element("css selector", '[data-overlay="sku_sheet"]').is_displayed()
+        tap(sized, "[data-drawer]")
+        wait_until(sized, lambda d: d.execute_script(
+            "return document.querySelector('.pp-sitemap').getBoundingClientRect().left") >= 0,
+            "tapping ☰ did not open the drawer")
+        assert sized.find_element("css selector", "[data-drawer]").get_attribute("aria-expanded") == "true"
+        tap(sized, '.pp-sitemap a[data-go="cart"]')
+        wait_until(sized, lambda d: d.execute_script("return document.body.dataset.page") == "cart",
+                   "tapping a page in the drawer did not open it")
+    finally:
+        sized.execute_cdp_cmd("Emulation.setTouchEmulationEnabled", {"enabled": False})
