@@ -413,6 +413,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "proto_every_role": ("所有角色", "every role"),
     "proto_all_states": ("并排显示所有状态", "Show all states"),
     "proto_annotations": ("标注", "Annotations"),
+    "proto_print_notes": ("打印说明", "Print notes"),
     "proto_spec": ("需求文档", "Spec"),
     "proto_prd_home": ("返回 PRD", "Back to the PRD"),
     "proto_default_state": ("默认", "default"),

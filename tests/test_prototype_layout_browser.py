@@ -318,3 +318,25 @@ def test_on_a_touch_screen_a_tap_follows_the_action_and_opens_the_drawer(
                    "tapping a page in the drawer did not open it")
     finally:
         sized.execute_cdp_cmd("Emulation.setTouchEmulationEnabled", {"enabled": False})
+
+
+def test_the_notes_panel_prints_every_note(sized: "WebDriver", sample_site: BuiltSite) -> None:
+    viewport(sized, DESKTOP)
+    visit(sized, sample_site, "goods_detail", "notes=1&pin=price")
+    sized.execute_script("window.printed = 0; window.print = () => { window.printed += 1; };")
+    button = sized.find_element("css selector", ".pp-notes [data-print]")
+    assert button.text == "打印说明"
+    button.click()
+    assert sized.execute_script("return window.printed") == 1
+    notes = "[...document.querySelectorAll('.pp-note')]"
+    total = sized.execute_script(f"return {notes}.length")
+    overlay_notes = sized.execute_script(f"return {notes}.filter(n => n.dataset.note.includes('.')).length")
+    assert total > overlay_notes > 0, "the page's notes and those of the sheets it opens"
+    sized.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        printed = sized.execute_script(
+            f"return {notes}.filter(n => n.getBoundingClientRect().height > 0).length")
+        assert printed == total, f"{printed} of {total} notes print"
+        assert not button.is_displayed(), "the button itself does not print"
+    finally:
+        sized.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
