@@ -238,6 +238,7 @@ def test_a_back_office_table_draws_its_filters_above_its_rows(
     assert max(top for *_, top in found["filters"]) - min(top for *_, top in found["filters"]) < 20, \
         "at desktop width the filters stand on one row"
     assert found["bar_bottom"] <= found["grid_top"], "the filters are drawn above the rows"
+    screenshot(sized, "prototype-admin_campaigns-1440")
     visit(sized, sample_site, "admin_campaign")                # its prize pool says `filters: []`
     assert sized.execute_script(
         "return document.querySelectorAll('[data-element=prize_table] .pp-filter').length") == 0
@@ -261,6 +262,7 @@ def test_a_back_office_form_lays_its_fields_out_in_two_columns(
         assert abs(boxes[first][3] - boxes[second][3]) < 2, "the two columns are as wide"
     assert boxes["daily_limit_input"][1] > boxes["title_input"][1], "two fields to a row"
     assert boxes["prize_table"][3] > 1.9 * boxes["title_input"][3], "the table keeps a full row"
+    screenshot(sized, "prototype-admin_campaign-1440")
 
 
 def test_a_tag_is_a_small_outlined_label_beside_the_title_unlike_a_badge(
