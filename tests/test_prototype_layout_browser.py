@@ -238,6 +238,9 @@ def test_a_back_office_table_draws_its_filters_above_its_rows(
     assert max(top for *_, top in found["filters"]) - min(top for *_, top in found["filters"]) < 20, \
         "at desktop width the filters stand on one row"
     assert found["bar_bottom"] <= found["grid_top"], "the filters are drawn above the rows"
+    assert sized.execute_script(
+        "return document.querySelector('.pp-screen:not([hidden]) .pp-filters').closest('a, button')") \
+        is None, "using a filter does not follow the table's jump to a row"
     screenshot(sized, "prototype-admin_campaigns-1440")
     visit(sized, sample_site, "admin_campaign")                # its prize pool says `filters: []`
     assert sized.execute_script(
