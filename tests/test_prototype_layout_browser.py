@@ -266,6 +266,14 @@ def test_a_back_office_form_lays_its_fields_out_in_two_columns(
     assert boxes["daily_limit_input"][1] > boxes["title_input"][1], "two fields to a row"
     assert boxes["prize_table"][3] > 1.9 * boxes["title_input"][3], "the table keeps a full row"
     screenshot(sized, "prototype-admin_campaign-1440")
+    viewport(sized, PHONE)                 # on a phone the columns stack and nothing spills
+    visit(sized, sample_site, "admin_campaign")
+    stacked = sized.execute_script("""
+        const box = id => document.querySelector(`.pp-screen:not([hidden]) .pp-viewport [data-element=${id}]`)
+                                  .getBoundingClientRect();
+        const scroll = document.querySelector('.pp-screen:not([hidden]) .pp-scroll');
+        return [box('period').top >= box('title_input').bottom, scroll.scrollWidth <= scroll.clientWidth];""")
+    assert stacked == [True, True]
 
 
 def test_a_tag_is_a_small_outlined_label_beside_the_title_unlike_a_badge(
