@@ -110,9 +110,9 @@ def _docks(page: Page, device: str) -> dict[str, str]:
 
 
 def filters(element: Element, device: str, bound: BusinessObject | None,
-            everything: str) -> tuple[Filter, ...]:
+            any_value: str) -> tuple[Filter, ...]:
     """The filters above a web page's data table: as the spec says, else one select for each
-    enum attribute of the object it shows (headed by `everything`, e.g. 全部; the lifecycle's
+    enum attribute of the object it shows (headed by `any_value`, e.g. 全部; the lifecycle's
     state names for the attribute its lifecycle follows) and a date range for its first date."""
     if element.type != "table" or device != "web":
         return ()
@@ -129,7 +129,7 @@ def filters(element: Element, device: str, bound: BusinessObject | None,
         if lifecycle is not None and lifecycle.attribute == attribute.id:
             values = [state.name or state.id for state in lifecycle.states]
         found.append(Filter(type="select", label=attribute.name or attribute.id,
-                            items=[everything, *values]))
+                            items=[any_value, *values]))
     dated = next((attribute for attribute in bound.attributes
                   if attribute.type in ("date", "datetime")), None)
     if dated is not None:
