@@ -39,7 +39,8 @@ needs_dot = pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz is 
 SAMPLE_IDS = [
     "flow-checkin_flow", "flow-order_flow", "flow-refund_flow",
     "lifecycle-campaign", "lifecycle-coupon", "lifecycle-order", "objects",
-    "page-added_toast", "page-address_list", "page-admin_campaign", "page-cancel_order_dialog",
+    "page-added_toast", "page-address_list", "page-admin_campaign", "page-admin_campaigns",
+    "page-cancel_order_dialog",
     "page-cart", "page-category", "page-chances_used_toast", "page-checkin",
     "page-checkin_rules_sheet", "page-confirm_order", "page-coupon_picker", "page-gift",
     "page-gift_claimed_toast", "page-goods_detail", "page-home", "page-login_dialog",

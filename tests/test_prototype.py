@@ -232,3 +232,57 @@ def test_buttons_docks_and_rows_are_inferred_where_the_spec_says_nothing() -> No
         "save": ("secondary", "", False), "publish": ("primary", "", True)}  # web: side by side
     assert [[widget.element.id for widget in row] for row in pages["done"].screens[0].rows] \
         == [["save", "publish"]]
+
+
+def test_a_web_table_gets_the_filters_its_spec_says_else_those_of_the_object_it_shows() -> None:
+    project = make_project(
+        objects=[{"id": "campaign", "name": "活动", "attributes": [
+            {"id": "title", "name": "活动名称"},
+            {"id": "kind", "name": "活动类型", "type": "enum", "values": ["签到", "抽奖"]},
+            {"id": "status", "name": "活动状态", "type": "enum", "values": ["草稿", "已结束"]},
+            {"id": "start_at", "name": "开始时间", "type": "datetime"},
+            {"id": "end_at", "name": "结束时间", "type": "datetime"}],
+            "lifecycle": {"attribute": "status", "initial": "draft", "final": "ended",
+                          "states": [{"id": "draft", "name": "草稿"}, {"id": "running"},
+                                     {"id": "ended", "name": "已结束"}],
+                          "transitions": [{"from": "draft", "to": "running"},
+                                          {"from": "running", "to": "ended"}]}}],
+        pages=[{"id": "admin", "title": "活动", "entry": True, "device": "web", "elements": [
+            {"id": "inferred", "type": "table", "shows": "campaign.title", "columns": ["名称"]},
+            {"id": "declared", "type": "table", "shows": "campaign.title", "columns": ["名称"],
+             "filters": [{"type": "search", "placeholder": "搜索活动名称"}]},
+            {"id": "none", "type": "table", "shows": "campaign.title", "columns": ["名称"],
+             "filters": []},
+            {"id": "unbound", "type": "table", "columns": ["名称"]}]},
+            {"id": "phone", "title": "手机", "entry": True, "elements": [
+                {"id": "mobile_table", "type": "table", "shows": "campaign.title"}]}])
+    views = prototype(build_context(project, [], [], {})).pages
+    filters = {widget.element.id: [(item.type, item.label, item.placeholder, item.items)
+                                   for item in widget.filters]
+               for view in views for widget in view.widgets}
+    assert filters == {
+        "inferred": [("select", "活动类型", "", ["全部", "签到", "抽奖"]),
+                     ("select", "活动状态", "", ["全部", "草稿", "running", "已结束"]),
+                     ("date_range", "开始时间", "", [])],
+        "declared": [("search", "", "搜索活动名称", [])],
+        "none": [], "unbound": [], "mobile_table": []}   # tables on a phone have no filter bar
+
+
+def test_a_web_form_of_several_fields_lays_them_out_two_to_a_row() -> None:
+    fields = [{"id": "name", "type": "input"}, {"id": "period", "type": "date"},
+              {"id": "limit", "type": "stepper"}, {"id": "days", "type": "stepper"},
+              {"id": "kind", "type": "select"}, {"id": "memo", "type": "textarea"},
+              {"id": "city", "type": "input"}, {"id": "street", "type": "input"}]
+    project = make_project(pages=[
+        {"id": "web", "title": "后台", "entry": True, "device": "web", "elements": fields},
+        {"id": "said", "title": "后台", "entry": True, "device": "web", "elements": [
+            {"id": "a", "type": "input"}, {"id": "b", "type": "input", "beside": True},
+            {"id": "c", "type": "input", "beside": True}, {"id": "d", "type": "input"},
+            {"id": "e", "type": "input"}]},
+        {"id": "phone", "title": "手机", "entry": True, "elements": fields}])
+    rows = {view.page.id: [[widget.element.id for widget in row] for row in view.screens[0].rows]
+            for view in prototype(build_context(project, [], [], {})).pages}
+    assert rows == {
+        "web": [["name", "period"], ["limit", "days"], ["kind"], ["memo"], ["city"], ["street"]],
+        "said": [["a", "b", "c"], ["d", "e"]],        # the spec's row stays as it says
+        "phone": [[field["id"]] for field in fields]}  # two fields stand side by side on the web

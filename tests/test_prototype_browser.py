@@ -124,7 +124,7 @@ def test_an_annotation_pin_shows_the_elements_note(browser: "WebDriver",
     on_page(browser, "goods_detail")
     click(browser, find(browser, "#pp-notes"))
     pin = find(browser, '.pp-screen:not([hidden]) [data-pin="price"]')
-    assert pin.is_displayed() and pin.text == "4"
+    assert pin.is_displayed() and pin.text == "5"
     click(browser, pin)
     note = find(browser, '.pp-notes [data-note="price"]')
     wait_until(browser, lambda d: note.is_displayed(), "the note did not open")

@@ -216,3 +216,140 @@ def test_a_page_spec_shows_its_wireframe_with_the_numbers_of_its_element_table(
     assert pins and all(layout["numbers"][element] == number for element, number in pins), pins
     assert tabs == len({state.name for state in page.states}) and header is None
     screenshot(sized, f"page-spec-{page_id}")
+
+
+def test_a_back_office_table_draws_its_filters_above_its_rows(
+        sized: "WebDriver", sample_site: BuiltSite) -> None:
+    viewport(sized, DESKTOP)
+    visit(sized, sample_site, "admin_campaigns")
+    found = sized.execute_script("""
+        const table = document.querySelector('.pp-screen:not([hidden]) [data-element=campaign_table]');
+        const box = node => node.getBoundingClientRect();
+        return {filters: [...table.querySelectorAll('.pp-filter')].map(node => [
+                    node.className, node.innerText.replace(/\\s+/g, ' ').trim(), box(node).top]),
+                buttons: [...table.querySelectorAll('.pp-filter-button')].map(node => node.innerText),
+                bar_bottom: box(table.querySelector('.pp-filters')).bottom,
+                grid_top: box(table.querySelector('.pp-table-grid')).top};""")
+    assert [(kind, text) for kind, text, _ in found["filters"]] == [
+        ("pp-filter pp-filter-search", "搜索活动名称"),
+        ("pp-filter pp-filter-select", "活动状态 全部 ▾"),
+        ("pp-filter pp-filter-date_range", "活动时间 开始日期 – 结束日期")]
+    assert found["buttons"] == ["查询", "重置"]
+    assert max(top for *_, top in found["filters"]) - min(top for *_, top in found["filters"]) < 20, \
+        "at desktop width the filters stand on one row"
+    assert found["bar_bottom"] <= found["grid_top"], "the filters are drawn above the rows"
+    assert sized.execute_script(
+        "return document.querySelector('.pp-screen:not([hidden]) .pp-filters').closest('a, button')") \
+        is None, "using a filter does not follow the table's jump to a row"
+    screenshot(sized, "prototype-admin_campaigns-1440")
+    visit(sized, sample_site, "admin_campaign")                # its prize pool says `filters: []`
+    assert sized.execute_script(
+        "return document.querySelectorAll('[data-element=prize_table] .pp-filter').length") == 0
+
+
+def test_a_back_office_form_lays_its_fields_out_in_two_columns(
+        sized: "WebDriver", sample_site: BuiltSite) -> None:
+    viewport(sized, DESKTOP)
+    visit(sized, sample_site, "admin_campaign")
+    boxes = sized.execute_script("""
+        const found = {};
+        for (const id of ['title_input', 'period', 'daily_limit_input', 'goal_days_input', 'prize_table']) {
+          const r = document.querySelector(`.pp-screen:not([hidden]) .pp-viewport [data-element=${id}]`)
+                            .getBoundingClientRect();
+          found[id] = [r.left, r.top, r.right, r.width];
+        }
+        return found;""")
+    for first, second in (("title_input", "period"), ("daily_limit_input", "goal_days_input")):
+        assert abs(boxes[first][1] - boxes[second][1]) < 2, f"{first} and {second} share a row"
+        assert boxes[first][2] <= boxes[second][0], f"{second} stands right of {first}"
+        assert abs(boxes[first][3] - boxes[second][3]) < 2, "the two columns are as wide"
+    assert boxes["daily_limit_input"][1] > boxes["title_input"][1], "two fields to a row"
+    assert boxes["prize_table"][3] > 1.9 * boxes["title_input"][3], "the table keeps a full row"
+    screenshot(sized, "prototype-admin_campaign-1440")
+    viewport(sized, PHONE)                 # on a phone the columns stack and nothing spills
+    visit(sized, sample_site, "admin_campaign")
+    stacked = sized.execute_script("""
+        const box = id => document.querySelector(`.pp-screen:not([hidden]) .pp-viewport [data-element=${id}]`)
+                                  .getBoundingClientRect();
+        const scroll = document.querySelector('.pp-screen:not([hidden]) .pp-scroll');
+        return [box('period').top >= box('title_input').bottom, scroll.scrollWidth <= scroll.clientWidth];""")
+    assert stacked == [True, True]
+
+
+def test_a_tag_is_a_small_outlined_label_beside_the_title_unlike_a_badge(
+        sized: "WebDriver", sample_site: BuiltSite) -> None:
+    viewport(sized, PHONE)
+    visit(sized, sample_site, "goods_detail")
+    found = sized.execute_script("""
+        const screen = document.querySelector('.pp-screen:not([hidden]) .pp-viewport');
+        const look = node => { const s = getComputedStyle(node), r = node.getBoundingClientRect();
+          return {text: node.innerText, top: r.top, left: r.left, right: r.right, height: r.height,
+                  fill: s.backgroundColor, border: s.borderTopWidth, radius: parseFloat(s.borderTopLeftRadius)}; };
+        return {tags: [...screen.querySelectorAll('[data-element=service_tags] .pp-tag')].map(look),
+                badge: look(screen.querySelector('[data-element=stock_badge] .pp-badge')),
+                title: look(screen.querySelector('[data-element=title]'))};""")
+    tags, badge, title = found["tags"], found["badge"], found["title"]
+    assert [tag["text"] for tag in tags] == ["包邮", "新品"]
+    assert all(tag["left"] >= title["right"] - 1 for tag in tags), "the tags stand right of the title"
+    assert all(abs(tag["top"] - tags[0]["top"]) < 1 for tag in tags), "on one line"
+    assert all(tag["border"] == "1px" and tag["fill"] == "rgba(0, 0, 0, 0)" for tag in tags), \
+        "a tag is outlined, not filled"
+    assert badge["fill"] != "rgba(0, 0, 0, 0)" and badge["radius"] > tags[0]["radius"], \
+        "a badge is a filled pill"
+    assert tags[0]["height"] < badge["height"] + 4
+
+
+def tap(driver: "WebDriver", selector: str) -> None:
+    """A finger's tap on the middle of the first visible element `selector` finds: a touch
+    start and end through the DevTools protocol, as a phone's screen sends them."""
+    x, y = driver.execute_script("""
+        const node = [...document.querySelectorAll(arguments[0])].find(n => n.offsetParent !== null);
+        const r = node.getBoundingClientRect(); return [r.left + r.width / 2, r.top + r.height / 2];""",
+        selector)
+    for kind, points in (("touchStart", [{"x": x, "y": y}]), ("touchEnd", [])):
+        driver.execute_cdp_cmd("Input.dispatchTouchEvent", {"type": kind, "touchPoints": points})
+
+
+def test_on_a_touch_screen_a_tap_follows_the_action_and_opens_the_drawer(
+        sized: "WebDriver", sample_site: BuiltSite) -> None:
+    viewport(sized, PHONE)
+    sized.execute_cdp_cmd("Emulation.setTouchEmulationEnabled", {"enabled": True, "maxTouchPoints": 5})
+    try:
+        visit(sized, sample_site, "goods_detail")
+        assert sized.execute_script("return navigator.maxTouchPoints") == 5
+        tap(sized, '.pp-screen:not([hidden]) [data-element="add_cart_button"] .pp-hit')
+        wait_until(sized, lambda d: "dialog=sku_sheet" in d.execute_script("return location.hash"),
+                   "tapping 加入购物车 did not open its sheet")
+        assert sized.find_element("css selector", '[data-overlay="sku_sheet"]').is_displayed()
+        tap(sized, "[data-drawer]")
+        wait_until(sized, lambda d: d.execute_script(
+            "return document.querySelector('.pp-sitemap').getBoundingClientRect().left") >= 0,
+            "tapping ☰ did not open the drawer")
+        assert sized.find_element("css selector", "[data-drawer]").get_attribute("aria-expanded") == "true"
+        tap(sized, '.pp-sitemap a[data-go="cart"]')
+        wait_until(sized, lambda d: d.execute_script("return document.body.dataset.page") == "cart",
+                   "tapping a page in the drawer did not open it")
+    finally:
+        sized.execute_cdp_cmd("Emulation.setTouchEmulationEnabled", {"enabled": False})
+
+
+def test_the_notes_panel_prints_every_note(sized: "WebDriver", sample_site: BuiltSite) -> None:
+    viewport(sized, DESKTOP)
+    visit(sized, sample_site, "goods_detail", "notes=1&pin=price")
+    sized.execute_script("window.printed = 0; window.print = () => { window.printed += 1; };")
+    button = sized.find_element("css selector", ".pp-notes [data-print]")
+    assert button.text == "打印说明"
+    button.click()
+    assert sized.execute_script("return window.printed") == 1
+    notes = "[...document.querySelectorAll('.pp-note')]"
+    total = sized.execute_script(f"return {notes}.length")
+    overlay_notes = sized.execute_script(f"return {notes}.filter(n => n.dataset.note.includes('.')).length")
+    assert total > overlay_notes > 0, "the page's notes and those of the sheets it opens"
+    sized.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        printed = sized.execute_script(
+            f"return {notes}.filter(n => n.getBoundingClientRect().height > 0).length")
+        assert printed == total, f"{printed} of {total} notes print"
+        assert not button.is_displayed(), "the button itself does not print"
+    finally:
+        sized.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})

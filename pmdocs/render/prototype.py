@@ -13,12 +13,13 @@ from typing import Iterable, Mapping
 
 from ..model import Project
 from ..model.index import OVERLAY_KINDS
-from ..model.spec import PLACEHOLDER_STATES, SPECIAL_TARGETS, Element, Page, State
+from ..model.spec import (PLACEHOLDER_STATES, SPECIAL_TARGETS, BusinessObject, Element, Filter,
+                          Page, State)
 from ..sitemap import SiteMap
 from .context import RenderContext
 from .items import state_name
 from .parameters import Segment, segments
-from .prototype_layout import cells, looks
+from .prototype_layout import cells, filters, looks
 
 @dataclass(frozen=True)
 class Choice:
@@ -61,10 +62,14 @@ class Widget:
     """The value it shows in the prototype: its `example`, else its attribute's."""
     beside: bool = False
     """Drawn on the row of the widget before it: as the spec says, and on a web page a button
-    after a button (a web form's buttons stand side by side)."""
+    after a button (a web form's buttons stand side by side) and every second field of a form
+    of several (`prototype_layout._form_columns`)."""
     cells: tuple[tuple[str, ...], ...] = ()
     """A list's items as (title, price) and a table's as its cells (`Element.template`,
     `Element.columns`)."""
+    filters: tuple[Filter, ...] = ()
+    """A web table's filters, drawn above it: as the spec says, else inferred from the object
+    it shows (`prototype_layout.filters`)."""
 
     @property
     def name(self) -> str:
@@ -223,7 +228,8 @@ class _Builder:
         """The page's screens; with every overlay it can open (flat: an overlay opened from
         an overlay is in its page's list, so one page's HTML can show them all)."""
         page_looks = looks(page, page.device or "mobile")
-        widgets = tuple(self.widget(number, element, page.id, page_looks[element.id])
+        widgets = tuple(self.widget(number, element, page.id, page_looks[element.id],
+                                    page.device or "mobile")
                         for number, element in enumerate(page.elements, start=1))
         overlays = tuple(self.wireframe(self.pages[overlay], with_overlays=False)
                          for overlay in self.overlays_of(page.id)) if with_overlays else ()
@@ -265,7 +271,7 @@ class _Builder:
         return page.state_title(name) or name
 
     def widget(self, number: int, element: Element, page_id: str = "",
-               look: tuple[str, str, bool] = ("", "", False)) -> Widget:
+               look: tuple[str, str, bool] = ("", "", False), device: str = "mobile") -> Widget:
         choices = [self.choice(event, jump.to, jump.when, jump.effect, jump.note)
                    for event, jumps in element.actions() for jump in jumps]
         tabs: tuple[tuple[str, Choice | None], ...] = ()
@@ -283,7 +289,13 @@ class _Builder:
                       change=self.element_changes.get((page_id, element.id), ""),
                       variant=look[0], dock=look[1], beside=look[2],
                       example=element.example or example,
-                      cells=cells(element))
+                      cells=cells(element),
+                      filters=filters(element, device, self.bound_object(element.shows),
+                                      self.context.labels["proto_filter_all"]))
+
+    def bound_object(self, reference: str | None) -> BusinessObject | None:
+        """The business object an element's `shows` names (`campaign` for `campaign.title`)."""
+        return self.project.index.items["objects"].get((reference or "").partition(".")[0])
 
     def shows(self, reference: str | None) -> tuple[str, str]:
         """The data an element shows, in words (`商品 › 标题`), and its attribute's example."""

@@ -219,6 +219,8 @@
       scrollToSelection(control);
     },
     "data-pin-close": function () { view.pin = ""; view.notes = false; render(); },
+    /* The print stylesheet shows every note of the page and its overlays, whatever is selected. */
+    "data-print": function () { window.print(); },
     "data-drawer": function (control) {
       var open = !body.classList.contains("pp-drawer-open");
       body.classList.toggle("pp-drawer-open", open);

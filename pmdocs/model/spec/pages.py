@@ -23,10 +23,11 @@ EntrySource = Literal["direct", "launch", "tab", "push", "link", "share", "searc
 ElementType = Literal[
     "navbar", "tabbar", "text", "input", "textarea", "search", "button", "link", "list", "table",
     "card", "image", "video", "banner", "tab", "select", "switch", "checkbox", "radio", "stepper",
-    "date", "countdown", "progress", "badge", "qrcode", "map", "other"]
+    "date", "countdown", "progress", "badge", "tag", "qrcode", "map", "other"]
 ButtonVariant = Literal["primary", "secondary", "text", "danger", "disabled", "close"]
 Dock = Literal["top", "bottom", "none"]
 RowPart = Literal["checkbox", "image", "title", "price", "stepper", "arrow"]
+FilterType = Literal["search", "select", "date_range"]
 EVENTS = ("tap", "long_press", "change", "submit", "select", "swipe")
 SPECIAL_TARGETS = ("back", "close")
 OPENING_STATES = ("loaded", "success", "default")
@@ -64,6 +65,20 @@ class Jump(Spec):
 Jumps = list_of(Jump, "to")
 
 
+class Filter(Spec):
+    """One filter drawn above a back office's data table: a search box, a select or a date
+    range."""
+
+    type: FilterType
+    """`search` (a keyword box), `select` (one of its `items`) or `date_range` (from – to)."""
+    label: Text = ""
+    """Its name, e.g. 活动状态."""
+    placeholder: Text = ""
+    """The hint it shows while empty, e.g. 搜索活动名称."""
+    items: list[Text] = Field(default_factory=list)
+    """A select's options, e.g. `[全部, 进行中, 已结束]`."""
+
+
 class Element(Spec):
     """One thing on a page: a button, a list, an input …"""
 
@@ -73,8 +88,9 @@ class Element(Spec):
     """What it is, and so how the prototype draws it: `navbar` (top bar), `tabbar` (bottom
     tab bar), `text`, `input`, `textarea`, `search`, `button`, `link`, `list`, `table`, `card`,
     `image`, `video`, `banner` (a carousel), `tab` (tabs), `select`, `switch`, `checkbox`,
-    `radio`, `stepper` (− 1 +), `date`, `countdown`, `progress`, `badge`, `qrcode`, `map`,
-    `other`."""
+    `radio`, `stepper` (− 1 +), `date`, `countdown`, `progress`, `badge` (a filled pill: a
+    count, a status), `tag` (small outlined labels: one per item, e.g. 包邮 新品 beside a
+    product's title, else its label), `qrcode`, `map`, `other`."""
     label: Text = ""
     """The visible text (a button's caption, a field's name)."""
     placeholder: Text = ""
@@ -103,7 +119,8 @@ class Element(Spec):
     element (a tab bar aside) form its bottom action bar, and a navbar stays at the top."""
     beside: bool = False
     """`true` to draw it on the same row as the element before it (a price beside its
-    button, two buttons side by side)."""
+    button, two buttons side by side). Left out, a web page's buttons in a row stand side by
+    side, and a web form of three or more fields lays them out two to a row."""
     template: list[RowPart] = Field(default_factory=list)
     """How a list draws each of its `items`, e.g. `[checkbox, image, title, price, stepper]`:
     `checkbox`, `image` (a thumbnail), `title` (the item's text), `price` (its first ¥ amount),
@@ -113,6 +130,12 @@ class Element(Spec):
     columns: list[Text] = Field(default_factory=list)
     """For a table: its column headings; each of its `items` is a row, cells separated by
     ` · `, e.g. `[奖品, 面额, 概率, 数量]`."""
+    filters: list[Filter] | None = None
+    """For a table on a web page: the filters drawn above it, each `{type, label, placeholder,
+    items}`, e.g. `[{type: search, placeholder: 搜索活动名称}, {type: date_range, label:
+    活动时间}]`. Left out, a table that `shows` an object's attribute gets a select for each
+    of the object's enum attributes (its lifecycle's states for the one its lifecycle
+    follows) and a date range for its first date; `[]` for none."""
     roles: list[Ref] = Field(default_factory=list)
     """Ids of the roles that may see and use it (everyone when empty)."""
     on_tap: Jumps = Field(default_factory=list)
@@ -278,4 +301,5 @@ class Page(Spec):
 
 __all__ = [
     "ButtonVariant", "CopyEntry", "Dock", "RowPart", "OPENING_STATES", "PLACEHOLDER_STATES", "TECHNICAL_STATES", "DATA_PAGE_TYPES", "Device", "EVENTS", "Element", "ElementType", "EntrySource",
+    "Filter", "FilterType",
     "Jump", "Jumps", "PAGE_TYPES", "Page", "PageKind", "PageType", "SPECIAL_TARGETS", "State"]

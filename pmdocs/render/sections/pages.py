@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Iterator, Mapping, Sequence
 
-from ...model.spec import Element, Jump, Page
+from ...model.spec import Element, Filter, Jump, Page
 from ...sitemap import SiteMap
 from ..context import RenderContext
 from ..items import (anchored_link, attribute_link, diagram, item_link, item_links, module_link,
@@ -155,6 +155,9 @@ def _contents(context: RenderContext, page: Page, element: Element, path: str) -
     if element.columns:
         shown.insert(0, Html(escaped(labels["table_columns"] + labels["colon"]
                                      + " · ".join(element.columns))))
+    if element.filters:
+        shown.insert(0, Html(escaped(labels["table_filters"] + labels["colon"] + " · ".join(
+            _filter_text(context, item) for item in element.filters))))
     if element.example:
         shown.insert(0, Html(escaped(labels["example"] + labels["colon"] + element.example)))
     if element.validation:
@@ -163,6 +166,14 @@ def _contents(context: RenderContext, page: Page, element: Element, path: str) -
         shown.insert(0, Html(escaped(context.labels["placeholder"] + context.labels["colon"])
                              + filled_html(context, element.placeholder, scope, path)))
     return lines(shown)
+
+
+def _filter_text(context: RenderContext, item: Filter) -> str:
+    """A filter in words: its label (else its kind), then its hint or options in brackets,
+    e.g. 活动状态（全部 / 进行中）."""
+    detail = " / ".join(item.items) or item.placeholder
+    name = item.label or context.labels["filter_" + item.type]
+    return context.labels["filter_detail"].format(name=name, detail=detail) if detail else name
 
 
 def _shows(context: RenderContext, element: Element, path: str) -> Html | str:
