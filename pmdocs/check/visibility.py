@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..issues import Issue, about, did_you_mean, make_issue
+from ..messages import Text, named, place
 from ..model import Project
 from ..model.spec import PLACEHOLDER_STATES, SPECIAL_TARGETS, Element, Page
 
@@ -20,10 +21,10 @@ def check(project: Project) -> Iterator[Issue]:
         subject = ("pages", page.id)
         names = [state.name for state in page.states]
         if page.default_state is not None and page.default_state not in names:
-            yield make_issue("PM301", f"page `{page.id}` ({page.title}): `default_state` names "
-                             f"`{page.default_state}`, which is not one of its states",
+            yield make_issue("PM301", Text("PM301.default_state", context=named(page.kind, page.id),
+                                           state=page.default_state),
                              page.at("default_state"), did_you_mean(page.default_state, names)
-                             or "name one of the keys under `states:`", subject=subject)
+                             or Text("PM301.default_state.hint"), subject=subject)
         yield from about(subject, _shown_only_in_some(page))
         yield from about(subject, _never_shown(page))
         yield from about(subject, _no_way_onward(project, page))
@@ -44,12 +45,11 @@ def _shown_only_in_some(page: Page) -> Iterator[Issue]:
             continue
         first = listing[0]
         yield make_issue(
-            "PM321", f"page `{page.id}` › element `{element.id}` appears only in the states whose "
-            f"`shows:` list it ({', '.join(state.name for state in listing)}), so it is also hidden "
-            f"in {', '.join(hidden_too)}; its `hides:` in {', '.join(hiding)} suggests it was "
-            "meant to show elsewhere", first.at("shows", first.shows.index(element.id)),
-            "to hide it in a few states only, remove it from `shows:` and list it under those "
-            "states' `hides:`; to show it in more states, add it to their `shows:`")
+            "PM321", Text("PM321.only_some", context=place((("page", page.id),
+                                                            ("element", element.id))),
+                          listing=", ".join(state.name for state in listing),
+                          hidden=", ".join(hidden_too), hiding=", ".join(hiding)),
+            first.at("shows", first.shows.index(element.id)), Text("PM321.only_some.hint"))
 
 
 def _never_shown(page: Page) -> Iterator[Issue]:
@@ -61,11 +61,9 @@ def _never_shown(page: Page) -> Iterator[Issue]:
     for element in page.elements:
         if element.actions() and element.id not in shown:
             yield make_issue(
-                "PM321", f"page `{page.id}` › element `{element.id}` has actions but no state of "
-                "the page shows it (`loading`, `error` and `offline` draw placeholders)",
-                element.at("id"),
-                "remove it from the `hides:` of the states where users see it, or add it to "
-                "their `shows:`")
+                "PM321", Text("PM321.never", context=place((("page", page.id),
+                                                            ("element", element.id)))),
+                element.at("id"), Text("PM321.never.hint"))
 
 
 def leads_onward(page: Page, element: Element) -> bool:
@@ -90,8 +88,5 @@ def _no_way_onward(project: Project, page: Page) -> Iterator[Issue]:
     if any(leads_onward(page, element) for element in page.shown_in(page.state(opening))):
         return
     location = page.at("default_state") if page.default_state == opening else page.key_at("states")
-    yield make_issue(
-        "PM322", f"{page.kind} `{page.id}` ({page.title}) opens in its state `{opening}`, which "
-        "shows no element that leads anywhere", location,
-        "name the state users see first with `default_state:`, or show an element with a jump "
-        "in it (an element under another state's `shows:` is hidden in this one)")
+    yield make_issue("PM322", Text("PM322.stuck", context=named(page.kind, page.id), state=opening),
+                     location, Text("PM322.stuck.hint"))

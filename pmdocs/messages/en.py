@@ -29,6 +29,8 @@ ADVICE = {
     "PM313": "Add a button with `on_tap: close`, or set `dismissible: true`.",
     "PM314": "Add a last jump without `when` as the default.",
     "PM320": "Describe the missing states under the page's `states:`.",
+    "PM321": "To hide it in a few states only, move it from `shows:` to those states' `hides:`; to show it in more states, add it to their `shows:`.",
+    "PM322": "Name the state users see first with `default_state:`, or show an element with a jump in it.",
     "PM330": "Add rows for the combinations the message lists, or a last row that catches the rest.",
     "PM331": "Narrow one of the two rows so that every case matches exactly one row.",
     "PM332": "Make the overlapping rows decide the same, or use `hit: first`.",
@@ -396,6 +398,14 @@ MESSAGES = {
                                 "{{pages: […]}}`",
     "PM301.unknown_state": "{context}: unknown page state `{state}`: no page of the rule ({pages}) "
                            "has it",
+    "PM301.default_state": "{context}: `default_state` names `{state}`, which is not one of its states",
+    "PM301.default_state.hint": "name one of the keys under `states:`",
+    "PM321.only_some": "{context} appears only in the states whose `shows:` list it ({listing}), so it is also hidden in {hidden}; its `hides:` in {hiding} suggests it was meant to show elsewhere",
+    "PM321.only_some.hint": "to hide it in a few states only, remove it from `shows:` and list it under those states' `hides:`; to show it in more states, add it to their `shows:`",
+    "PM321.never": "{context} has actions but no state of the page shows it (`loading`, `error` and `offline` draw placeholders)",
+    "PM321.never.hint": "remove it from the `hides:` of the states where users see it, or add it to their `shows:`",
+    "PM322.stuck": "{context} opens in its state `{state}`, which shows no element that leads anywhere",
+    "PM322.stuck.hint": "name the state users see first with `default_state:`, or show an element with a jump in it (an element under another state's `shows:` is hidden in this one)",
     "PM301.unknown_state.hint": "add `{state}:` under the `states:` of the page it shows on",
     "PM344.quota": "{context}: `{field}` states a quantity limit ({words}) but no rule with a "
                    "`limit` block says who is counted, over which period, and what counts",
