@@ -9,6 +9,7 @@ as it was.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from pathlib import Path
 from typing import Callable
@@ -173,11 +174,11 @@ def test_progress_is_shown_when_asked_and_erased(project: Path, tmp_path: Path) 
     assert result.exit_code == 0, result.output
     lines = result.stderr.split("\r")
     shown = [line.rstrip() for line in lines]
-    assert "pmdocs: laying out 44 diagrams" in shown
-    assert "pmdocs: building pages 83/83" in shown
+    pages = int(re.match(r"built (\d+) pages into ", result.stdout).group(1))
+    assert any(re.fullmatch(r"pmdocs: laying out \d+ diagrams", line) for line in shown), shown
+    assert f"pmdocs: building pages {pages}/{pages}" in shown
     widest = max(len(line) for line in lines)
     assert lines[-2:] == [" " * widest, ""], "the status line is left on the terminal"
-    assert result.stdout.startswith("built 83 pages into ")
 
 
 def test_no_progress_when_piped(project: Path, tmp_path: Path) -> None:

@@ -47,7 +47,10 @@ def build(rendered: RenderedSite, project: Path, folder: Path, *, strict: bool =
                                  strict=strict)
             plugin = config.plugins["pmdocs"]
             plugin.use(rendered, increment, progress)
-            mkdocs_build(config, dirty=bool(increment.manifest.files))
+            try:
+                mkdocs_build(config, dirty=bool(increment.manifest.files))
+            finally:     # also when interrupted: mkdocs keeps the plugin for later builds
+                plugin.forget_what_was_given()
         except MkDocsException as error:
             raise OutputError(f"mkdocs could not build the site: {error}") from error
     return plugin.pages_to_write

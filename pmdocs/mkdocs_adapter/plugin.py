@@ -58,28 +58,39 @@ class PmdocsConfig(Config):
 
 class PmdocsPlugin(BasePlugin[PmdocsConfig]):
     def __init__(self) -> None:
-        self.rendered: RenderedSite | None = None
-        self.given: RenderedSite | None = None
-        """A site `pmdocs build` has compiled already (see `use`)."""
         self.project_dir: Path | None = None
-        self.blocks: dict[str, list[str]] = {}
-        """HTML blocks set aside before Markdown, by page, until the page's HTML exists."""
-        self.search = SearchEntries()
-        self.sources: set[str] = set()
-        self.increment: Increment | None = None
-        """Where `pmdocs build` builds this site from (see `use`); None: from nothing."""
-        self.digests: dict[str, str] = {}
-        self.signature = ""
-        """What every page of this build depends on (`incremental.site_signature`)."""
-        self.progress: pipeline.Progress | None = None
-        self.pages_written = 0
-        self.pages_to_write = 0
+        self.forget_what_was_given()
+        self._start_a_build()
         self.serving = False
         """Under `mkdocs serve`, which keeps this instance across rebuilds (see `on_startup`)."""
         self.last_built: RenderedSite | None = None
         """The last site whose specs had no errors: what `serve` shows while they have some."""
         self.overlay = ""
         """The problems `serve` lays over every page while the specs have errors."""
+
+    def forget_what_was_given(self) -> None:
+        """What `use` hands one build; forgotten when it ends, since mkdocs keeps this
+        instance for the process's later builds (see `on_startup`)."""
+        self.given: RenderedSite | None = None
+        """A site `pmdocs build` has compiled already (see `use`)."""
+        self.increment: Increment | None = None
+        """Where `pmdocs build` builds this site from (see `use`); None: from nothing."""
+        self.progress: pipeline.Progress | None = None
+
+    def _start_a_build(self) -> None:
+        """What one build gathers, from nothing."""
+        self.rendered: RenderedSite | None = None
+        self.blocks: dict[str, list[str]] = {}
+        """HTML blocks set aside before Markdown, by page, until the page's HTML exists."""
+        self.search = SearchEntries()
+        self.sources: set[str] = set()
+        self.digests: dict[str, str] = {}
+        self.signature = ""
+        """What every page of this build depends on (`incremental.site_signature`)."""
+        self.pages_written = 0
+        self.pages_to_write = 0
+        self.building_on: Increment | None = None
+        """The site this build builds on (`use`'s, or under `serve` the one in place)."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Having this hook keeps the instance across the rebuilds of `mkdocs serve`, and
@@ -100,6 +111,7 @@ class PmdocsPlugin(BasePlugin[PmdocsConfig]):
         return self.config.prefix.strip("/")
 
     def on_config(self, config: Any) -> Any:
+        self._start_a_build()
         base = Path(config.config_file_path or ".").parent
         self.project_dir = (base / self.config.project).resolve()
         self.rendered = self.given or self._render(SiteMap(bool(config.use_directory_urls)))
@@ -182,9 +194,10 @@ class PmdocsPlugin(BasePlugin[PmdocsConfig]):
         assets = asset_files()
         generated: dict[str, str | bytes] = {**self.rendered.documents, **self.rendered.files,
                                              **self.rendered.html, **assets}
-        if self.config.incremental and self.increment is None:
-            self.increment = Increment.of(Path(config.site_dir))
-        increment, unchanged = self.increment, set()
+        increment = self.increment
+        if increment is None and self.config.incremental:
+            increment = Increment.of(Path(config.site_dir))
+        self.building_on, unchanged = increment, set()
         if increment is not None:
             self.digests = file_digests(self.rendered, assets)
             self.signature = site_signature(Path(config.config_file_path).read_text("utf-8"),
@@ -258,9 +271,13 @@ class PmdocsPlugin(BasePlugin[PmdocsConfig]):
     def on_post_build(self, *, config: Any) -> None:
         """pmdocs' pages join the search index (see `mkdocs_adapter.search`)."""
         self.search.write(config.site_dir, self.sources)
-        if self.increment is not None:
-            Manifest(self.increment.inputs, self.signature, self.digests,
+        if self.building_on is not None:
+            Manifest(self.building_on.inputs, self.signature, self.digests,
                      self.search.pages).write(Path(config.site_dir))
+        self.forget_what_was_given()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self.forget_what_was_given()
 
     def _generated(self, page: Any) -> bool:
         path = page.file.src_uri

@@ -61,8 +61,9 @@
     this.fullButton = button(text.full, "", function () { self.toggleFullScreen(); });
     tools.appendChild(this.fullButton);
     tools.appendChild(button(text.open, text.openTitle, function () { self.openAlone(); }));
-    tools.querySelectorAll("button").forEach(function (element) {
-      element.setAttribute("aria-label", element.title || element.textContent);
+    tools.querySelectorAll("button").forEach(function (element) {   /* the visible text first */
+      var said = element.textContent;                                /* (WCAG 2.5.3), then what */
+      element.setAttribute("aria-label", element.title ? said + " " + element.title : said);
     });
     container.insertBefore(tools, this.frame);
     container.classList.add("pmdocs-viewer");
