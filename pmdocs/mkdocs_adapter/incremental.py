@@ -160,11 +160,12 @@ def file_digests(rendered: RenderedSite, assets: Mapping[str, bytes]) -> dict[st
     return digests
 
 
-def site_signature(config_text: str, nav: Any, paths: Iterable[str]) -> str:
+def site_signature(config_text: str, nav: Any, paths: Iterable[str], overlay: str = "") -> str:
     """What every page's HTML depends on: the configuration mkdocs reads, the navigation as
-    mkdocs gets it, every generated file's path, and the tools."""
+    mkdocs gets it, every generated file's path, the tools, and the problems `serve` lays
+    over every page while the specs have errors."""
     return digest(tools_digest(), config_text, json.dumps(nav, ensure_ascii=False),
-                  "\n".join(sorted(paths)))
+                  "\n".join(sorted(paths)), overlay)
 
 
 def inputs_digest(sources: str, options: Mapping[str, Any]) -> str:

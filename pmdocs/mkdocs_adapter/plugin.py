@@ -201,7 +201,7 @@ class PmdocsPlugin(BasePlugin[PmdocsConfig]):
         if increment is not None:
             self.digests = file_digests(self.rendered, assets)
             self.signature = site_signature(Path(config.config_file_path).read_text("utf-8"),
-                                            config.nav, generated)
+                                            config.nav, generated, self.overlay)
             unchanged = increment.unchanged(self.digests, self.signature)
             self._remove_stale(increment, config)
         for path, content in sorted(generated.items()):
