@@ -160,12 +160,23 @@ def file_digests(rendered: RenderedSite, assets: Mapping[str, bytes]) -> dict[st
     return digests
 
 
-def site_signature(config_text: str, nav: Any, paths: Iterable[str], overlay: str = "") -> str:
+def site_signature(config_text: str, nav: Any, generated: Mapping[str, str | bytes],
+                   overlay: str = "") -> str:
     """What every page's HTML depends on: the configuration mkdocs reads, the navigation as
-    mkdocs gets it, every generated file's path, the tools, and the problems `serve` lays
-    over every page while the specs have errors."""
+    mkdocs gets it, every generated file's path and every page's front matter (the sidebar
+    and the footer show other pages by their titles), the tools, and the problems `serve`
+    lays over every page while the specs have errors."""
     return digest(tools_digest(), config_text, json.dumps(nav, ensure_ascii=False),
-                  "\n".join(sorted(paths)), overlay)
+                  "\n".join(f"{path}\n{front_matter(content)}"
+                            for path, content in sorted(generated.items())), overlay)
+
+
+def front_matter(content: str | bytes) -> str:
+    """A Markdown document's front matter (`---` … `---` at its start), or ""."""
+    if not isinstance(content, str) or not content.startswith("---\n"):
+        return ""
+    end = content.find("\n---\n", 3)
+    return content[4:end] if end >= 0 else ""
 
 
 def inputs_digest(sources: str, options: Mapping[str, Any]) -> str:
