@@ -200,10 +200,25 @@ def _outcome(context: RenderContext, rule: Rule, row: Row, name: str, path: str)
     if name == "to" and value:
         return item_link(context, "pages", value, path)
     if name == "state" and value:
-        return state_name(context, value)
+        return _outcome_state(context, rule, row, value)
     if name == "copy_text" and value:
         return filled_html(context, value, (rule.id,), path, own_rule_only=True)
     return value or ""
+
+
+def _outcome_state(context: RenderContext, rule: Rule, row: Row, name: str) -> str:
+    """The page state an outcome shows, by its title when the page it is on (one the rule
+    governs, or the one the outcome leads to) gives it one: `not_started（未开始）`. A usual
+    state (`empty`) keeps its usual meaning unless the page titles it."""
+    project = context.project
+    usual = bool(context.labels.get("state_meaning_" + name, ""))
+    pages = [*project.index.rule_pages.get(rule.id, ()), *([row.then.to] if row.then.to else [])]
+    for page in filter(None, map(project.page, pages)):
+        state = page.state(name)
+        title = (state.title if usual else page.state_title(name)) if state is not None else ""
+        if title and title.casefold() != name.casefold():
+            return context.labels["state_with_meaning"].format(name=name, meaning=title)
+    return state_name(context, name)
 
 
 def applies_to_table(context: RenderContext, rule: Rule, path: str) -> Safe:
