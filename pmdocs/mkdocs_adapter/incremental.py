@@ -163,12 +163,48 @@ def file_digests(rendered: RenderedSite, assets: Mapping[str, bytes]) -> dict[st
 def site_signature(config_text: str, nav: Any, generated: Mapping[str, str | bytes],
                    overlay: str = "") -> str:
     """What every page's HTML depends on: the configuration mkdocs reads, the navigation as
-    mkdocs gets it, every generated file's path and every page's front matter (the sidebar
-    and the footer show other pages by their titles), the tools, and the problems `serve`
-    lays over every page while the specs have errors."""
+    mkdocs gets it, every generated file's path, the front matter of the pages the navigation
+    shows on every page by their own titles (`nav_shown`), the tools, and the problems
+    `serve` lays over every page while the specs have errors."""
+    everywhere = nav_shown(nav)[None]
     return digest(tools_digest(), config_text, json.dumps(nav, ensure_ascii=False),
-                  "\n".join(f"{path}\n{front_matter(content)}"
-                            for path, content in sorted(generated.items())), overlay)
+                  "\n".join(sorted(generated)), overlay,
+                  *(front_matter(generated.get(path, "")) for path in everywhere))
+
+
+def nav_shown(nav: Any) -> dict[str | None, tuple[str, ...]]:
+    """Which pages each page of the navigation shows by their own (front-matter) titles — an
+    entry that is a bare path: with `navigation.prune` a page's sidebar holds the entries of
+    the top level and of each section it is in, and its footer the pages before and after it.
+    Under None: the untitled pages of the top level, which every page shows."""
+    order: list[str] = []
+    shown: dict[str | None, tuple[str, ...]] = {}
+
+    def untitled(entries: list) -> list[str]:
+        return [entry for entry in entries if isinstance(entry, str)]
+
+    def walk(entries: list, open_sections: tuple[str, ...]) -> None:
+        here = (*open_sections, *untitled(entries))
+        for entry in entries:
+            if isinstance(entry, str):
+                order.append(entry)
+                shown[entry] = here
+            elif isinstance(entry, dict):
+                for value in entry.values():
+                    if isinstance(value, list):
+                        walk(value, here)
+                    elif isinstance(value, str):
+                        order.append(value)
+                        shown[value] = here
+
+    top = nav if isinstance(nav, list) else []
+    walk(top, ())
+    everywhere = tuple(untitled(top))
+    for number, path in enumerate(order):
+        neighbours = tuple(order[max(0, number - 1):number] + order[number + 1:number + 2])
+        shown[path] = tuple(sorted(set(shown[path]) - set(everywhere) | set(neighbours)))
+    shown[None] = everywhere
+    return shown
 
 
 def front_matter(content: str | bytes) -> str:

@@ -32,7 +32,8 @@ from ..resources import default_cache_dir, search_words_file, spec_cache_dir
 from ..site import asset_files, extra_assets, nav_config
 from ..sitemap import SiteMap
 from . import pages
-from .incremental import MANIFEST, Increment, Manifest, file_digests, site_signature
+from .incremental import (MANIFEST, Increment, Manifest, digest, file_digests,
+                          front_matter, nav_shown, site_signature)
 from .search import SearchEntries
 
 log = logging.getLogger("mkdocs.plugins.pmdocs")
@@ -200,8 +201,17 @@ class PmdocsPlugin(BasePlugin[PmdocsConfig]):
         self.building_on, unchanged = increment, set()
         if increment is not None:
             self.digests = file_digests(self.rendered, assets)
+            by_nav_path = {self._path(path): path for path in generated}
+            for nav_path, others in nav_shown(config.nav).items():
+                path = by_nav_path.get(nav_path) if nav_path is not None else None
+                if path in self.digests and others:      # the titles its sidebar shows
+                    self.digests[path] = digest(self.digests[path], *(
+                        front_matter(generated.get(by_nav_path.get(other, ""), ""))
+                        for other in others))
             self.signature = site_signature(Path(config.config_file_path).read_text("utf-8"),
-                                            config.nav, generated, self.overlay)
+                                            config.nav, {self._path(path): content for path,
+                                                         content in generated.items()},
+                                            self.overlay)
             unchanged = increment.unchanged(self.digests, self.signature)
             self._remove_stale(increment, config)
         for path, content in sorted(generated.items()):
