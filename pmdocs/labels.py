@@ -111,7 +111,6 @@ LABELS: dict[str, tuple[str, str]] = {
     "about_glossary": ("术语和定义", "terms and their definitions"),
     "about_codes": ("pmdocs 检查项说明，以及如何调整", "what each pmdocs check finds, and how to adjust it"),
     "issue_counts": ("{errors} 个错误，{warnings} 个警告，{notes} 条提示。", "{errors} errors, {warnings} warnings, {notes} notes."),
-    "hint": ("建议", "hint"),
     "none": ("无。", "None."),
     "property": ("属性", "Property"),
     "value": ("内容", "Value"),

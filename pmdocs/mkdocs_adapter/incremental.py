@@ -161,12 +161,11 @@ def file_digests(rendered: RenderedSite, assets: Mapping[str, bytes]) -> dict[st
 
 
 def site_signature(config_text: str, nav: Any, generated: Mapping[str, str | bytes],
-                   overlay: str = "") -> str:
+                   everywhere: Iterable[str] = (), overlay: str = "") -> str:
     """What every page's HTML depends on: the configuration mkdocs reads, the navigation as
-    mkdocs gets it, every generated file's path, the front matter of the pages the navigation
-    shows on every page by their own titles (`nav_shown`), the tools, and the problems
-    `serve` lays over every page while the specs have errors."""
-    everywhere = nav_shown(nav)[None]
+    mkdocs gets it, every generated file's path, the front matter of the pages every page
+    shows by their own titles (`everywhere`: `nav_shown(nav)[None]`), the tools, and the
+    problems `serve` lays over every page while the specs have errors."""
     return digest(tools_digest(), config_text, json.dumps(nav, ensure_ascii=False),
                   "\n".join(sorted(generated)), overlay,
                   *(front_matter(generated.get(path, "")) for path in everywhere))

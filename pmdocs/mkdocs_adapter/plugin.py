@@ -201,17 +201,18 @@ class PmdocsPlugin(BasePlugin[PmdocsConfig]):
         self.building_on, unchanged = increment, set()
         if increment is not None:
             self.digests = file_digests(self.rendered, assets)
-            by_nav_path = {self._path(path): path for path in generated}
-            for nav_path, others in nav_shown(config.nav).items():
-                path = by_nav_path.get(nav_path) if nav_path is not None else None
-                if path in self.digests and others:      # the titles its sidebar shows
+            at_nav_path = {self._path(path): path for path in generated}
+            shown = nav_shown(config.nav)
+            for nav_path, others in shown.items():   # the titles its sidebar and footer show
+                path = at_nav_path.get(nav_path) if nav_path is not None else None
+                if path in self.digests and others:
                     self.digests[path] = digest(self.digests[path], *(
-                        front_matter(generated.get(by_nav_path.get(other, ""), ""))
+                        front_matter(generated.get(at_nav_path.get(other, ""), ""))
                         for other in others))
-            self.signature = site_signature(Path(config.config_file_path).read_text("utf-8"),
-                                            config.nav, {self._path(path): content for path,
-                                                         content in generated.items()},
-                                            self.overlay)
+            self.signature = site_signature(
+                Path(config.config_file_path).read_text("utf-8"), config.nav,
+                {nav_path: generated[path] for nav_path, path in at_nav_path.items()},
+                shown[None], self.overlay)
             unchanged = increment.unchanged(self.digests, self.signature)
             self._remove_stale(increment, config)
         for path, content in sorted(generated.items()):
