@@ -32,8 +32,8 @@ from ..resources import default_cache_dir, search_words_file, spec_cache_dir
 from ..site import asset_files, extra_assets, nav_config
 from ..sitemap import SiteMap
 from . import pages
-from .incremental import (MANIFEST, Increment, Manifest, digest, file_digests,
-                          front_matter, nav_shown, site_signature)
+from .incremental import (MANIFEST, Increment, Manifest, Shown, digest, file_digests,
+                          nav_shown, site_signature)
 from .search import SearchEntries
 
 log = logging.getLogger("mkdocs.plugins.pmdocs")
@@ -202,16 +202,14 @@ class PmdocsPlugin(BasePlugin[PmdocsConfig]):
         if increment is not None:
             self.digests = file_digests(self.rendered, assets)
             at_nav_path = {self._path(path): path for path in generated}
+            by_nav_path = {nav_path: generated[path] for nav_path, path in at_nav_path.items()}
             shown = nav_shown(config.nav)
             for nav_path, others in shown.items():   # the titles its sidebar and footer show
                 path = at_nav_path.get(nav_path) if nav_path is not None else None
-                if path in self.digests and others:
-                    self.digests[path] = digest(self.digests[path], *(
-                        front_matter(generated.get(at_nav_path.get(other, ""), ""))
-                        for other in others))
+                if path in self.digests and others != Shown():
+                    self.digests[path] = digest(self.digests[path], others.digest(by_nav_path))
             self.signature = site_signature(
-                Path(config.config_file_path).read_text("utf-8"), config.nav,
-                {nav_path: generated[path] for nav_path, path in at_nav_path.items()},
+                Path(config.config_file_path).read_text("utf-8"), config.nav, by_nav_path,
                 shown[None], self.overlay)
             unchanged = increment.unchanged(self.digests, self.signature)
             self._remove_stale(increment, config)
