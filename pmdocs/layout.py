@@ -116,6 +116,9 @@ class GraphvizLayout:
         self.version = _dot_version(self.dot)
         self._counts = {"rendered": 0, "cached": 0, "failed": 0}
         self._lock = threading.Lock()
+        self._drawn: dict[tuple[str, str], Drawing] = {}
+        """The last `draw`'s drawings from the cache, by DOT key and diagram id: a layout
+        that draws again (`pmdocs serve`) reads and cleans only what it has not."""
 
     @property
     def stats(self) -> LayoutStats:
@@ -127,10 +130,18 @@ class GraphvizLayout:
             with contextlib.suppress(OSError):
                 self.cache_dir.mkdir(parents=True, exist_ok=True)
         drawings: dict[str, Drawing] = {}
+        drawn, self._drawn = self._drawn, {}
         for diagram in diagrams:
-            cached = self._from_cache(diagram)
+            key = (self.cache_key(diagram.dot), diagram.id)
+            cached = drawn.get(key)
+            if cached is not None:
+                self._count("cached")
+            else:
+                cached = self._from_cache(diagram)
             if cached is not None:
                 drawings[diagram.id] = cached
+                if cached.svg is not None:
+                    self._drawn[key] = cached
         drawings.update(self._lay_out([item for item in diagrams if item.id not in drawings]))
         return {diagram.id: drawings[diagram.id] for diagram in diagrams}
 

@@ -17,17 +17,22 @@ from .jumps import JumpView, PageJump, jump_graph, page_jumps
 
 if TYPE_CHECKING:
     from ..diff.marks import Marks
+    from ..memo import Reuse
 
 
-def diagrams(project, labels: Labels, marks: "Marks | None" = None) -> list[Diagram]:
+def diagrams(project, labels: Labels, marks: "Marks | None" = None,
+             reuse: "Reuse | None" = None) -> list[Diagram]:
     jumps = page_jumps(project, labels, marks)
     module_list = project.index.modules
     result = [overview(project, labels, module_list,
                        [jump for jump in jumps if jump.mark != REMOVED])]
     result += [module_map(project, labels, module, jumps, marks) for module in module_list]
     touching = jumps_by_page(jumps)
-    result += [neighbourhood(project, labels, page, touching.get(page.id, []), marks)
-               for page in project.index.listed["pages"]]
+    for page in project.index.listed["pages"]:
+        def make(page=page) -> Diagram:
+            return neighbourhood(project, labels, page, touching.get(page.id, []), marks)
+        result.append(make() if reuse is None or marks is not None
+                      else reuse.get("neighbourhood", ("pages", page.id), make))
     return result
 
 

@@ -24,6 +24,7 @@ from mkdocs.structure.files import File, Files
 from .. import pipeline
 from ..issues import Issue, Severity, issue_line
 from ..layout import GraphvizLayout, GraphvizMissing, Layout, NoLayout
+from ..memo import Memo
 from ..printable import one_line
 from ..render import RenderedSite
 from ..render.diagram import place_diagrams
@@ -68,6 +69,11 @@ class PmdocsPlugin(BasePlugin[PmdocsConfig]):
         """The last site whose specs had no errors: what `serve` shows while they have some."""
         self.overlay = ""
         """The problems `serve` lays over every page while the specs have errors."""
+        self.memo = Memo()
+        """Under `serve`, the last build's diagrams and documents, for the next build to reuse
+        where their inputs did not change (`pmdocs.memo`)."""
+        self.kept_layout: GraphvizLayout | None = None
+        """Under `serve`, the layout of the last build."""
 
     def forget_what_was_given(self) -> None:
         """What `use` hands one build; forgotten when it ends, since mkdocs keeps this
@@ -140,7 +146,7 @@ class PmdocsPlugin(BasePlugin[PmdocsConfig]):
         that built. (serve: the spec cache re-reads only edits.)"""
         assert self.project_dir is not None
         options = pipeline.Options(spec_cache_dir(), self._layout(), site_map=site_map,
-                                   history=True)
+                                   history=True, memo=self.memo if self.serving else None)
         result = pipeline.run(self.project_dir, options)
         for notice in result.history.notices if result.history else ():
             log.warning(one_line(f"pmdocs: {notice}"))
@@ -179,8 +185,12 @@ class PmdocsPlugin(BasePlugin[PmdocsConfig]):
         """Graphviz; when it is missing the build fails as `pmdocs build` does, unless
         `require_graphviz: false` lets it go on without diagrams."""
         cache = Path(self.config.cache_dir) if self.config.cache_dir else default_cache_dir()
+        kept = self.kept_layout
+        if self.serving and kept is not None and kept.cache_dir == cache:
+            return kept      # it remembers the drawings it read from the cache
         try:
-            return GraphvizLayout(cache)
+            self.kept_layout = GraphvizLayout(cache)
+            return self.kept_layout
         except GraphvizMissing as error:
             if self.config.require_graphviz:
                 raise PluginError(one_line(f"pmdocs: {error}")) from error

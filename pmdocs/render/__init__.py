@@ -14,16 +14,18 @@ from typing import TYPE_CHECKING, Mapping, Sequence
 from ..graph import Diagram
 from ..issues import Issue
 from ..layout import Drawing
+from ..memo import digest
 from ..model import Project
 from ..sitemap import NavEntry, SiteMap
 from .changes import after_heading, item_boxes
-from .context import RenderContext, build_context
+from .context import Later, RenderContext, build_context
 from .diagram import DIAGRAM_PLACEHOLDER
 from .problems import problem_boxes
 from .sections import SECTIONS
 
 if TYPE_CHECKING:
     from ..diff.history import History
+    from ..memo import Reuse
 
 
 @dataclass(frozen=True)
@@ -46,25 +48,37 @@ class RenderedSite:
 
 def render_site(project: Project, issues: Sequence[Issue], diagrams: Sequence[Diagram],
                 drawings: Mapping[str, Drawing], site_map: SiteMap = SiteMap(),
-                history: "History | None" = None) -> RenderedSite:
+                history: "History | None" = None, reuse: "Reuse | None" = None) -> RenderedSite:
     """The site's documents, files and diagrams, every link made a URL by `site_map`; with
-    `history`, what changed since a revision too (each changed item's page opens with it)."""
-    context = build_context(project, issues, diagrams, drawings, history)
+    `history`, what changed since a revision too (each changed item's page opens with it);
+    with `reuse`, an item's documents are the last run's when their inputs did not change."""
+    context = build_context(project, issues, diagrams, drawings, history, reuse)
     boxes = problem_boxes(context)
     for path, box in item_boxes(context).items():
         boxes[path] = f"{boxes[path]}\n\n{box}" if path in boxes else box
     documents: dict[str, str] = {}
     files: dict[str, bytes] = {}
     pages_html: dict[str, str] = {}
+
+    def finished(path: str, content: str) -> str:
+        """A document with its problems' box, its links made URLs."""
+        if path.endswith(".html"):
+            return site_map.resolve(content, path, explicit=True)
+        content = after_heading(content, boxes[path]) if path in boxes else content
+        return site_map.resolve(content, path)
     for section in SECTIONS:
         for path, content in section.render(context):
             if isinstance(content, bytes):
                 files[path] = content
-            elif path.endswith(".html"):
-                pages_html[path] = site_map.resolve(content, path, explicit=True)
+                continue
+            if isinstance(content, Later):
+                assert reuse is not None
+                later = content
+                text = reuse.memo.get(digest(later.key, path, boxes.get(path, ""), repr(site_map)),
+                                      lambda: finished(path, later.make()))
             else:
-                content = after_heading(content, boxes[path]) if path in boxes else content
-                documents[path] = site_map.resolve(content, path)
+                text = finished(path, content)
+            (pages_html if path.endswith(".html") else documents)[path] = text
     shown = {diagram_id: path for path, document in documents.items()
              for diagram_id in DIAGRAM_PLACEHOLDER.findall(document)}
     svgs = {diagram_id: site_map.resolve(drawing.svg, shown[diagram_id])

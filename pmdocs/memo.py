@@ -1,0 +1,155 @@
+"""What a run makes again only when its inputs changed: the *inputs key* of each item — the
+spec files it and the items within two references of it are written in, and their problems —
+and the `Memo` that keeps the last run's outputs (diagrams' DOT, documents) by key.
+
+An item's page shows the item, the items it names and the items that name it (their titles,
+states, rules' verdicts), and through those a second ring (a rule's outcome names another
+page's state; a jump's target is opened from a third page): the key holds both rings. What
+every page may show — pmdocs.yml, the modules, the rules' parameters (a `{$name}` resolves to
+the only rule that defines it, anywhere) — is in every key. A spec file stands for every item
+written in it, so an edit makes again the outputs of the items of its file and of their
+neighbours, not of the project. `tests/test_memo.py` holds the claim to the sample: whatever
+item is edited, every output whose key did not change is byte for byte what it was.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Mapping, Sequence, TypeVar
+
+if TYPE_CHECKING:
+    from .issues import Issue
+    from .load import LoadResult
+    from .model import Project
+
+Key = tuple[str, str]
+_ANCHOR = re.compile(r"(?:^|[\s:,\[{-])&[^\s,\[\]{}]+")
+"""A YAML anchor, which an alias anywhere in the file may repeat."""
+T = TypeVar("T")
+
+
+def digest(*parts: str) -> str:
+    hashed = hashlib.sha256()
+    for part in parts:
+        data = part.encode("utf-8", "surrogatepass")
+        hashed.update(len(data).to_bytes(8, "big") + data)
+    return hashed.hexdigest()
+
+
+class Memo:
+    """The outputs of the last run by key, for the next run to take instead of making them
+    again (`pmdocs serve` keeps one for its whole session). A run keeps only what it used,
+    so the memo holds about one build's outputs."""
+
+    def __init__(self) -> None:
+        self._before: dict[str, object] = {}
+        self._now: dict[str, object] = {}
+        self.reused = 0
+        self.made = 0
+
+    def start(self) -> None:
+        """A new run begins: the outputs of the one before are what it may reuse."""
+        if self._now:
+            self._before, self._now = self._now, {}
+        self.reused = self.made = 0
+
+    def get(self, key: str, make: Callable[[], T]) -> T:
+        if key in self._now:
+            return self._now[key]  # type: ignore[return-value]
+        if key in self._before:
+            value = self._before.pop(key)
+            self.reused += 1
+        else:
+            value = make()
+            self.made += 1
+        self._now[key] = value
+        return value  # type: ignore[return-value]
+
+
+@dataclass
+class InputKeys:
+    """The inputs key of each item of one run (computed when first asked for)."""
+
+    common: str
+    """What every output may show: pmdocs.yml, the modules, the rules' parameters."""
+    versions: Mapping[Key, str]
+    """Per item: its spec file's digest and its problems."""
+    neighbours: Mapping[Key, frozenset[Key]]
+    """Per item: the items it names and the items that name it."""
+    _keys: dict[Key, str] = field(default_factory=dict)
+
+    def of(self, item: Key, *extra: str) -> str:
+        """The key of an output made from `item` (and `extra`, what else it shows)."""
+        key = self._keys.get(item)
+        if key is None:
+            near = self.neighbours.get(item, frozenset())
+            ring = set(near).union(*(self.neighbours.get(other, ()) for other in near))
+            ring.add(item)
+            key = digest(self.common, *(f"{kind}/{item_id}={self.versions.get((kind, item_id), '-')}"
+                                        for kind, item_id in sorted(ring)))
+            self._keys[item] = key
+        return digest(key, *extra) if extra else key
+
+
+def input_keys(project: "Project", issues: Sequence["Issue"], loaded: "LoadResult") -> InputKeys:
+    """Every item's inputs, from the files the run read and the problems the check found."""
+    index = project.index
+    texts = {file.path: file.text for file in loaded.files}
+    settings = [digest(file.text) for file in loaded.files if file.is_project_file]
+    problems: dict[Key, list[str]] = {}
+    for issue in issues:
+        if issue.subject is not None:
+            problems.setdefault(issue.subject, []).append(repr(issue))
+    written: dict[Key, str] = {}
+    by_file: dict[str, list[tuple[int, Key]]] = {}
+    for section, items in index.items.items():
+        for item_id, item in items.items():
+            by_file.setdefault(item.file, []).append((item.where.offset, (section, item_id)))
+    for file, placed in by_file.items():
+        written.update(_spans(texts.get(file, file), sorted(placed)))
+    versions = {key: digest(text, *problems.get(key, ())) for key, text in written.items()}
+    parameters = [(rule.id, repr(rule.parameters)) for rule in index.listed["rules"]]
+    modules = [(module.key, module.title, module.pages, module.declared)
+               for module in index.modules]
+    common = digest(*settings, project.settings.language, repr(modules), repr(parameters))
+    return InputKeys(common, versions, _neighbours(index.references))
+
+
+def _spans(text: str, placed: list[tuple[int, Key]]) -> Iterator[tuple[Key, str]]:
+    """Each item's text in its file: from where it starts to where the next one does, after
+    what comes before the first item (the file's head, which every item of it may read). A
+    file with YAML aliases (an item may repeat another's text) is each item's whole text."""
+    if _ANCHOR.search(text):
+        for _, key in placed:
+            yield key, text
+        return
+    head = text[:placed[0][0]] if placed else ""
+    for number, (offset, key) in enumerate(placed):
+        end = placed[number + 1][0] if number + 1 < len(placed) else len(text)
+        yield key, head + "\0" + text[offset:end]
+
+
+def _neighbours(references: Iterable) -> dict[Key, frozenset[Key]]:
+    """Per item, the items it names and those that name it (a member, `order.status`, stands
+    for its item)."""
+    found: dict[Key, set[Key]] = {}
+    for reference in references:
+        target = (reference.section, reference.value.split(".", 1)[0])
+        found.setdefault(reference.source, set()).add(target)
+        found.setdefault(target, set()).add(reference.source)
+    return {key: frozenset(near) for key, near in found.items()}
+
+
+@dataclass(frozen=True)
+class Reuse:
+    """A run's memo and inputs keys, as the graph and render stages ask for them."""
+
+    memo: Memo
+    keys: InputKeys
+
+    def get(self, kind: str, item: Key, make: Callable[[], T], *extra: str) -> T:
+        """The output of kind `kind` made from `item`: the last run's when its key is the
+        same, else made now."""
+        return self.memo.get(digest(kind, self.keys.of(item, *extra)), make)
