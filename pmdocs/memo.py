@@ -14,9 +14,13 @@ item is edited, every output whose key did not change is byte for byte what it w
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import os
+import pickle
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Mapping, Sequence, TypeVar
 
 if TYPE_CHECKING:
@@ -25,6 +29,9 @@ if TYPE_CHECKING:
     from .model import Project
 
 Key = tuple[str, str]
+FORMAT = 1
+TOOLS = ("graphviz", "jinja2", "markdown-it-py", "nh3", "pyyaml", "pydantic")
+"""The packages whose versions (beside pmdocs' own code) decide a saved memo's outputs."""
 _ANCHOR = re.compile(r"(?:^|[\s:,\[{-])&[^\s,\[\]{}]+")
 """A YAML anchor, which an alias anywhere in the file may repeat."""
 T = TypeVar("T")
@@ -43,17 +50,48 @@ class Memo:
     again (`pmdocs serve` keeps one for its whole session). A run keeps only what it used,
     so the memo holds about one build's outputs."""
 
-    def __init__(self) -> None:
+    def __init__(self, kept_in: Path | None = None, stamp: str = "") -> None:
         self._before: dict[str, object] = {}
         self._now: dict[str, object] = {}
         self.reused = 0
         self.made = 0
+        self.kept_in = kept_in
+        """The file `save` writes (None: the memo lives in memory only)."""
+        self.stamp = stamp
+        """The code that made its outputs (`resources.code_digest`)."""
 
     def start(self) -> None:
         """A new run begins: the outputs of the one before are what it may reuse."""
         if self._now:
             self._before, self._now = self._now, {}
         self.reused = self.made = 0
+
+    @classmethod
+    def load(cls, path: Path, stamp: str) -> "Memo":
+        """The memo a build of this project saved in `path`, when the same code made it
+        (`stamp`); else (none, damaged, another pmdocs) an empty one kept there."""
+        memo = cls(path, stamp)
+        try:
+            stored = pickle.loads(path.read_bytes())
+        except Exception:  # noqa: BLE001 — a cache: anything wrong with it means none
+            return memo
+        if isinstance(stored, tuple) and len(stored) == 3 and stored[:2] == (FORMAT, stamp) \
+                and isinstance(stored[2], dict):
+            memo._now = stored[2]
+        return memo
+
+    def save(self) -> None:
+        """What this run used, for the next build of the project (written whole, then
+        renamed into place; a cache that cannot be written is not an error)."""
+        path = self.kept_in
+        if path is None:
+            return
+        with contextlib.suppress(OSError):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            staged = path.with_name(f".{path.name}.{os.getpid()}")
+            staged.write_bytes(pickle.dumps((FORMAT, self.stamp, self._now),
+                                            protocol=pickle.HIGHEST_PROTOCOL))
+            os.replace(staged, path)
 
     def get(self, key: str, make: Callable[[], T]) -> T:
         if key in self._now:

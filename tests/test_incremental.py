@@ -8,11 +8,12 @@ as it was.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 import pytest
 
@@ -96,7 +97,8 @@ def each_edit_builds_as_a_clean_build(project: Path, tmp_path: Path,
         before = inodes(site)
         build_into(site)
         clean = tmp_path / f"clean-{step}"
-        build_into(clean)
+        with caches_of_its_own(tmp_path / f"clean-cache-{step}"):
+            build_into(clean)
         incremental, fresh = snapshot(site), snapshot(clean)
         assert incremental == fresh, f"after {edit.__name__}:\n" + differences(incremental, fresh)
         carried = [path for path, inode in inodes(site).items() if before.get(path) == inode]
@@ -107,6 +109,21 @@ def each_edit_builds_as_a_clean_build(project: Path, tmp_path: Path,
             assert sum(path.endswith(".html") for path in carried) > len(fresh) // 4, \
                 "the pages that do not show the edit were written again"
         shutil.rmtree(clean)
+
+
+@contextlib.contextmanager
+def caches_of_its_own(folder: Path) -> Iterator[None]:
+    """A clean build: pmdocs' user caches (validated specs, the last build's outputs in
+    `pmdocs.memo`) empty, so that nothing is taken from the builds before."""
+    before = os.environ.get("XDG_CACHE_HOME")
+    os.environ["XDG_CACHE_HOME"] = str(folder)
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ["XDG_CACHE_HOME"]
+        else:
+            os.environ["XDG_CACHE_HOME"] = before
 
 
 def test_each_incremental_build_equals_a_clean_build(project: Path, tmp_path: Path) -> None:
@@ -144,7 +161,8 @@ def test_retitling_a_groups_first_page_renders_its_module_only(project: Path,
     replace_in(project / "pages" / "catalogue.yml", "    title: 条目 00\n", "    title: 首条\n")
     build(project, site, cache)
     clean = tmp_path / "clean"
-    build(project, clean, cache)
+    with caches_of_its_own(tmp_path / "clean-cache"):
+        build(project, clean, cache)
     incremental, fresh = snapshot(site), snapshot(clean)
     assert incremental == fresh, differences(incremental, fresh)
     written = sorted(path for path, inode in inodes(site).items()

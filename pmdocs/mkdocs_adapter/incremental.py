@@ -18,13 +18,14 @@ build stopped half way is followed by a whole one.
 from __future__ import annotations
 
 import hashlib
-import importlib.metadata
 import json
 import os
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Mapping, NamedTuple
+
+from ..resources import code_digest
 
 if TYPE_CHECKING:
     from ..render import RenderedSite
@@ -122,28 +123,9 @@ def digest(*parts: str | bytes) -> str:
     return hashed.hexdigest()
 
 
-_tools: list[str] = []
-
-
 def tools_digest() -> str:
-    """pmdocs' own source and templates, and the versions of the packages in `TOOLS`
-    (computed once per process)."""
-    if not _tools:
-        package = Path(__file__).resolve().parent.parent
-        folders = [package] + [folder for folder in (package.parent / "templates",)
-                               if folder.is_dir()]
-        parts: list[str | bytes] = []
-        for folder in folders:
-            for path in sorted(folder.rglob("*")):
-                if path.is_file() and "__pycache__" not in path.parts:
-                    parts += [path.relative_to(folder).as_posix(), path.read_bytes()]
-        for name in TOOLS:
-            try:
-                parts.append(f"{name} {importlib.metadata.version(name)}")
-            except importlib.metadata.PackageNotFoundError:
-                parts.append(f"{name} -")
-        _tools.append(digest(*parts))
-    return _tools[0]
+    """pmdocs' own source and templates, and the versions of the packages in `TOOLS`."""
+    return code_digest(TOOLS)
 
 
 def file_digests(rendered: RenderedSite, assets: Mapping[str, bytes]) -> dict[str, str]:
