@@ -117,6 +117,7 @@ class InputKeys:
     neighbours: Mapping[Key, frozenset[Key]]
     """Per item: the items it names and the items that name it."""
     _keys: dict[Key, str] = field(default_factory=dict)
+    _named: dict[Key, bytes] = field(default_factory=dict)
 
     def of(self, item: Key, *extra: str) -> str:
         """The key of an output made from `item` (and `extra`, what else it shows)."""
@@ -125,10 +126,19 @@ class InputKeys:
             near = self.neighbours.get(item, frozenset())
             ring = set(near).union(*(self.neighbours.get(other, ()) for other in near))
             ring.add(item)
-            key = digest(self.common, *(f"{kind}/{item_id}={self.versions.get((kind, item_id), '-')}"
-                                        for kind, item_id in sorted(ring)))
+            key = hashlib.sha256(self.common.encode() + b"".join(
+                sorted(self._version_of(other) for other in ring))).hexdigest()
             self._keys[item] = key
         return digest(key, *extra) if extra else key
+
+    def _version_of(self, item: Key) -> bytes:
+        """An item's name and version as one fixed-length digest (`-`: no such item)."""
+        version = self._named.get(item)
+        if version is None:
+            version = self._named[item] = hashlib.sha256(
+                f"{item[0]}/{item[1]}={self.versions.get(item, '-')}".encode(
+                    "utf-8", "surrogatepass")).digest()
+        return version
 
 
 def input_keys(project: "Project", issues: Sequence["Issue"], loaded: "LoadResult") -> InputKeys:
@@ -191,3 +201,7 @@ class Reuse:
         """The output of kind `kind` made from `item`: the last run's when its key is the
         same, else made now."""
         return self.memo.get(digest(kind, self.keys.of(item, *extra)), make)
+
+    def get_from(self, kind: str, items: Iterable[Key], make: Callable[[], T]) -> T:
+        """The output of kind `kind` made from several items (a module's pages)."""
+        return self.memo.get(digest(kind, *(self.keys.of(item) for item in items)), make)

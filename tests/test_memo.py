@@ -68,6 +68,18 @@ def test_every_item_retitled_in_turn(project: Path) -> None:
     assert memo.reused > 0, "nothing was reused"
 
 
+def test_module_trees_retitled(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The structure drawn as one tree per module (as for a large product): each module's
+    tree is reused only while its pages' inputs are the same."""
+    from pmdocs.graph import structure
+    monkeypatch.setattr(structure, "SPLIT_ABOVE", 10)
+    memo = Memo()
+    run(project, memo)
+    pages = sorted(run(project).checked.project.index.items["pages"])
+    for page_id in pages[::4]:
+        same_site(project, memo, retitle(project, "pages", page_id))
+
+
 def add_a_jump(project: Path) -> None:
     """A button on the cart that opens the coupon centre: both pages' neighbours change."""
     replace_in(project / "pages" / "trade.yml", "      - id: quantity\n",

@@ -53,8 +53,8 @@ def all_diagrams(project, labels, marks: "Marks | None" = None,
     from . import flows, objects, pagemap, structure, usecases
 
     diagrams: list[Diagram] = []
-    for kind in (usecases, structure):
-        diagrams.extend(kind.diagrams(project, labels))
+    diagrams.extend(usecases.diagrams(project, labels))
+    diagrams.extend(structure.diagrams(project, labels, reuse=reuse))
     for marked_kind in (flows, objects, pagemap):
         diagrams.extend(marked_kind.diagrams(project, labels, marks, reuse))
     return sorted(diagrams, key=lambda diagram: diagram.id)

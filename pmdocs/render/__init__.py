@@ -56,37 +56,55 @@ def render_site(project: Project, issues: Sequence[Issue], diagrams: Sequence[Di
     boxes = problem_boxes(context)
     for path, box in item_boxes(context).items():
         boxes[path] = f"{boxes[path]}\n\n{box}" if path in boxes else box
+    finish = _Finishing(site_map, boxes, reuse)
     documents: dict[str, str] = {}
     files: dict[str, bytes] = {}
     pages_html: dict[str, str] = {}
-
-    def finished(path: str, content: str) -> str:
-        """A document with its problems' box, its links made URLs."""
-        if path.endswith(".html"):
-            return site_map.resolve(content, path, explicit=True)
-        content = after_heading(content, boxes[path]) if path in boxes else content
-        return site_map.resolve(content, path)
     for section in SECTIONS:
         for path, content in section.render(context):
             if isinstance(content, bytes):
                 files[path] = content
-                continue
-            if isinstance(content, Later):
-                assert reuse is not None
-                later = content
-                text = reuse.memo.get(digest(later.key, path, boxes.get(path, ""), repr(site_map)),
-                                      lambda: finished(path, later.make()))
             else:
-                text = finished(path, content)
-            (pages_html if path.endswith(".html") else documents)[path] = text
+                (pages_html if path.endswith(".html") else documents)[path] = \
+                    finish.document(path, content)
     shown = {diagram_id: path for path, document in documents.items()
              for diagram_id in DIAGRAM_PLACEHOLDER.findall(document)}
-    svgs = {diagram_id: site_map.resolve(drawing.svg, shown[diagram_id])
+    svgs = {diagram_id: finish.svg(drawing.svg, shown[diagram_id])
             for diagram_id, drawing in sorted(context.drawings.items())
             if drawing.svg is not None and diagram_id in shown}
     return RenderedSite(dict(sorted(documents.items())), dict(sorted(files.items())),
                         dict(sorted(pages_html.items())), svgs, navigation(context),
                         project.settings.language, project.settings.name)
+
+
+@dataclass(frozen=True)
+class _Finishing:
+    """The last steps of every document and diagram: its problems' box, its links made URLs;
+    taken from the last run when their inputs are the same (`reuse`)."""
+
+    site_map: SiteMap
+    boxes: Mapping[str, str]
+    reuse: "Reuse | None"
+
+    def document(self, path: str, content: "str | Later") -> str:
+        if not isinstance(content, Later):
+            return self._finished(path, content)
+        assert self.reuse is not None
+        later = content
+        key = digest(later.key, path, self.boxes.get(path, ""), repr(self.site_map))
+        return self.reuse.memo.get(key, lambda: self._finished(path, later.make()))
+
+    def svg(self, svg: str, path: str) -> str:
+        if self.reuse is None:
+            return self.site_map.resolve(svg, path)
+        return self.reuse.memo.get(digest("svg", svg, path, repr(self.site_map)),
+                                   lambda: self.site_map.resolve(svg, path))
+
+    def _finished(self, path: str, content: str) -> str:
+        if path.endswith(".html"):
+            return self.site_map.resolve(content, path, explicit=True)
+        box = self.boxes.get(path)
+        return self.site_map.resolve(after_heading(content, box) if box else content, path)
 
 
 def navigation(context: RenderContext) -> tuple[NavEntry, ...]:
