@@ -4,7 +4,7 @@ its diagrams and their drawings, and the reverse references."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Callable, Mapping, Sequence, TypeVar
 
 from ..graph import Diagram
 from ..issues import Issue
@@ -16,6 +16,8 @@ from ..model.index import Key, Reference
 if TYPE_CHECKING:
     from ..diff.history import History
     from ..memo import Reuse
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -39,13 +41,22 @@ class RenderContext:
     reuse: "Reuse | None" = None
     """The last run's documents, by their inputs (None: every document is made)."""
 
-    def later(self, kind: str, item: Key, make: Callable[[], str], *extra: str) -> "str | Later":
+    def reused(self, kind: str, item: Key, make: Callable[[], T]) -> T:
+        """A part of a document (kind `kind`, made from `item`): the last run's when the
+        run may reuse and its inputs are the same, else made now."""
+        return make() if self.reuse is None else self.reuse.get(kind, item, make)
+
+    def later(self, kind: str, item: Key, make: Callable[[], str], *extra: str,
+              diagram: str = "") -> "str | Later":
         """The document of kind `kind` about `item` (which shows `extra` besides what its
-        inputs key holds): made now, or, when the run may reuse, made only if it must."""
+        inputs key holds, and `diagram`, drawn or not): made now, or, when the run may reuse,
+        made only if it must."""
         if self.reuse is None:
             return make()
         from ..memo import digest
-        return Later(digest(kind, self.reuse.keys.of(item, *extra)), make)
+        drawing = self.drawings.get(diagram)
+        drawn = repr((drawing.svg is not None, drawing.note)) if drawing is not None else ""
+        return Later(digest(kind, self.reuse.keys.of(item, *extra, drawn)), make)
 
     def title_of(self, section: str, item_id: str) -> str:
         """The readable name of an item (its title or name), or its id when unknown."""

@@ -25,13 +25,10 @@ from .pagemap import device_text, entry_text, kind_text
 def render(context: RenderContext) -> Iterator[tuple[str, "str | Later"]]:
     governing = context.project.index.governing
     for page in context.project.index.listed["pages"]:
-        drawing = context.drawings.get("page-" + page.id)
-        drawn = repr((drawing.svg is not None, drawing.note)) if drawing is not None else ""
-
         def make(page: Page = page) -> str:
             return page_document(context, page, governing.get(page.id, {}))
-        yield SiteMap.item("pages", page.id), context.later("page", ("pages", page.id), make,
-                                                            drawn)
+        yield SiteMap.item("pages", page.id), context.later(
+            "page", ("pages", page.id), make, diagram="page-" + page.id)
 
 
 def page_document(context: RenderContext, page: Page,
