@@ -6,7 +6,10 @@ An item's page shows the item, the items it names and the items that name it (th
 states, rules' verdicts), and through those a second ring (a rule's outcome names another
 page's state; a jump's target is opened from a third page): the key holds both rings. What
 every page may show — pmdocs.yml, the modules, the rules' parameters (a `{$name}` resolves to
-the only rule that defines it, anywhere) — is in every key. A spec file stands for every item
+the only rule that defines it, anywhere), the tab bar — is in every key. A role, a module, a release is in the ring of what names it, but
+the ring does not go on through it to everything else that names it (`NAMED_ONLY`). An output that shows
+more (a role's page counts every page; a web page's side menu lists every web page) is not
+reused, or names what it shows besides (`extra`). A spec file stands for every item
 written in it, so an edit makes again the outputs of the items of its file and of their
 neighbours, not of the project. `tests/test_memo.py` holds the claim to the sample: whatever
 item is edited, every output whose key did not change is byte for byte what it was.
@@ -29,6 +32,9 @@ if TYPE_CHECKING:
     from .model import Project
 
 Key = tuple[str, str]
+NAMED_ONLY = frozenset({"roles", "modules", "releases"})
+"""What many items name without showing each other through it: a page shows its roles'
+names, not the other pages of those roles (a role's own page is made every run)."""
 FORMAT = 1
 TOOLS = ("graphviz", "jinja2", "markdown-it-py", "nh3", "pyyaml", "pydantic")
 """The packages whose versions (beside pmdocs' own code) decide a saved memo's outputs."""
@@ -124,9 +130,10 @@ class InputKeys:
         key = self._keys.get(item)
         if key is None:
             near = self.neighbours.get(item, frozenset())
-            ring = set(near).union(*(self.neighbours.get(other, ()) for other in near))
-            ring.add(item)
-            key = hashlib.sha256(self.common.encode() + b"".join(
+            ring = set(near).union(*(self.neighbours.get(other, ()) for other in near
+                                     if other[0] not in NAMED_ONLY))
+            ring.discard(item)
+            key = hashlib.sha256(self.common.encode() + self._version_of(item) + b"".join(
                 sorted(self._version_of(other) for other in ring))).hexdigest()
             self._keys[item] = key
         return digest(key, *extra) if extra else key
@@ -161,8 +168,17 @@ def input_keys(project: "Project", issues: Sequence["Issue"], loaded: "LoadResul
     parameters = [(rule.id, repr(rule.parameters)) for rule in index.listed["rules"]]
     modules = [(module.key, module.title, module.pages, module.declared)
                for module in index.modules]
-    common = digest(*settings, project.settings.language, repr(modules), repr(parameters))
+    common = digest(*settings, project.settings.language, repr(modules), repr(parameters),
+                    repr(_tab_bar(index)))
     return InputKeys(common, versions, _neighbours(index.references))
+
+
+def _tab_bar(index) -> list:
+    """The tab bar, which every tab page's diagrams and wireframe show whole: its pages
+    (named by title or menu, not by id, so no reference says so) and its elements."""
+    return [(page.id, page.title, page.menu, page.entry,
+             [repr(element) for element in page.elements if element.type == "tabbar"])
+            for page in index.listed["pages"] if "tab" in page.entry]
 
 
 def _spans(text: str, placed: list[tuple[int, Key]]) -> Iterator[tuple[Key, str]]:

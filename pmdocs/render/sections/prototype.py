@@ -42,8 +42,9 @@ def render(context: RenderContext) -> Iterator[tuple[str, "str | bytes | Later"]
                 default_state=wireframe.page.opening_state,
                 opener_title=context.title_of("pages", wireframe.opener)
                 if wireframe.opener else "")
-        yield SiteMap.prototype(wireframe.page.id), context.later(     # every role is named
-            "prototype", ("pages", wireframe.page.id), make, repr(roles))
+        yield SiteMap.prototype(wireframe.page.id), context.later(    # every role is named,
+            "prototype", ("pages", wireframe.page.id), make, repr(roles),  # a web page's menu
+            repr(wireframe.side_menu))                                     # lists every page
     yield SiteMap.prototype(), _render("index.html.j2", context, start=views.start)
     yield f"{PROTOTYPE_ASSETS}/sitemap.js", _sitemap_script(views.sitemap).encode()
 

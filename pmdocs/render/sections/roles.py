@@ -6,7 +6,7 @@ from typing import Iterator
 
 from ...model.spec import Role
 from ...sitemap import SiteMap
-from ..context import Later, RenderContext
+from ..context import RenderContext
 from ..items import (anchored_link, item_link, markdown_element_link, markdown_item_links,
                      referenced_by, scalar_text, separator)
 from ..tables import cell_block, document, joined, table
@@ -16,7 +16,7 @@ from ..text import Safe
 INDEX = SiteMap.section("roles")
 
 
-def render(context: RenderContext) -> Iterator[tuple[str, "str | Later"]]:
+def render(context: RenderContext) -> Iterator[tuple[str, str]]:
     labels = context.labels
     rows = [(item_link(context, "roles", role.id, INDEX), role.id,
              labels["role_kind_" + role.kind], cell_block(role.description))
@@ -25,8 +25,7 @@ def render(context: RenderContext) -> Iterator[tuple[str, "str | Later"]]:
     yield INDEX, document(render_template("roles_index.md.j2", labels=labels, roles=roles),
     labels["roles"])
     for role in context.project.index.listed["roles"]:
-        yield SiteMap.item("roles", role.id), context.later(
-            "role", ("roles", role.id), lambda role=role: role_page(context, role))
+        yield SiteMap.item("roles", role.id), role_page(context, role)   # counts every page
 
 
 def role_page(context: RenderContext, role: Role) -> str:
