@@ -15,6 +15,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from jinja2 import FileSystemBytecodeCache
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
@@ -29,7 +30,7 @@ from ..printable import one_line
 from ..render import RenderedSite
 from ..render.diagram import place_diagrams
 from ..render.problems import problems_overlay
-from ..resources import default_cache_dir, search_words_file, spec_cache_dir
+from ..resources import cache_root, default_cache_dir, search_words_file, spec_cache_dir
 from ..site import asset_files, extra_assets, nav_config
 from ..sitemap import SiteMap
 from . import pages
@@ -248,6 +249,16 @@ class PmdocsPlugin(BasePlugin[PmdocsConfig]):
             stale = File.generated(config, self._path(path), content="")
             with contextlib.suppress(OSError):
                 os.unlink(os.path.join(config.site_dir, stale.dest_uri))
+
+    def on_env(self, env: Any, *, config: Any, files: Files) -> Any:
+        """The theme's templates compiled once per machine, not once per build: their
+        bytecode is kept in pmdocs' cache (Jinja checks each against its template's source
+        and writes it atomically, so builds side by side may share it)."""
+        folder = cache_root() / "templates"
+        with contextlib.suppress(OSError):
+            folder.mkdir(parents=True, exist_ok=True)
+            env.bytecode_cache = FileSystemBytecodeCache(str(folder))
+        return env
 
     def on_nav(self, nav: Any, *, config: Any, files: Files) -> Any:
         """A page carried over is not read by mkdocs; its front matter is, since the other
