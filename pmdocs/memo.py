@@ -100,16 +100,27 @@ class Memo:
             os.replace(staged, path)
 
     def get(self, key: str, make: Callable[[], T]) -> T:
-        if key in self._now:
-            return self._now[key]  # type: ignore[return-value]
-        if key in self._before:
-            value = self._before.pop(key)
-            self.reused += 1
-        else:
+        """The output under `key`: the last run's, else `make()`'s (kept for the next run)."""
+        value = self.take(key)
+        if value is None:
             value = make()
-            self.made += 1
-        self._now[key] = value
+            self.keep(key, value)
         return value  # type: ignore[return-value]
+
+    def take(self, key: str) -> object | None:
+        """The output the last run (or this one) kept under `key`, or None."""
+        if key in self._now:
+            return self._now[key]
+        if key not in self._before:
+            return None
+        value = self._now[key] = self._before.pop(key)
+        self.reused += 1
+        return value
+
+    def keep(self, key: str, value: object) -> None:
+        """An output made by this run, for the next."""
+        self._now[key] = value
+        self.made += 1
 
 
 @dataclass

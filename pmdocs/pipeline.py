@@ -110,7 +110,7 @@ def run(root: str | Path, options: Options = Options(), write: Writer | None = N
             and options.up_to_date(project, sources_digest(loaded)):
         return replace(result, up_to_date=True)
     from .graph import all_diagrams
-    from .layout import NoLayout
+    from .layout import NoLayout, draw_reusing
     from .render import render_site
     progress = options.progress or _unreported
     history = read_history(root, result.checked, options)                       # diff
@@ -120,7 +120,9 @@ def run(root: str | Path, options: Options = Options(), write: Writer | None = N
     progress("graph", 0, 0)
     diagrams = all_diagrams(project, labels, history.marks(project), reuse)     # graph
     progress("layout", 0, len(diagrams))
-    drawings = (options.layout or NoLayout()).draw(diagrams)                    # layout
+    layout = options.layout or NoLayout()
+    drawings = layout.draw(diagrams) if reuse is None else \
+        draw_reusing(layout, diagrams, reuse.memo)                              # layout
     progress("render", 0, 0)
     rendered = render_site(project, issues, diagrams, drawings, options.site_map,
                            history, reuse)                                      # render
