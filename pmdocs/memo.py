@@ -65,32 +65,42 @@ class Memo:
         """The file `save` writes (None: the memo lives in memory only)."""
         self.stamp = stamp
         """The code that made its outputs (`resources.code_digest`)."""
+        self._unread = False
+        """Whether `kept_in` is still to be read (`load`)."""
 
     def start(self) -> None:
         """A new run begins: the outputs of the one before are what it may reuse."""
+        if self._unread:
+            self._read()
         if self._now:
             self._before, self._now = self._now, {}
         self.reused = self.made = 0
 
     @classmethod
     def load(cls, path: Path, stamp: str) -> "Memo":
-        """The memo a build of this project saved in `path`, when the same code made it
+        """The memo a build of this project saved in `path`, read when a run first needs it
+        (`start`; a run that stops at the check never does), if the same code made it
         (`stamp`); else (none, damaged, another pmdocs) an empty one kept there."""
         memo = cls(path, stamp)
-        try:
-            stored = pickle.loads(path.read_bytes())
-        except Exception:  # noqa: BLE001 — a cache: anything wrong with it means none
-            return memo
-        if isinstance(stored, tuple) and len(stored) == 3 and stored[:2] == (FORMAT, stamp) \
-                and isinstance(stored[2], dict):
-            memo._now = stored[2]
+        memo._unread = True
         return memo
+
+    def _read(self) -> None:
+        self._unread = False
+        assert self.kept_in is not None
+        try:
+            stored = pickle.loads(self.kept_in.read_bytes())
+        except Exception:  # noqa: BLE001 — a cache: anything wrong with it means none
+            return
+        if isinstance(stored, tuple) and len(stored) == 3 and \
+                stored[:2] == (FORMAT, self.stamp) and isinstance(stored[2], dict):
+            self._now = stored[2]
 
     def save(self) -> None:
         """What this run used, for the next build of the project (written whole, then
         renamed into place; a cache that cannot be written is not an error)."""
         path = self.kept_in
-        if path is None:
+        if path is None or self._unread:     # kept_in holds what it would write
             return
         with contextlib.suppress(OSError):
             path.parent.mkdir(parents=True, exist_ok=True)

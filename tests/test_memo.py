@@ -177,3 +177,29 @@ def test_a_run_reuses_what_an_edit_cannot_reach(project: Path) -> None:
     run(project, memo)
     assert memo.made + memo.reused == made_first
     assert memo.made < memo.reused, (memo.made, memo.reused)
+
+
+def test_a_saved_memo_is_read_back_only_by_the_same_code(tmp_path: Path) -> None:
+    saved = Memo.load(tmp_path / "memo.pickle", "code-1")
+    saved.start()
+    assert saved.get("key", lambda: "made") == "made"
+    saved.save()
+
+    again = Memo.load(tmp_path / "memo.pickle", "code-1")
+    again.start()
+    assert again.get("key", lambda: "made again") == "made" and again.reused == 1
+    other = Memo.load(tmp_path / "memo.pickle", "code-2")
+    other.start()
+    assert other.get("key", lambda: "made again") == "made again"
+    (tmp_path / "memo.pickle").write_bytes(b"\x80\x05damaged")
+    damaged = Memo.load(tmp_path / "memo.pickle", "code-1")
+    damaged.start()
+    assert damaged.get("key", lambda: "made again") == "made again"
+
+
+def test_a_memo_not_started_is_neither_read_nor_written(tmp_path: Path) -> None:
+    """A build that stops at the check (up to date, or errors) leaves the saved memo alone."""
+    (tmp_path / "memo.pickle").write_bytes(b"kept")
+    memo = Memo.load(tmp_path / "memo.pickle", "code-1")
+    memo.save()
+    assert (tmp_path / "memo.pickle").read_bytes() == b"kept"
