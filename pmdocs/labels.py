@@ -89,6 +89,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "inputs": ("输入", "Inputs"),
     "outputs": ("输出", "Outputs"),
     "page_count": ("{count} 个页面", "{count} pages"),
+    "jump_count": ("{count} 个跳转", "{count} jumps"),
+    "page_group": ("第 {number} 组：{title}", "Group {number}: {title}"),
     "page_jumps": ("页面跳转", "Page jumps"),
     "lifecycle": ("生命周期", "Lifecycle"),
     "diagram_failed": ("Graphviz 未能画出这张图；下表列出了它的全部连线。",

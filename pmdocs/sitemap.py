@@ -91,6 +91,12 @@ class SiteMap:
         return f"{MODULE_MAPS}/{module_key}.md"
 
     @staticmethod
+    def page_group(number: int) -> str:
+        """The anchor, on a large module's map page, of the map of its `number`-th group of
+        pages: `group-2`."""
+        return f"group-{number}"
+
+    @staticmethod
     def prototype(page_id: str | None = None) -> str:
         """`prototype/cart/index.html`: the page's wireframe; without an id, where the
         prototype opens. Explicit `index.html` files, so links work from `file://` too."""

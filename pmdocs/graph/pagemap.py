@@ -1,5 +1,6 @@
 """The map of the product: the module overview (`pagemap`), the page-jump map of each module
-(`pagemap-<module id>`) and each page's neighbourhood (`page-<page id>`)."""
+(`pagemap-<module id>`; for a module too large for one map, a map of its groups of pages and
+one map per group, see `pagemap_groups`) and each page's neighbourhood (`page-<page id>`)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ from ..labels import Labels
 from ..sitemap import SiteMap
 from . import Diagram, Edge
 from ..model.index import Module
+from .cost import MAX_COST, too_costly
+from .pagemap_groups import grouped_maps
 from .dot import (bold, html_text, link_attributes, new_graph, node_name, title_and_note,
                   tooltip)
 from .escape import doc_link
@@ -19,12 +22,14 @@ if TYPE_CHECKING:
     from ..diff.marks import Marks
 
 
-def diagrams(project, labels: Labels, marks: "Marks | None" = None) -> list[Diagram]:
+def diagrams(project, labels: Labels, marks: "Marks | None" = None,
+             max_cost: int = MAX_COST) -> list[Diagram]:
     jumps = page_jumps(project, labels, marks)
     module_list = project.index.modules
     result = [overview(project, labels, module_list,
                        [jump for jump in jumps if jump.mark != REMOVED])]
-    result += [module_map(project, labels, module, jumps, marks) for module in module_list]
+    for module in module_list:
+        result += module_maps(project, labels, module, jumps, marks, max_cost)
     touching = jumps_by_page(jumps)
     result += [neighbourhood(project, labels, page, touching.get(page.id, []), marks)
                for page in project.index.listed["pages"]]
@@ -85,20 +90,23 @@ def _module_jump_counts(project, jumps: list[PageJump]) -> dict[tuple[str, str],
     return counts
 
 
-def module_map(project, labels: Labels, module: Module, jumps: list[PageJump],
-               marks: "Marks | None" = None) -> Diagram:
+def module_maps(project, labels: Labels, module: Module, jumps: list[PageJump],
+                marks: "Marks | None" = None, max_cost: int = MAX_COST) -> list[Diagram]:
     """A module's pages and dialogs with every jump from or into them; the other modules'
     pages at the ends of those jumps drawn faintly (and with `marks`, the module's pages
-    removed since, dashed)."""
+    removed since, dashed). When that map is estimated too costly to lay out, the map of the
+    module's groups of pages and a map per group instead."""
     removed = tuple(page_id for page_id, key in (marks.removed_page_modules if marks else {}).items()
                     if key == module.key)
     pages = module.pages + removed
     own = set(pages)
     title = f"{labels['pagemap']}{labels['colon']}{module.title}"
-    view = JumpView(title, pages, tuple(
-        jump for jump in jumps if jump.source in own or jump.target in own), marks=marks)
-    dot, edges, marks_drawn = jump_graph(project, labels, view)
-    return Diagram(f"pagemap-{module.key}", "pagemap_module", title, dot, edges, marks_drawn)
+    touching = tuple(jump for jump in jumps if jump.source in own or jump.target in own)
+    dot, edges, marks_drawn = jump_graph(project, labels, JumpView(title, pages, touching,
+                                                                   marks=marks))
+    if too_costly(dot, max_cost):
+        return grouped_maps(project, labels, module, pages, touching, marks)
+    return [Diagram(f"pagemap-{module.key}", "pagemap_module", title, dot, edges, marks_drawn)]
 
 
 def neighbourhood(project, labels: Labels, page, jumps: list[PageJump],
