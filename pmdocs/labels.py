@@ -91,6 +91,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "page_count": ("{count} 个页面", "{count} pages"),
     "jump_count": ("{count} 个跳转", "{count} jumps"),
     "page_group": ("第 {number} 组：{title}", "Group {number}: {title}"),
+    "usecase_count": ("{count} 个用例", "{count} use cases"),
     "page_jumps": ("页面跳转", "Page jumps"),
     "lifecycle": ("生命周期", "Lifecycle"),
     "diagram_failed": ("Graphviz 未能画出这张图；下表列出了它的全部连线。",

@@ -1,5 +1,6 @@
 """Diagrams of a large product (issue 15): the cost estimate that chooses the presentation
-before layout, parallel jumps on one arrow, a large module's map in groups of pages."""
+before layout, parallel jumps on one arrow, a large module's map in groups of pages, and the
+use cases split by module."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from pmdocs.graph import pagegroups, pagemap
+from pmdocs.graph import pagegroups, pagemap, usecases
 from pmdocs.graph.cost import MAX_COST, Size, size_of, too_costly
 from pmdocs.graph.jumps import JumpView, jump_graph, page_jumps
 from pmdocs.graph.pagegroups import page_groups
@@ -136,3 +137,39 @@ def test_a_module_too_costly_for_one_map_gets_a_map_of_its_groups_and_one_per_gr
 def test_a_small_module_keeps_one_map() -> None:
     ids = [diagram.id for diagram in pagemap.diagrams(tree_project(), ZH)]
     assert "pagemap-m" in ids and not any(".".join(("pagemap-m", "1")) == id_ for id_ in ids)
+
+
+# ----------------------------------------------------------------------- use cases
+
+def usecase_project() -> Project:
+    roles = [{"id": "buyer", "name": "买家", "kind": "user"},
+             {"id": "clerk", "name": "店员", "kind": "staff"}]
+    pages = [page("p1", [], module="trade"), page("p2", [], module="trade"),
+             page("q1", [], module="goods")]
+    features = [{"id": "f1", "title": "下单", "roles": ["buyer"], "pages": ["p1", "p2"]},
+                {"id": "f2", "title": "退款", "roles": ["buyer", "clerk"], "pages": ["p2", "q1"]},
+                {"id": "f3", "title": "上架", "roles": ["clerk"], "pages": ["q1"]},
+                {"id": "f4", "title": "想法", "roles": ["buyer"]}]
+    return make_project(roles=roles, pages=pages, features=features)
+
+
+def test_many_use_cases_split_by_module_with_an_overview() -> None:
+    diagrams = {diagram.id: diagram
+                for diagram in usecases.diagrams(usecase_project(), ZH, max_usecases=3)}
+    assert list(diagrams) == ["usecases", "usecases.goods", "usecases.trade", "usecases._other"]
+    overview = diagrams["usecases"]
+    assert [(edge.source, edge.target, edge.label) for edge in overview.edges] == [
+        ("买家", "goods", "1"), ("买家", "trade", "1"), ("买家", "未分模块", "1"),
+        ("店员", "goods", "2")]
+    assert 'URL="pmdocs:usecases.md#usecases-trade"' in overview.dot
+    assert 'URL="pmdocs:usecases.md#usecases-0"' in overview.dot
+    trade = diagrams["usecases.trade"]
+    assert trade.part == "trade"
+    assert '"features.f1"' in trade.dot
+    assert '"features.f2"' in diagrams["usecases.goods"].dot    # a tie: the first module
+    assert '"features.f3"' not in trade.dot
+    assert '"features.f4"' in diagrams["usecases._other"].dot
+
+
+def test_few_use_cases_stay_one_diagram() -> None:
+    assert [diagram.id for diagram in usecases.diagrams(usecase_project(), ZH)] == ["usecases"]

@@ -45,7 +45,8 @@ class Diagram:
 def all_diagrams(project, labels, marks: "Marks | None" = None) -> list[Diagram]:
     """Every diagram of the project, sorted by id:
 
-    `flow-<flow>` swimlanes, `usecases`, `objects` and `lifecycle-<object>`, `structure` (and `structure-<module>` for large
+    `flow-<flow>` swimlanes, `usecases` (and `usecases.<module>` for large products),
+    `objects` and `lifecycle-<object>`, `structure` (and `structure-<module>` for large
     products), `pagemap`, `pagemap-<module>` (and `pagemap-<module>.<n>` for a large module's
     groups of pages) and `page-<page>`. With `marks`, the page maps, the neighbourhoods of pages, the swimlanes
     and the lifecycles mark what is new, changed and removed since a revision."""
