@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from pmdocs.graph import pagegroups, pagemap, usecases
-from pmdocs.graph.cost import MAX_COST, Size, size_of, too_costly
+from pmdocs.graph.cost import MAX_COST, Size, size_of
 from pmdocs.graph.jumps import JumpView, jump_graph, page_jumps
 from pmdocs.graph.pagegroups import page_groups
 from pmdocs.labels import labels_for
@@ -50,8 +50,17 @@ def test_size_counts_nodes_and_edges_a_label_twice_a_free_edge_not_at_all() -> N
     assert size_of(dot) == Size(nodes=3, edges=3)
     assert Size(nodes=3, edges=3).cost == 3
     assert Size(nodes=10, edges=40).cost == 10 * 31
-    assert not too_costly(dot)
-    assert too_costly(dot, limit=2)
+
+
+def test_a_module_map_is_sized_from_its_jumps_as_its_dot_would_be() -> None:
+    from .test_graph import sample
+    project = sample()
+    jumps = page_jumps(project, ZH)
+    for module in project.index.modules:
+        own = set(module.pages)
+        view = JumpView("t", module.pages, tuple(jump for jump in jumps
+                                                 if jump.source in own or jump.target in own))
+        assert pagemap.map_size(project, view) == size_of(jump_graph(project, ZH, view)[0])
 
 
 def test_the_sample_draws_every_module_as_one_map() -> None:

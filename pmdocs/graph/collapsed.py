@@ -4,7 +4,7 @@ each other group are one faint node for that group, linked to its group's own ma
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Mapping, Sequence
+from typing import Mapping
 
 import graphviz
 
@@ -31,7 +31,7 @@ class Collapsed:
 
 
 def add_collapsed(graph: graphviz.Digraph, collapsed_pages: Mapping[str, Collapsed],
-                  own: Sequence[str], ends: set[str]) -> None:
+                  own: frozenset[str], ends: set[str]) -> None:
     """One faint node per group of pages drawn collapsed (those of `collapsed_pages` at the
     end of a jump, `ends`, and not among the diagram's `own` pages), in the order of its
     first page."""

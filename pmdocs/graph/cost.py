@@ -1,6 +1,7 @@
-"""What laying out a diagram will cost, estimated from its DOT before `dot` runs, so that a
-diagram kind can choose how to present a large graph up front (a module map in groups, the
-use cases by module) instead of waiting for the layout's timeout.
+"""What laying out a diagram will cost, estimated before `dot` runs, so that a diagram kind
+can choose how to present a large graph up front (a module map in groups) instead of waiting
+for the layout's timeout. `size_of` counts a DOT source; a page map is counted from its
+jumps before its DOT is even written (`pagemap.map_size`, held equal to `size_of` by a test).
 
 `dot`'s time grows with the number of nodes times the number of edges that do not merely
 extend a tree (its crossing minimisation reorders every rank for each of them): a module map
@@ -47,8 +48,3 @@ def size_of(dot: str) -> Size:
                 if not _FREE.search(line))
     nodes = sum(1 for line in _NODE.findall(dot) if " -> " not in line)
     return Size(nodes, edges)
-
-
-def too_costly(dot: str, limit: int = MAX_COST) -> bool:
-    """Whether a diagram is estimated to take too long to lay out as one drawing."""
-    return size_of(dot).cost > limit

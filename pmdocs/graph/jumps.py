@@ -23,6 +23,7 @@ Drawing choices:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING, Mapping, Sequence
 
 import graphviz
@@ -129,11 +130,15 @@ class JumpView:
     collapsed: Mapping[str, Collapsed] = field(default_factory=dict)
     """Pages outside `pages` drawn as their group's node, by page id."""
 
-    def end(self, page_id: str) -> str:
-        """The node a jump from or to `page_id` is drawn at."""
-        if page_id in self.collapsed and page_id not in self.pages:
-            return self.collapsed[page_id].node
-        return node_name("pages", page_id)
+    @cached_property
+    def own(self) -> frozenset[str]:
+        return frozenset(self.pages)
+
+    def end(self, page_id: str) -> tuple[str, str]:
+        """The node a jump from or to `page_id` is drawn at, as `node_name`'s arguments."""
+        if page_id in self.collapsed and page_id not in self.own:
+            return ("groups", self.collapsed[page_id].key)
+        return ("pages", page_id)
 
 
 def jump_graph(project, labels: Labels, view: JumpView
@@ -145,7 +150,7 @@ def jump_graph(project, labels: Labels, view: JumpView
     jumps = [jump for jump in view.jumps
              if jump.source in index and (jump.special or jump.target in index)]
     ends = {jump.source for jump in jumps} | {jump.target for jump in jumps}
-    others = [page_id for page_id in index if page_id in ends and page_id not in view.pages
+    others = [page_id for page_id in index if page_id in ends and page_id not in view.own
               and page_id not in view.collapsed]
     for page_id in view.pages:
         _add_page(graph, index[page_id], labels, legend, external=False,
@@ -153,12 +158,12 @@ def jump_graph(project, labels: Labels, view: JumpView
     for page_id in others:
         _add_page(graph, index[page_id], labels, legend, external=view.faint_others, focus=False,
                   mark=_page_mark(project, view.marks, page_id))
-    add_collapsed(graph, view.collapsed, view.pages, ends)
+    add_collapsed(graph, view.collapsed, view.own, ends)
     kept = [index[page_id] for page_id in view.pages if page_id in project.index.items["pages"]]
     edges = _add_sources(graph, project, labels, kept)
     _add_markers(graph, labels, jumps)
     for (source, target, _), group in _grouped(jumps, view).items():
-        _add_jump_edge(graph, labels, source, target, group, legend)
+        _add_jump_edge(graph, labels, node_name(*source), node_name(*target), group, legend)
     edges += [_table_edge(project, index, labels, jump) for jump in jumps]
     return graph.source, tuple(edges), legend.marks
 
@@ -250,11 +255,11 @@ def _add_markers(graph: graphviz.Digraph, labels: Labels, jumps: Sequence[PageJu
 
 
 def _grouped(jumps: Sequence[PageJump], view: JumpView
-             ) -> dict[tuple[str, str, bool], list[PageJump]]:
+             ) -> dict[tuple[tuple[str, str], tuple[str, str], bool], list[PageJump]]:
     """Jumps by the two nodes they join (removed ones apart: they are drawn dashed)."""
-    groups: dict[tuple[str, str, bool], list[PageJump]] = {}
+    groups: dict[tuple[tuple[str, str], tuple[str, str], bool], list[PageJump]] = {}
     for jump in jumps:
-        target = node_name("markers", jump.target) if jump.special else view.end(jump.target)
+        target = ("markers", jump.target) if jump.special else view.end(jump.target)
         groups.setdefault((view.end(jump.source), target, jump.mark == REMOVED), []).append(jump)
     return groups
 

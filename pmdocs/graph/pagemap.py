@@ -11,12 +11,12 @@ from ..labels import Labels
 from ..sitemap import SiteMap
 from . import Diagram, Edge
 from ..model.index import Module
-from .cost import MAX_COST, too_costly
+from .cost import MAX_COST, Size
 from .pagemap_groups import grouped_maps
 from .dot import (bold, html_text, link_attributes, new_graph, node_name, title_and_note,
                   tooltip)
 from .escape import doc_link
-from .jumps import JumpView, PageJump, jump_graph, page_jumps
+from .jumps import JumpView, PageJump, drawn_pages, jump_graph, page_jumps
 
 if TYPE_CHECKING:
     from ..diff.marks import Marks
@@ -102,11 +102,30 @@ def module_maps(project, labels: Labels, module: Module, jumps: list[PageJump],
     own = set(pages)
     title = f"{labels['pagemap']}{labels['colon']}{module.title}"
     touching = tuple(jump for jump in jumps if jump.source in own or jump.target in own)
-    dot, edges, marks_drawn = jump_graph(project, labels, JumpView(title, pages, touching,
-                                                                   marks=marks))
-    if too_costly(dot, max_cost):
+    view = JumpView(title, pages, touching, marks=marks)
+    if map_size(project, view).cost > max_cost:
         return grouped_maps(project, labels, module, pages, touching, marks)
+    dot, edges, marks_drawn = jump_graph(project, labels, view)
     return [Diagram(f"pagemap-{module.key}", "pagemap_module", title, dot, edges, marks_drawn)]
+
+
+def map_size(project, view: JumpView) -> Size:
+    """The `cost.Size` of the DOT `jump_graph` would write for `view`, counted from its
+    jumps without writing it: its pages, the other pages at the ends of its jumps, a
+    marker per `back` / `close`, a node per entry source; an arrow (labelled: two) per pair
+    of pages, one per page an entry source leads to, none for `back` / `close`."""
+    index = drawn_pages(project, view.marks)
+    jumps = [jump for jump in view.jumps
+             if jump.source in index and (jump.special or jump.target in index)]
+    ends = {jump.source for jump in jumps} | {jump.target for jump in jumps}
+    others = sum(1 for page_id in ends if page_id in index and page_id not in view.own)
+    markers = {jump.target for jump in jumps if jump.special}
+    kept = [index[page_id] for page_id in view.pages if page_id in project.index.items["pages"]]
+    entries = [set(page.entry) for page in kept]
+    arrows = {(jump.source, jump.target, jump.mark == REMOVED) for jump in jumps
+              if not jump.special}
+    nodes = len(view.pages) + others + len(markers) + len(set().union(*entries))
+    return Size(nodes, 2 * len(arrows) + sum(len(sources) for sources in entries))
 
 
 def neighbourhood(project, labels: Labels, page, jumps: list[PageJump],

@@ -1,5 +1,5 @@
 """A large module's map in groups: when one map of all its pages would cost `dot` too much
-(`cost.too_costly`), `pagemap-<module>` becomes a small map of the module's groups of pages
+(`pagemap.map_size` over `cost.MAX_COST`), `pagemap-<module>` becomes a small map of the module's groups of pages
 (`pagegroups`) with the number of jumps between them, and each group gets its own map,
 `pagemap-<module>.<n>` (a `.` never appears in a module's key), in which the pages of the
 other groups are drawn as one node per group. Every group node links to its group's map on
