@@ -182,3 +182,26 @@ def test_many_use_cases_split_by_module_with_an_overview() -> None:
 
 def test_few_use_cases_stay_one_diagram() -> None:
     assert [diagram.id for diagram in usecases.diagrams(usecase_project(), ZH)] == ["usecases"]
+
+
+# --------------------------------------------------------------------------- the site
+
+def test_the_module_page_and_the_use_case_page_show_each_part_under_its_anchor(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from pmdocs.graph import cost
+    from pmdocs.pipeline import render_project
+    monkeypatch.setattr(cost, "MAX_COST", 1)
+    monkeypatch.setattr(pagemap, "MAX_COST", 1)
+    monkeypatch.setattr(pagegroups, "MAX_GROUP_PAGES", 3)
+    monkeypatch.setattr(usecases, "MAX_USECASES", 1)
+    project = make_project(pages=[*tree_project().pages, *usecase_project().pages],
+                           roles=list(usecase_project().roles),
+                           features=list(usecase_project().features))
+    documents = render_project(project, []).documents
+    module_page = documents["pagemap/m.md"]
+    assert "## 第 2 组：页a {: #group-2 }" in module_page
+    assert module_page.index("#group-1") < module_page.index("#group-2") < module_page.index(
+        "#group-3") < module_page.index("{: #pages }")
+    usecase_page = documents["usecases.md"]
+    assert "## goods {: #usecases-goods }" in usecase_page
+    assert "## 未分模块 {: #usecases-0 }" in usecase_page

@@ -23,7 +23,9 @@ if TYPE_CHECKING:
 
 
 def diagrams(project, labels: Labels, marks: "Marks | None" = None,
-             max_cost: int = MAX_COST) -> list[Diagram]:
+             max_cost: int | None = None) -> list[Diagram]:
+    """Every page-map diagram; a module map estimated to cost more than `max_cost`
+    (`cost.MAX_COST` unless given) is drawn in groups."""
     jumps = page_jumps(project, labels, marks)
     module_list = project.index.modules
     result = [overview(project, labels, module_list,
@@ -91,7 +93,7 @@ def _module_jump_counts(project, jumps: list[PageJump]) -> dict[tuple[str, str],
 
 
 def module_maps(project, labels: Labels, module: Module, jumps: list[PageJump],
-                marks: "Marks | None" = None, max_cost: int = MAX_COST) -> list[Diagram]:
+                marks: "Marks | None" = None, max_cost: int | None = None) -> list[Diagram]:
     """A module's pages and dialogs with every jump from or into them; the other modules'
     pages at the ends of those jumps drawn faintly (and with `marks`, the module's pages
     removed since, dashed). When that map is estimated too costly to lay out, the map of the
@@ -103,7 +105,7 @@ def module_maps(project, labels: Labels, module: Module, jumps: list[PageJump],
     title = f"{labels['pagemap']}{labels['colon']}{module.title}"
     touching = tuple(jump for jump in jumps if jump.source in own or jump.target in own)
     view = JumpView(title, pages, touching, marks=marks)
-    if map_size(project, view).cost > max_cost:
+    if map_size(project, view).cost > (max_cost or MAX_COST):
         return grouped_maps(project, labels, module, pages, touching, marks)
     dot, edges, marks_drawn = jump_graph(project, labels, view)
     return [Diagram(f"pagemap-{module.key}", "pagemap_module", title, dot, edges, marks_drawn)]

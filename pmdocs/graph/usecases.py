@@ -29,11 +29,11 @@ MAX_USECASES = 150
 is as much as a reader can scan."""
 
 
-def diagrams(project, labels: Labels, max_usecases: int = MAX_USECASES) -> list[Diagram]:
+def diagrams(project, labels: Labels, max_usecases: int | None = None) -> list[Diagram]:
     if not project.features and not project.roles:
         return []
     features = project.index.listed["features"]
-    if len(features) <= max_usecases:
+    if len(features) <= (max_usecases or MAX_USECASES):
         return [usecase_diagram(project, labels, "usecases", labels["usecases"], features,
                                 project.index.listed["roles"])]
     from .usecase_modules import split_diagrams
