@@ -12,7 +12,7 @@ from typing import Sequence
 from ..labels import Labels
 from ..model.index import Module, ProjectIndex
 
-MAX_GROUP_PAGES = 30
+MAX_GROUP_PAGES = 20
 MIN_MENU_PAGES = 4
 """Menus divide a module when its top menu levels hold this many pages each on average
 (a menu per page, as many products write them, divides nothing)."""
