@@ -23,6 +23,7 @@ from .resources import spec_cache_dir
 if TYPE_CHECKING:
     from .diff import ProjectChanges
     from .layout import Layout
+    from .memo import Memo
     from .model import Project
     from .pipeline import Writer
     from .render import RenderedSite
@@ -84,11 +85,13 @@ def _report(issues: list[Issue], file_count: int, language: str) -> None:
 
 def _compile(project: str, strict: bool, cache_dir: str | None, write: Writer,
              since: str | None = None, up_to_date: "Current | None" = None,
-             status: "StatusLine | None" = None, draft: bool = False) -> tuple[Result, str]:
+             status: "StatusLine | None" = None, draft: bool = False,
+             memo: bool = False) -> tuple[Result, str]:
     """The whole pipeline, `write` last; exits with check's report when the specs have
     problems that stop it (errors; warnings too when `strict`; nothing for a `draft`), when
     Graphviz is missing, when the revision `since` cannot be read, or when the output is
-    refused."""
+    refused. With `memo`, the diagrams and documents of the project's last build are reused
+    where their inputs did not change (`pmdocs.memo`), and this build's kept for the next."""
     from .layout import GraphvizLayout, GraphvizMissing
     from .resources import default_cache_dir
     from .site import OutputError
@@ -109,13 +112,16 @@ def _compile(project: str, strict: bool, cache_dir: str | None, write: Writer,
     stop_at = None if draft else Severity.WARNING if strict else Severity.ERROR
     current = None if up_to_date is None else \
         (lambda model, sources: up_to_date(model, sources, graphviz.version))
+    kept = _kept_memo(project) if memo else None
     options = Options(spec_cache_dir(), layout, stop_at, history=True, since=since,
-                      up_to_date=current, progress=status)
+                      up_to_date=current, progress=status, memo=kept)
     try:
         result = _run_since(project, options, guarded)
     finally:
         if status is not None:
             status.clear()
+    if kept is not None and result.rendered is not None:
+        kept.save()
     issues, file_count = result.checked.issues, result.checked.file_count
     if issues:
         _report(issues, file_count, result.checked.project.settings.language)
@@ -170,6 +176,13 @@ class StatusLine:
 Current = Callable[["Project", str, str], bool]
 """Whether the output is already built from these specs (`pipeline.UpToDate`), given also
 Graphviz's version."""
+
+
+def _kept_memo(project: str) -> "Memo":
+    """The memo the project's last build saved (`pmdocs.memo`), kept for the next."""
+    from .memo import TOOLS, Memo
+    from .resources import code_digest, memo_file
+    return Memo.load(memo_file(Path(project)), code_digest(TOOLS))
 
 
 def _run_since(project: str, options: Options, write: "Writer") -> Result:
@@ -271,7 +284,8 @@ def build(project: str, output: str | None, strict: bool, cache_dir: str | None,
             rendered_pages.append(mkdocs_adapter.build(
                 rendered, Path(project), staging, strict=strict, site_url=site_url,
                 previous=targets[0].resolve(), inputs=keys[0] if keys else "", progress=status))
-    result, drawn = _compile(project, strict, cache_dir, write, since, up_to_date, status, draft)
+    result, drawn = _compile(project, strict, cache_dir, write, since, up_to_date, status, draft,
+                             memo=True)
     target = targets[0]
     if result.up_to_date:
         say(f"{target} is up to date: the specs did not change "

@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Protocol, Sequence
 
 from .graph import Diagram
+from .memo import Memo, digest
 from .svg import clean_svg
 
 CHEAP_SETTINGS = ("-Gnslimit=2", "-Gnslimit1=2", "-Gmclimit=0.1", "-Gsearchsize=10",
@@ -133,6 +134,11 @@ class GraphvizLayout:
                 drawings[diagram.id] = cached
         drawings.update(self._lay_out([item for item in diagrams if item.id not in drawings]))
         return {diagram.id: drawings[diagram.id] for diagram in diagrams}
+
+    def count_cached(self, count: int) -> None:
+        """Drawings taken from the cache by another way (`draw_reusing`)."""
+        with self._lock:
+            self._counts["cached"] += count
 
     def cache_key(self, dot_source: str) -> str:
         return hashlib.sha256(f"{self.version}\n{dot_source}".encode("utf-8")).hexdigest()
@@ -252,6 +258,24 @@ class GraphvizLayout:
     def _count(self, name: str) -> None:
         with self._lock:
             self._counts[name] += 1
+
+
+def draw_reusing(layout: Layout, diagrams: Sequence[Diagram], memo: "Memo") -> dict[str, Drawing]:
+    """`layout.draw`, taking from `memo` the drawings of the diagrams the last run drew with
+    the same DOT and id (read from the cache and cleaned, or laid out): an edit then reads and
+    cleans only what it changed. Diagrams without a drawing are drawn again."""
+    engine = f"{type(layout).__name__} {getattr(layout, 'version', '')}"
+    keys = {diagram.id: digest("drawing", engine, diagram.id, diagram.dot) for diagram in diagrams}
+    drawings = {diagram.id: memo.take(keys[diagram.id]) for diagram in diagrams}
+    missing = [diagram for diagram in diagrams if drawings[diagram.id] is None]
+    drawn = layout.draw(missing) if missing else {}
+    if isinstance(layout, GraphvizLayout):     # what the last run drew came from the cache
+        layout.count_cached(len(diagrams) - len(missing))
+    for diagram in missing:
+        drawings[diagram.id] = drawn[diagram.id]
+        if drawn[diagram.id].svg is not None:
+            memo.keep(keys[diagram.id], drawn[diagram.id])
+    return {diagram.id: drawings[diagram.id] for diagram in diagrams}  # type: ignore[misc]
 
 
 def plan_batches(diagrams: Sequence[Diagram], workers: int) -> list[list[Diagram]]:

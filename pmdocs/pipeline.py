@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from .diff.history import History
     from .diff.reading import RevisionReader
     from .layout import Layout
+    from .memo import Memo, Reuse
     from .model.cache import ModelCache
     from .render import RenderedSite
 
@@ -75,6 +76,9 @@ class Options:
     up_to_date: UpToDate | None = None
     """Asked after the check stage when the site shows no history (which git decides, not
     the spec files alone); None: never up to date."""
+    memo: "Memo | None" = None
+    """The last run's diagrams and documents, reused where their inputs did not change
+    (`pmdocs.memo`; `pmdocs serve` keeps one); None: everything is made."""
 
 
 @dataclass(frozen=True)
@@ -106,22 +110,36 @@ def run(root: str | Path, options: Options = Options(), write: Writer | None = N
             and options.up_to_date(project, sources_digest(loaded)):
         return replace(result, up_to_date=True)
     from .graph import all_diagrams
-    from .layout import NoLayout
+    from .layout import NoLayout, draw_reusing
     from .render import render_site
     progress = options.progress or _unreported
     history = read_history(root, result.checked, options)                       # diff
     labels = labels_for(project.settings.language)
+    reuse = None if history.since or history.releases else \
+        _reuse(project, issues, loaded, options)            # the changes show on every page
     progress("graph", 0, 0)
-    diagrams = all_diagrams(project, labels, history.marks(project))            # graph
+    diagrams = all_diagrams(project, labels, history.marks(project), reuse)     # graph
     progress("layout", 0, len(diagrams))
-    drawings = (options.layout or NoLayout()).draw(diagrams)                    # layout
+    layout = options.layout or NoLayout()
+    drawings = layout.draw(diagrams) if reuse is None else \
+        draw_reusing(layout, diagrams, reuse.memo)                              # layout
     progress("render", 0, 0)
     rendered = render_site(project, issues, diagrams, drawings, options.site_map,
-                           history)                                             # render
+                           history, reuse)                                      # render
     if write is not None:
         progress("write", 0, len(rendered.documents))
         write(project, rendered)                                                # write
     return replace(result, rendered=rendered, history=history)
+
+
+def _reuse(project: Project, issues: Sequence[Issue], loaded: LoadResult,
+           options: Options) -> "Reuse | None":
+    """What this run may take from the last one (`options.memo`), or None."""
+    if options.memo is None:
+        return None
+    from .memo import Reuse, input_keys
+    options.memo.start()
+    return Reuse(options.memo, input_keys(project, issues, loaded))
 
 
 def _unreported(stage: str, done: int, total: int) -> None:

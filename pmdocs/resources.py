@@ -1,8 +1,11 @@
-"""Where the files shipped with pmdocs live (templates, starter project)."""
+"""Where the files shipped with pmdocs live (templates, starter project), where its caches
+are kept, and the digest of pmdocs' own code that cached outputs are made by."""
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import importlib.metadata
 import os
 from pathlib import Path
 
@@ -44,3 +47,30 @@ def project_key(project_dir: str | os.PathLike) -> str:
 def search_words_file(project_dir: Path) -> Path:
     """Where the words of the Chinese in a project's site are kept between builds."""
     return cache_root() / "search" / f"words-{project_key(project_dir)}.json"
+
+
+def memo_file(project_dir: Path) -> Path:
+    """Where a project's last build keeps its diagrams and documents (`pmdocs.memo`)."""
+    return cache_root() / "memo" / f"{project_key(project_dir)}.pickle"
+
+
+@functools.cache
+def code_digest(packages: tuple[str, ...]) -> str:
+    """A digest of pmdocs' source and templates and of the versions of `packages`: what an
+    output made by this pmdocs depends on besides its inputs (computed once per process)."""
+    hashed = hashlib.sha256()
+    folders = [_PACKAGE] + [folder for folder in (_PACKAGE.parent / "templates",)
+                            if folder.is_dir()]
+    parts: list[bytes] = []
+    for folder in folders:
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                parts += [path.relative_to(folder).as_posix().encode(), path.read_bytes()]
+    for name in packages:
+        try:
+            parts.append(f"{name} {importlib.metadata.version(name)}".encode())
+        except importlib.metadata.PackageNotFoundError:
+            parts.append(f"{name} -".encode())
+    for part in parts:
+        hashed.update(len(part).to_bytes(8, "big") + part)
+    return hashed.hexdigest()

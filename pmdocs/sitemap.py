@@ -10,6 +10,7 @@ that shows them is known.
 
 from __future__ import annotations
 
+import functools
 import html
 import posixpath
 import re
@@ -164,9 +165,9 @@ class SiteMap:
             return fragment
         built, folder = self.built(path), posixpath.dirname(self.built(source)) or "."
         if self.directory_urls and not explicit and posixpath.basename(built) == "index.html":
-            relative = posixpath.relpath(posixpath.dirname(built) or ".", folder)
+            relative = _relative_path(posixpath.dirname(built) or ".", folder)
             return ("./" if relative == "." else relative + "/") + fragment
-        return posixpath.relpath(built, folder) + fragment
+        return _relative_path(built, folder) + fragment
 
     @staticmethod
     def relative(target: str, source: str) -> str:
@@ -188,6 +189,13 @@ class SiteMap:
                                                     explicit=explicit), quote=True)
             return f'{match.group(1)}{urls[target]}"'
         return _LINK.sub(replace, text)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _relative_path(path: str, folder: str) -> str:
+    """`posixpath.relpath`, remembered: a site's pages link to the same pages from the same
+    folders tens of thousands of times (the render stage's most frequent call)."""
+    return posixpath.relpath(path, folder)
 
 
 def _grouped(section: str, item_ids: Sequence[str],

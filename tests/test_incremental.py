@@ -8,11 +8,12 @@ as it was.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 import pytest
 
@@ -96,7 +97,8 @@ def each_edit_builds_as_a_clean_build(project: Path, tmp_path: Path,
         before = inodes(site)
         build_into(site)
         clean = tmp_path / f"clean-{step}"
-        build_into(clean)
+        with caches_of_its_own(tmp_path / f"clean-cache-{step}"):
+            build_into(clean)
         incremental, fresh = snapshot(site), snapshot(clean)
         assert incremental == fresh, f"after {edit.__name__}:\n" + differences(incremental, fresh)
         carried = [path for path, inode in inodes(site).items() if before.get(path) == inode]
@@ -109,9 +111,64 @@ def each_edit_builds_as_a_clean_build(project: Path, tmp_path: Path,
         shutil.rmtree(clean)
 
 
+@contextlib.contextmanager
+def caches_of_its_own(folder: Path) -> Iterator[None]:
+    """A clean build: pmdocs' user caches (validated specs, the last build's outputs in
+    `pmdocs.memo`) empty, so that nothing is taken from the builds before."""
+    before = os.environ.get("XDG_CACHE_HOME")
+    os.environ["XDG_CACHE_HOME"] = str(folder)
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ["XDG_CACHE_HOME"]
+        else:
+            os.environ["XDG_CACHE_HOME"] = before
+
+
 def test_each_incremental_build_equals_a_clean_build(project: Path, tmp_path: Path) -> None:
     each_edit_builds_as_a_clean_build(project, tmp_path,
                                       lambda folder: build(project, folder, tmp_path / "cache"))
+
+
+def many_pages(count: int) -> str:
+    """A module of `count` pages, each opening the next: more than a sidebar group holds."""
+    pages = [f"""  - id: item_{number:02}
+    title: 条目 {number:02}
+    module: mine
+    device: mobile
+    elements:
+      - id: back
+        type: navbar
+        on_tap: back
+      - id: next
+        type: button
+        label: 下一条
+        on_tap: item_{(number + 1) % count:02}
+""" for number in range(count)]
+    return "pages:\n" + "\n".join(pages)
+
+
+def test_retitling_a_groups_first_page_renders_its_module_only(project: Path,
+                                                                tmp_path: Path) -> None:
+    """A group of 40 sidebar entries is titled by its first and last pages: retitling the first
+    renders the pages that show the group, the rest of the site is carried over, and the
+    result is the clean build's."""
+    (project / "pages" / "catalogue.yml").write_text(many_pages(45), encoding="utf-8")
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    build(project, site, cache)
+    before = inodes(site)
+    replace_in(project / "pages" / "catalogue.yml", "    title: 条目 00\n", "    title: 首条\n")
+    build(project, site, cache)
+    clean = tmp_path / "clean"
+    with caches_of_its_own(tmp_path / "clean-cache"):
+        build(project, clean, cache)
+    incremental, fresh = snapshot(site), snapshot(clean)
+    assert incremental == fresh, differences(incremental, fresh)
+    written = sorted(path for path, inode in inodes(site).items()
+                     if path.endswith(".html") and before.get(path) != inode)
+    assert any("item_44" in path for path in written), written
+    assert not any(path.startswith("features/") for path in written), written
 
 
 def test_nothing_changed_writes_nothing(project: Path, tmp_path: Path) -> None:

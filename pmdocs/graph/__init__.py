@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from ..diff.marks import Marks
+    from ..memo import Reuse
 
 
 @dataclass(frozen=True)
@@ -42,19 +43,22 @@ class Diagram:
     module's use cases): that part's name, the heading it is shown under."""
 
 
-def all_diagrams(project, labels, marks: "Marks | None" = None) -> list[Diagram]:
+def all_diagrams(project, labels, marks: "Marks | None" = None,
+                 reuse: "Reuse | None" = None) -> list[Diagram]:
     """Every diagram of the project, sorted by id:
 
     `flow-<flow>` swimlanes, `usecases` (and `usecases.<module>` for large products),
     `objects` and `lifecycle-<object>`, `structure` (and `structure-<module>` for large
     products), `pagemap`, `pagemap-<module>` (and `pagemap-<module>.<n>` for a large module's
-    groups of pages) and `page-<page>`. With `marks`, the page maps, the neighbourhoods of pages, the swimlanes
-    and the lifecycles mark what is new, changed and removed since a revision."""
+    groups of pages) and `page-<page>`. With `marks`, the page maps, the neighbourhoods of
+    pages, the swimlanes and the lifecycles mark what is new, changed and removed since a
+    revision; with `reuse`, a page's neighbourhood, a swimlane, a lifecycle is the last run's
+    when its inputs did not change."""
     from . import flows, objects, pagemap, structure, usecases
 
     diagrams: list[Diagram] = []
-    for kind in (usecases, structure):
-        diagrams.extend(kind.diagrams(project, labels))
+    diagrams.extend(usecases.diagrams(project, labels))
+    diagrams.extend(structure.diagrams(project, labels, reuse=reuse))
     for marked_kind in (flows, objects, pagemap):
-        diagrams.extend(marked_kind.diagrams(project, labels, marks))
+        diagrams.extend(marked_kind.diagrams(project, labels, marks, reuse))
     return sorted(diagrams, key=lambda diagram: diagram.id)

@@ -50,6 +50,7 @@ from .ranking import local_ranks
 
 if TYPE_CHECKING:
     from ..diff.marks import Marks
+    from ..memo import Reuse
 
 STEP_WIDTH = 18
 STAGE_WIDTH = 10
@@ -84,8 +85,15 @@ class Grid:
         return self.separators[-1] + 1
 
 
-def diagrams(project, labels: Labels, marks: "Marks | None" = None) -> list[Diagram]:
-    return [flow_diagram(project, flow, labels, marks) for flow in project.index.listed["flows"]]
+def diagrams(project, labels: Labels, marks: "Marks | None" = None,
+             reuse: "Reuse | None" = None) -> list[Diagram]:
+    """Each flow's swimlane (with `reuse`, the last run's when its inputs did not change)."""
+    def drawn(flow: Flow) -> Diagram:
+        if reuse is None or marks is not None:
+            return flow_diagram(project, flow, labels, marks)
+        return reuse.get("swimlane", ("flows", flow.id),
+                         lambda: flow_diagram(project, flow, labels, marks))
+    return [drawn(flow) for flow in project.index.listed["flows"]]
 
 
 def flow_diagram(project, flow: Flow, labels: Labels, marks: "Marks | None" = None) -> Diagram:

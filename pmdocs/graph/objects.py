@@ -21,18 +21,27 @@ from .marking import Legend, with_class
 
 if TYPE_CHECKING:
     from ..diff.marks import Marks
+    from ..memo import Reuse
 
 MAX_ATTRIBUTES = 12
 STATE_WIDTH = 14
 TRANSITION_WIDTH = 22
 
 
-def diagrams(project, labels: Labels, marks: "Marks | None" = None) -> list[Diagram]:
+def diagrams(project, labels: Labels, marks: "Marks | None" = None,
+             reuse: "Reuse | None" = None) -> list[Diagram]:
+    """The objects' diagram, and each lifecycle (with `reuse`, the last run's when its
+    inputs did not change)."""
     objects = project.index.listed["objects"]
     result = [object_diagram(objects, labels)] if objects else []
-    result += [lifecycle_diagram(project, item, labels, marks) for item in objects
-               if item.lifecycle is not None and item.lifecycle.states]
-    return result
+
+    def drawn(item: BusinessObject) -> Diagram:
+        if reuse is None or marks is not None:
+            return lifecycle_diagram(project, item, labels, marks)
+        return reuse.get("lifecycle", ("objects", item.id),
+                         lambda: lifecycle_diagram(project, item, labels, marks))
+    return result + [drawn(item) for item in objects
+                     if item.lifecycle is not None and item.lifecycle.states]
 
 
 def object_diagram(objects: list[BusinessObject], labels: Labels) -> Diagram:

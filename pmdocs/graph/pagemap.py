@@ -20,10 +20,11 @@ from .jumps import JumpView, PageJump, drawn_pages, jump_graph, page_jumps
 
 if TYPE_CHECKING:
     from ..diff.marks import Marks
+    from ..memo import Reuse
 
 
 def diagrams(project, labels: Labels, marks: "Marks | None" = None,
-             max_cost: int | None = None) -> list[Diagram]:
+             reuse: "Reuse | None" = None, max_cost: int | None = None) -> list[Diagram]:
     """Every page-map diagram; a module map estimated to cost more than `max_cost`
     (`cost.MAX_COST` unless given) is drawn in groups."""
     jumps = page_jumps(project, labels, marks)
@@ -33,8 +34,11 @@ def diagrams(project, labels: Labels, marks: "Marks | None" = None,
     for module in module_list:
         result += module_maps(project, labels, module, jumps, marks, max_cost)
     touching = jumps_by_page(jumps)
-    result += [neighbourhood(project, labels, page, touching.get(page.id, []), marks)
-               for page in project.index.listed["pages"]]
+    for page in project.index.listed["pages"]:
+        def make(page=page) -> Diagram:
+            return neighbourhood(project, labels, page, touching.get(page.id, []), marks)
+        result.append(make() if reuse is None or marks is not None
+                      else reuse.get("neighbourhood", ("pages", page.id), make))
     return result
 
 

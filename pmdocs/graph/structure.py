@@ -5,6 +5,8 @@ module node linking to its own tree further down the same page (`structure.md#st
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import graphviz
 
 from ..labels import Labels
@@ -18,21 +20,33 @@ from .escape import doc_link
 from .jumps import page_style
 from .pagemap import module_tooltip
 
+if TYPE_CHECKING:
+    from ..memo import Reuse
+
 SPLIT_ABOVE = 60
 MAX_ELEMENTS = 14
 STRUCTURE_PATH = SiteMap.section("structure")
 
 
-def diagrams(project, labels: Labels, split_above: int = SPLIT_ABOVE) -> list[Diagram]:
+def diagrams(project, labels: Labels, split_above: int | None = None,
+             reuse: "Reuse | None" = None) -> list[Diagram]:
+    """The product's structure; split by module when it has more than `split_above` pages
+    (`SPLIT_ABOVE` unless given; with `reuse`, a module's tree is the last run's when its
+    pages' inputs did not change)."""
     module_list = list(project.index.modules)
     if not module_list:
         return []
+    split_above = SPLIT_ABOVE if split_above is None else split_above
     if sum(len(module.pages) for module in module_list) <= split_above:
         return [_tree(project, labels, "structure", labels["structure"], module_list, True)]
     result = [_tree(project, labels, "structure", labels["structure"], module_list, False)]
     for module in module_list:
         title = f"{labels['structure']}{labels['colon']}{module.title}"
-        result.append(_tree(project, labels, f"structure-{module.key}", title, [module], True))
+
+        def tree(module: Module = module, title: str = title) -> Diagram:
+            return _tree(project, labels, f"structure-{module.key}", title, [module], True)
+        result.append(tree() if reuse is None else reuse.get_from(
+            "structure", [("pages", page_id) for page_id in module.pages], tree))
     return result
 
 

@@ -18,13 +18,14 @@ build stopped half way is followed by a whole one.
 from __future__ import annotations
 
 import hashlib
-import importlib.metadata
 import json
 import os
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable, Mapping
+from typing import TYPE_CHECKING, Any, Mapping, NamedTuple
+
+from ..resources import code_digest
 
 if TYPE_CHECKING:
     from ..render import RenderedSite
@@ -122,28 +123,9 @@ def digest(*parts: str | bytes) -> str:
     return hashed.hexdigest()
 
 
-_tools: list[str] = []
-
-
 def tools_digest() -> str:
-    """pmdocs' own source and templates, and the versions of the packages in `TOOLS`
-    (computed once per process)."""
-    if not _tools:
-        package = Path(__file__).resolve().parent.parent
-        folders = [package] + [folder for folder in (package.parent / "templates",)
-                               if folder.is_dir()]
-        parts: list[str | bytes] = []
-        for folder in folders:
-            for path in sorted(folder.rglob("*")):
-                if path.is_file() and "__pycache__" not in path.parts:
-                    parts += [path.relative_to(folder).as_posix(), path.read_bytes()]
-        for name in TOOLS:
-            try:
-                parts.append(f"{name} {importlib.metadata.version(name)}")
-            except importlib.metadata.PackageNotFoundError:
-                parts.append(f"{name} -")
-        _tools.append(digest(*parts))
-    return _tools[0]
+    """pmdocs' own source and templates, and the versions of the packages in `TOOLS`."""
+    return code_digest(TOOLS)
 
 
 def file_digests(rendered: RenderedSite, assets: Mapping[str, bytes]) -> dict[str, str]:
@@ -160,48 +142,81 @@ def file_digests(rendered: RenderedSite, assets: Mapping[str, bytes]) -> dict[st
     return digests
 
 
+class Shown(NamedTuple):
+    """What a page shows of other pages in its sidebar, breadcrumbs and footer."""
+
+    paths: tuple[str, ...] = ()
+    """Pages it shows by their own (front-matter) titles: the navigation's bare paths."""
+    titles: tuple[str, ...] = ()
+    """The navigation's own titles it shows: sections' and titled entries'."""
+
+    def digest(self, generated: Mapping[str, str | bytes]) -> str:
+        """A digest of what these pages and titles read as, in `generated` by nav path."""
+        return digest(*(front_matter(generated.get(path, "")) for path in self.paths),
+                      *self.titles)
+
+
 def site_signature(config_text: str, nav: Any, generated: Mapping[str, str | bytes],
-                   everywhere: Iterable[str] = (), overlay: str = "") -> str:
-    """What every page's HTML depends on: the configuration mkdocs reads, the navigation as
-    mkdocs gets it, every generated file's path, the front matter of the pages every page
-    shows by their own titles (`everywhere`: `nav_shown(nav)[None]`), the tools, and the
-    problems `serve` lays over every page while the specs have errors."""
-    return digest(tools_digest(), config_text, json.dumps(nav, ensure_ascii=False),
-                  "\n".join(sorted(generated)), overlay,
-                  *(front_matter(generated.get(path, "")) for path in everywhere))
+                   everywhere: Shown = Shown(), overlay: str = "") -> str:
+    """What every page's HTML depends on: the configuration mkdocs reads, the navigation's
+    shape (its paths and sections, not their titles: `nav_skeleton`), every generated file's
+    path, the titles every page shows (`everywhere`: `nav_shown(nav)[None]`), the tools, and
+    the problems `serve` lays over every page while the specs have errors."""
+    return digest(tools_digest(), config_text, json.dumps(nav_skeleton(nav), ensure_ascii=False),
+                  "\n".join(sorted(generated)), overlay, everywhere.digest(generated))
 
 
-def nav_shown(nav: Any) -> dict[str | None, tuple[str, ...]]:
-    """Which pages each page of the navigation shows by their own (front-matter) titles — an
-    entry that is a bare path: with `navigation.prune` a page's sidebar holds the entries of
-    the top level and of each section it is in, and its footer the pages before and after it.
-    Under None: the untitled pages of the top level, which every page shows."""
+def nav_skeleton(nav: Any) -> Any:
+    """The navigation without its titles: a title shows only on the pages `nav_shown` says,
+    so retitling a section (a group of 40 items is titled by its first and last) renders those
+    pages again, not the whole site."""
+    if isinstance(nav, list):
+        return [nav_skeleton(entry) for entry in nav]
+    if isinstance(nav, dict):
+        return [["section", nav_skeleton(value)] for value in nav.values()]
+    return nav
+
+
+def nav_shown(nav: Any) -> dict[str | None, Shown]:
+    """What each page of the navigation shows of the others: with `navigation.prune` a page's
+    sidebar holds the entries of the top level and of each section it is in (pages by their
+    front-matter titles, sections and titled entries by their navigation titles; the sections
+    it is in also make its breadcrumbs), and its footer the pages before and after it. Under
+    None: what the top level shows, which every page shows."""
     order: list[str] = []
-    shown: dict[str | None, tuple[str, ...]] = {}
+    nav_titles: dict[str, str] = {}
+    shown: dict[str | None, Shown] = {}
 
-    def untitled(entries: list) -> list[str]:
-        return [entry for entry in entries if isinstance(entry, str)]
+    def level(entries: list) -> Shown:
+        return Shown(tuple(entry for entry in entries if isinstance(entry, str)),
+                     tuple(title for entry in entries if isinstance(entry, dict)
+                           for title in entry))
 
-    def walk(entries: list, open_sections: tuple[str, ...]) -> None:
-        here = (*open_sections, *untitled(entries))
+    def walk(entries: list, open_levels: Shown) -> None:
+        this = level(entries)
+        here = Shown(open_levels.paths + this.paths, open_levels.titles + this.titles)
         for entry in entries:
             if isinstance(entry, str):
                 order.append(entry)
                 shown[entry] = here
             elif isinstance(entry, dict):
-                for value in entry.values():
+                for title, value in entry.items():
                     if isinstance(value, list):
                         walk(value, here)
                     elif isinstance(value, str):
                         order.append(value)
+                        nav_titles[value] = str(title)
                         shown[value] = here
 
     top = nav if isinstance(nav, list) else []
-    walk(top, ())
-    everywhere = tuple(untitled(top))
+    walk(top, Shown())
+    everywhere = level(top)
     for number, path in enumerate(order):
-        neighbours = tuple(order[max(0, number - 1):number] + order[number + 1:number + 2])
-        shown[path] = tuple(sorted(set(shown[path]) - set(everywhere) | set(neighbours)))
+        neighbours = order[max(0, number - 1):number] + order[number + 1:number + 2]
+        paths = set(shown[path].paths) - set(everywhere.paths) | set(neighbours)
+        titles = set(shown[path].titles) - set(everywhere.titles) | {
+            nav_titles[neighbour] for neighbour in neighbours if neighbour in nav_titles}
+        shown[path] = Shown(tuple(sorted(paths)), tuple(sorted(titles)))
     shown[None] = everywhere
     return shown
 

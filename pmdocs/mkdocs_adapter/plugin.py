@@ -15,6 +15,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from jinja2 import FileSystemBytecodeCache
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
@@ -24,16 +25,17 @@ from mkdocs.structure.files import File, Files
 from .. import pipeline
 from ..issues import Issue, Severity, issue_line
 from ..layout import GraphvizLayout, GraphvizMissing, Layout, NoLayout
+from ..memo import Memo
 from ..printable import one_line
 from ..render import RenderedSite
 from ..render.diagram import place_diagrams
 from ..render.problems import problems_overlay
-from ..resources import default_cache_dir, search_words_file, spec_cache_dir
+from ..resources import cache_root, default_cache_dir, search_words_file, spec_cache_dir
 from ..site import asset_files, extra_assets, nav_config
 from ..sitemap import SiteMap
 from . import pages
-from .incremental import (MANIFEST, Increment, Manifest, digest, file_digests,
-                          front_matter, nav_shown, site_signature)
+from .incremental import (MANIFEST, Increment, Manifest, Shown, digest, file_digests,
+                          nav_shown, site_signature)
 from .search import SearchEntries
 
 log = logging.getLogger("mkdocs.plugins.pmdocs")
@@ -68,6 +70,11 @@ class PmdocsPlugin(BasePlugin[PmdocsConfig]):
         """The last site whose specs had no errors: what `serve` shows while they have some."""
         self.overlay = ""
         """The problems `serve` lays over every page while the specs have errors."""
+        self.memo = Memo()
+        """Under `serve`, the last build's diagrams and documents, for the next build to reuse
+        where their inputs did not change (`pmdocs.memo`)."""
+        self.kept_layout: GraphvizLayout | None = None
+        """Under `serve`, the layout of the last build."""
 
     def forget_what_was_given(self) -> None:
         """What `use` hands one build; forgotten when it ends, since mkdocs keeps this
@@ -140,7 +147,7 @@ class PmdocsPlugin(BasePlugin[PmdocsConfig]):
         that built. (serve: the spec cache re-reads only edits.)"""
         assert self.project_dir is not None
         options = pipeline.Options(spec_cache_dir(), self._layout(), site_map=site_map,
-                                   history=True)
+                                   history=True, memo=self.memo if self.serving else None)
         result = pipeline.run(self.project_dir, options)
         for notice in result.history.notices if result.history else ():
             log.warning(one_line(f"pmdocs: {notice}"))
@@ -179,8 +186,12 @@ class PmdocsPlugin(BasePlugin[PmdocsConfig]):
         """Graphviz; when it is missing the build fails as `pmdocs build` does, unless
         `require_graphviz: false` lets it go on without diagrams."""
         cache = Path(self.config.cache_dir) if self.config.cache_dir else default_cache_dir()
+        kept = self.kept_layout
+        if self.serving and kept is not None and kept.cache_dir == cache:
+            return kept      # it remembers the drawings it read from the cache
         try:
-            return GraphvizLayout(cache)
+            self.kept_layout = GraphvizLayout(cache)
+            return self.kept_layout
         except GraphvizMissing as error:
             if self.config.require_graphviz:
                 raise PluginError(one_line(f"pmdocs: {error}")) from error
@@ -202,16 +213,14 @@ class PmdocsPlugin(BasePlugin[PmdocsConfig]):
         if increment is not None:
             self.digests = file_digests(self.rendered, assets)
             at_nav_path = {self._path(path): path for path in generated}
+            by_nav_path = {nav_path: generated[path] for nav_path, path in at_nav_path.items()}
             shown = nav_shown(config.nav)
             for nav_path, others in shown.items():   # the titles its sidebar and footer show
                 path = at_nav_path.get(nav_path) if nav_path is not None else None
-                if path in self.digests and others:
-                    self.digests[path] = digest(self.digests[path], *(
-                        front_matter(generated.get(at_nav_path.get(other, ""), ""))
-                        for other in others))
+                if path in self.digests and others != Shown():
+                    self.digests[path] = digest(self.digests[path], others.digest(by_nav_path))
             self.signature = site_signature(
-                Path(config.config_file_path).read_text("utf-8"), config.nav,
-                {nav_path: generated[path] for nav_path, path in at_nav_path.items()},
+                Path(config.config_file_path).read_text("utf-8"), config.nav, by_nav_path,
                 shown[None], self.overlay)
             unchanged = increment.unchanged(self.digests, self.signature)
             self._remove_stale(increment, config)
@@ -240,6 +249,16 @@ class PmdocsPlugin(BasePlugin[PmdocsConfig]):
             stale = File.generated(config, self._path(path), content="")
             with contextlib.suppress(OSError):
                 os.unlink(os.path.join(config.site_dir, stale.dest_uri))
+
+    def on_env(self, env: Any, *, config: Any, files: Files) -> Any:
+        """The theme's templates compiled once per machine, not once per build: their
+        bytecode is kept in pmdocs' cache (Jinja checks each against its template's source
+        and writes it atomically, so builds side by side may share it)."""
+        folder = cache_root() / "templates"
+        with contextlib.suppress(OSError):
+            folder.mkdir(parents=True, exist_ok=True)
+            env.bytecode_cache = FileSystemBytecodeCache(str(folder))
+        return env
 
     def on_nav(self, nav: Any, *, config: Any, files: Files) -> Any:
         """A page carried over is not read by mkdocs; its front matter is, since the other

@@ -14,16 +14,18 @@ from typing import TYPE_CHECKING, Mapping, Sequence
 from ..graph import Diagram
 from ..issues import Issue
 from ..layout import Drawing
+from ..memo import digest
 from ..model import Project
 from ..sitemap import NavEntry, SiteMap
 from .changes import after_heading, item_boxes
-from .context import RenderContext, build_context
+from .context import Later, RenderContext, build_context
 from .diagram import DIAGRAM_PLACEHOLDER
 from .problems import problem_boxes
 from .sections import SECTIONS
 
 if TYPE_CHECKING:
     from ..diff.history import History
+    from ..memo import Reuse
 
 
 @dataclass(frozen=True)
@@ -46,13 +48,15 @@ class RenderedSite:
 
 def render_site(project: Project, issues: Sequence[Issue], diagrams: Sequence[Diagram],
                 drawings: Mapping[str, Drawing], site_map: SiteMap = SiteMap(),
-                history: "History | None" = None) -> RenderedSite:
+                history: "History | None" = None, reuse: "Reuse | None" = None) -> RenderedSite:
     """The site's documents, files and diagrams, every link made a URL by `site_map`; with
-    `history`, what changed since a revision too (each changed item's page opens with it)."""
-    context = build_context(project, issues, diagrams, drawings, history)
+    `history`, what changed since a revision too (each changed item's page opens with it);
+    with `reuse`, an item's documents are the last run's when their inputs did not change."""
+    context = build_context(project, issues, diagrams, drawings, history, reuse)
     boxes = problem_boxes(context)
     for path, box in item_boxes(context).items():
         boxes[path] = f"{boxes[path]}\n\n{box}" if path in boxes else box
+    finish = _Finishing(site_map, boxes, reuse)
     documents: dict[str, str] = {}
     files: dict[str, bytes] = {}
     pages_html: dict[str, str] = {}
@@ -60,19 +64,47 @@ def render_site(project: Project, issues: Sequence[Issue], diagrams: Sequence[Di
         for path, content in section.render(context):
             if isinstance(content, bytes):
                 files[path] = content
-            elif path.endswith(".html"):
-                pages_html[path] = site_map.resolve(content, path, explicit=True)
             else:
-                content = after_heading(content, boxes[path]) if path in boxes else content
-                documents[path] = site_map.resolve(content, path)
+                (pages_html if path.endswith(".html") else documents)[path] = \
+                    finish.document(path, content)
     shown = {diagram_id: path for path, document in documents.items()
              for diagram_id in DIAGRAM_PLACEHOLDER.findall(document)}
-    svgs = {diagram_id: site_map.resolve(drawing.svg, shown[diagram_id])
+    svgs = {diagram_id: finish.svg(drawing.svg, shown[diagram_id])
             for diagram_id, drawing in sorted(context.drawings.items())
             if drawing.svg is not None and diagram_id in shown}
     return RenderedSite(dict(sorted(documents.items())), dict(sorted(files.items())),
                         dict(sorted(pages_html.items())), svgs, navigation(context),
                         project.settings.language, project.settings.name)
+
+
+@dataclass(frozen=True)
+class _Finishing:
+    """The last steps of every document and diagram: its problems' box, its links made URLs;
+    taken from the last run when their inputs are the same (`reuse`)."""
+
+    site_map: SiteMap
+    boxes: Mapping[str, str]
+    reuse: "Reuse | None"
+
+    def document(self, path: str, content: "str | Later") -> str:
+        if not isinstance(content, Later):
+            return self._finished(path, content)
+        assert self.reuse is not None
+        later = content
+        key = digest(later.key, path, self.boxes.get(path, ""), repr(self.site_map))
+        return self.reuse.memo.get(key, lambda: self._finished(path, later.make()))
+
+    def svg(self, svg: str, path: str) -> str:
+        if self.reuse is None:
+            return self.site_map.resolve(svg, path)
+        return self.reuse.memo.get(digest("svg", svg, path, repr(self.site_map)),
+                                   lambda: self.site_map.resolve(svg, path))
+
+    def _finished(self, path: str, content: str) -> str:
+        if path.endswith(".html"):
+            return self.site_map.resolve(content, path, explicit=True)
+        box = self.boxes.get(path)
+        return self.site_map.resolve(after_heading(content, box) if box else content, path)
 
 
 def navigation(context: RenderContext) -> tuple[NavEntry, ...]:

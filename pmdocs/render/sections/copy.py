@@ -68,8 +68,12 @@ def render(context: RenderContext) -> Iterator[tuple[str, str | bytes]]:
     for text in copy:
         if text.section == "pages":
             by_page.setdefault(text.item_id, []).append(text)
+
+    def deck(page_id: str) -> Safe:
+        return context.reused("copy_deck", ("pages", page_id),
+                              lambda: _deck(context, by_page[page_id]))
     modules = [DeckGroup(module.key, module.title, tuple(
-        (markdown_item_link(context, "pages", page_id, PATH), _deck(context, by_page[page_id]))
+        (markdown_item_link(context, "pages", page_id, PATH), deck(page_id))
         for page_id in module.pages if page_id in by_page))
         for module in context.project.index.modules]
     examples = table((labels["page"], labels["element"], labels["copy_text"]), [
@@ -106,7 +110,8 @@ def _parameters(context: RenderContext, text: CopyText) -> Html:
 def copy_texts(context: RenderContext) -> list[CopyText]:
     texts: list[CopyText] = []
     for page in context.project.index.listed["pages"]:
-        texts.extend(_page_texts(context, page))
+        texts.extend(context.reused("copy_texts", ("pages", page.id),
+                                    lambda page=page: tuple(_page_texts(context, page))))
     for rule in context.project.index.listed["rules"]:
         texts.extend(_rule_texts(context, rule))
     return texts

@@ -6,7 +6,7 @@ from typing import Iterator
 
 from ...model.spec import Feature
 from ...sitemap import SiteMap
-from ..context import RenderContext
+from ..context import Later, RenderContext
 from ..items import anchored_link, item_link, item_links, referenced_by
 from ..tables import document, properties, table
 from ..templating import render_template
@@ -17,12 +17,13 @@ INDEX = SiteMap.section("features")
 LINKED_SECTIONS = ("roles", "pages", "rules", "flows", "objects")
 
 
-def render(context: RenderContext) -> Iterator[tuple[str, str]]:
+def render(context: RenderContext) -> Iterator[tuple[str, "str | Later"]]:
     yield INDEX, document(render_template("features_index.md.j2", labels=context.labels,
                                           features=features_table(context)),
                                           context.labels["features"])
     for feature in context.project.index.listed["features"]:
-        yield SiteMap.item("features", feature.id), feature_page(context, feature)
+        yield SiteMap.item("features", feature.id), context.later(
+            "feature", ("features", feature.id), lambda feature=feature: feature_page(context, feature))
 
 
 def features_table(context: RenderContext) -> Safe:

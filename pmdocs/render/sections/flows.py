@@ -6,7 +6,7 @@ from typing import Iterator
 
 from ...model.spec import Flow, Step
 from ...sitemap import SiteMap
-from ..context import RenderContext
+from ..context import Later, RenderContext
 from ..cells import Html, escaped, formatted, joined, lines, local_link
 from ..items import (anchored_link, diagram, item_link, item_links, markdown_item_links,
                      referenced_by, separator)
@@ -16,7 +16,7 @@ from ..templating import render_template
 INDEX = SiteMap.section("flows")
 
 
-def render(context: RenderContext) -> Iterator[tuple[str, str]]:
+def render(context: RenderContext) -> Iterator[tuple[str, "str | Later"]]:
     labels = context.labels
     rows = [(item_link(context, "flows", flow.id, INDEX),
          item_links(context, "roles", flow.lanes, INDEX), len(flow.steps))
@@ -25,7 +25,9 @@ def render(context: RenderContext) -> Iterator[tuple[str, str]]:
     yield INDEX, document(render_template("flows_index.md.j2", labels=labels, flows=flows),
     labels["flows"])
     for flow in context.project.index.listed["flows"]:
-        yield SiteMap.item("flows", flow.id), flow_page(context, flow)
+        yield SiteMap.item("flows", flow.id), context.later(
+            "flow", ("flows", flow.id), lambda flow=flow: flow_page(context, flow),
+            diagram="flow-" + flow.id)
 
 
 def flow_page(context: RenderContext, flow: Flow) -> str:

@@ -8,7 +8,7 @@ from typing import Iterator
 
 from ...model.spec import Attribute, BusinessObject, Lifecycle
 from ...sitemap import SiteMap
-from ..context import RenderContext
+from ..context import Later, RenderContext
 from ..items import (attribute_link, diagram, element_link, item_link, referenced_by,
                      separator, steps_naming)
 from ..cells import Html, escaped, joined, lines, local_link
@@ -19,7 +19,7 @@ from ..text import Safe
 INDEX = SiteMap.section("objects")
 
 
-def render(context: RenderContext) -> Iterator[tuple[str, str]]:
+def render(context: RenderContext) -> Iterator[tuple[str, "str | Later"]]:
     labels = context.labels
     rows = [(item_link(context, "objects", item.id, INDEX), item.id, len(item.attributes),
              len(item.lifecycle.states) if item.lifecycle else "", cell_block(item.description))
@@ -31,7 +31,10 @@ def render(context: RenderContext) -> Iterator[tuple[str, str]]:
         diagram=diagram(context, "objects", INDEX)), labels["objects"])
     shown = shown_on(context)
     for item in context.project.index.listed["objects"]:
-        yield SiteMap.item("objects", item.id), object_page(context, item, shown.get(item.id, []))
+        yield SiteMap.item("objects", item.id), context.later(
+            "object", ("objects", item.id),
+            lambda item=item: object_page(context, item, shown.get(item.id, [])),
+            diagram="lifecycle-" + item.id)
 
 
 def object_page(context: RenderContext, item: BusinessObject,

@@ -11,7 +11,7 @@ from typing import Iterator, Mapping, Sequence
 
 from ...model.spec import Element, Filter, Jump, Page
 from ...sitemap import SiteMap
-from ..context import RenderContext
+from ..context import Later, RenderContext
 from ..items import (anchored_link, attribute_link, diagram, item_link, item_links, module_link,
                      referenced_by, rule_verdict, separator, state_name, step_link)
 from ..cells import Html, as_html, code, escaped, joined, lines
@@ -22,11 +22,13 @@ from ..text import Safe, link
 from .pagemap import device_text, entry_text, kind_text
 
 
-def render(context: RenderContext) -> Iterator[tuple[str, str]]:
+def render(context: RenderContext) -> Iterator[tuple[str, "str | Later"]]:
     governing = context.project.index.governing
     for page in context.project.index.listed["pages"]:
-        yield SiteMap.item("pages", page.id), page_document(context, page,
-                                                         governing.get(page.id, {}))
+        def make(page: Page = page) -> str:
+            return page_document(context, page, governing.get(page.id, {}))
+        yield SiteMap.item("pages", page.id), context.later(
+            "page", ("pages", page.id), make, diagram="page-" + page.id)
 
 
 def page_document(context: RenderContext, page: Page,

@@ -19,7 +19,7 @@ from markupsafe import Markup
 from ...labels import labels_for
 from ...sitemap import PROTOTYPE_ASSETS, SiteMap
 from ...resources import templates_dir
-from ..context import RenderContext
+from ..context import Later, RenderContext
 from ..prototype import SitemapGroup, WireframePage, prototype
 from ..text import markdown_html
 
@@ -27,19 +27,24 @@ _JSON_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026",
                  0x2028: "\\u2028", 0x2029: "\\u2029"}
 
 
-def render(context: RenderContext) -> Iterator[tuple[str, str | bytes]]:
+def render(context: RenderContext) -> Iterator[tuple[str, "str | bytes | Later"]]:
     views = prototype(context)
     if views is None:
         return
     roles = [(role.id, role.name) for role in context.project.index.listed["roles"]]
     for wireframe in views.pages:
-        yield SiteMap.prototype(wireframe.page.id), _render(
-            "page.html.j2", context, wireframe=wireframe, roles=roles,
-            marks_changes=views.marks_changes,
-            drawn=_drawn(context.labels.language, wireframe),
-            role_notes=_role_notes(context, wireframe, roles),
-            default_state=wireframe.page.opening_state,
-            opener_title=context.title_of("pages", wireframe.opener) if wireframe.opener else "")
+        def make(wireframe: WireframePage = wireframe) -> str:
+            return _render(
+                "page.html.j2", context, wireframe=wireframe, roles=roles,
+                marks_changes=views.marks_changes,
+                drawn=_drawn(context.labels.language, wireframe),
+                role_notes=_role_notes(context, wireframe, roles),
+                default_state=wireframe.page.opening_state,
+                opener_title=context.title_of("pages", wireframe.opener)
+                if wireframe.opener else "")
+        yield SiteMap.prototype(wireframe.page.id), context.later(    # every role is named,
+            "prototype", ("pages", wireframe.page.id), make, repr(roles),  # a web page's menu
+            repr(wireframe.side_menu))                                     # lists every page
     yield SiteMap.prototype(), _render("index.html.j2", context, start=views.start)
     yield f"{PROTOTYPE_ASSETS}/sitemap.js", _sitemap_script(views.sitemap).encode()
 

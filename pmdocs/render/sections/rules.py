@@ -7,7 +7,7 @@ from typing import Iterator
 
 from ...model.spec import Rule
 from ...sitemap import SiteMap
-from ..context import RenderContext
+from ..context import Later, RenderContext
 from ..items import item_link, referenced_by, rule_issues, rule_verdict
 from ..problems import issue_table
 from ..rule_tables import (applies_to_table, constraints_table, decision_table, inputs_table,
@@ -20,7 +20,7 @@ from ..text import Safe
 INDEX = SiteMap.section("rules")
 
 
-def render(context: RenderContext) -> Iterator[tuple[str, str]]:
+def render(context: RenderContext) -> Iterator[tuple[str, "str | Later"]]:
     labels = context.labels
     rows = [(rule.id, item_link(context, "rules", rule.id, INDEX), labels["hit_" + rule.hit],
              rule_verdict(context, rule)) for rule in context.project.index.listed["rules"]]
@@ -28,7 +28,8 @@ def render(context: RenderContext) -> Iterator[tuple[str, str]]:
     yield INDEX, document(render_template("rules_index.md.j2", labels=labels, rules=rules),
     labels["rules"])
     for rule in context.project.index.listed["rules"]:
-        yield SiteMap.item("rules", rule.id), rule_page(context, rule)
+        yield SiteMap.item("rules", rule.id), context.later(
+            "rule", ("rules", rule.id), lambda rule=rule: rule_page(context, rule))
 
 
 def rule_page(context: RenderContext, rule: Rule) -> str:
