@@ -92,6 +92,19 @@ class SiteMap:
         return f"{MODULE_MAPS}/{module_key}.md"
 
     @staticmethod
+    def page_group(number: int) -> str:
+        """The anchor, on a large module's map page, of the map of its `number`-th group of
+        pages: `group-2`."""
+        return f"group-{number}"
+
+    @staticmethod
+    def usecase_module(module_key: str) -> str:
+        """The anchor, on the use-case page of a large product, of a module's use cases:
+        `usecases-trade`; `usecases-0` for the features of no module (`_other`: an anchor
+        may not start a word with `_`, and no module's key starts with a digit)."""
+        return f"usecases-{'0' if module_key.startswith('_') else module_key}"
+
+    @staticmethod
     def prototype(page_id: str | None = None) -> str:
         """`prototype/cart/index.html`: the page's wireframe; without an id, where the
         prototype opens. Explicit `index.html` files, so links work from `file://` too."""

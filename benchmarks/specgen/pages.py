@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any, Mapping
 
 from . import vocab
-from .plan import ModuleInfo, PageStub, hub_id
+from .plan import NORMAL, ModuleInfo, PageStub, Shape, hub_id
 from .yamlout import Inline
 
 REQUIRED_STATES = ("empty", "loaded", "error", "offline")
@@ -32,6 +32,7 @@ class PageContext:
     """The first entry page (where result pages lead back to)."""
     citations: list[tuple[str, str]] = field(default_factory=list)
     """Filled while writing: (rule id, `page.element`) for every element that cites a rule."""
+    shape: Shape = NORMAL
 
 
 def is_form(stub: PageStub) -> bool:
@@ -41,13 +42,16 @@ def is_form(stub: PageStub) -> bool:
 def make_page(stub: PageStub, context: PageContext, rng: random.Random) -> dict[str, Any]:
     if stub.kind != "page":
         return _dialog(stub, context, rng)
+    menu = (f"{context.module.title} / {stub.section} / {stub.title}"
+            if stub.section and stub.section != stub.title else
+            f"{context.module.title} / {stub.title}")
     page: dict[str, Any] = {"id": stub.id, "title": stub.title, "module": context.module.id,
-                            "menu": f"{context.module.title} / {stub.title}"}
+                            "menu": menu}
     if stub.entry:
         page["entry"] = Inline(stub.entry)
     if context.module.device == "web":
         page["device"] = "web"
-    if stub.slug == "result" and not stub.children:
+    if stub.slug == "result" and not stub.children and not stub.links:
         page["terminal"] = True
     if is_form(stub):
         page["loads_data"] = False
@@ -78,7 +82,13 @@ def _page_elements(stub: PageStub, context: PageContext, rng: random.Random) -> 
                          "on_tap": context.home})
     if is_form(stub):
         elements.append(_submit())
-    target = rng.randint(4, 10)
+    lowest, highest = context.shape.elements
+    room = max(0, highest - 1 - len(elements))
+    for number, linked in enumerate(stub.links[:room], start=1):
+        element = _link(linked, context.titles[linked], stub, rng)
+        element["id"] = f"to{number}_{linked.split('-', 1)[1]}"
+        elements.append(element)
+    target = rng.randint(lowest, highest)
     content_count = max(1, target - len(elements))
     content = (_form_fields if is_form(stub) else _content)(content_count, context, rng)
     elements[1:1] = content
@@ -173,7 +183,7 @@ def _dialog(stub: PageStub, context: PageContext, rng: random.Random) -> dict[st
     if rng.random() < 0.5:
         dialog["dismissible"] = True
     elements = [{"id": "message", "type": "text", "label": f"{stub.title}：请确认以下信息"}]
-    elements.extend(_form_fields(rng.randint(1, 3), context, rng))
+    elements.extend(_form_fields(rng.randint(1, 3) + context.shape.dense, context, rng))
     elements.append({"id": "cancel", "type": "button", "label": "取消", "on_tap": "close"})
     elements.append(_confirm(confirm_label, context, rng))
     _cite(stub, elements, context)

@@ -18,6 +18,33 @@ ITEMS_PER_MODULE = 100
 
 
 @dataclass(frozen=True)
+class Shape:
+    """How a generated product is shaped: the ordinary mix, or the dense one of a large
+    product (`--dense`: modules of ~80 pages with many links each, many features)."""
+
+    dense: bool = False
+
+    @property
+    def elements(self) -> tuple[int, int]:
+        """The least and most elements of a page."""
+        return (5, 12) if self.dense else (4, 10)
+
+    @property
+    def extra_links(self) -> tuple[int, int]:
+        """The least and most links a page has beside its tree links (to pages of its module,
+        most in its own menu section; some a second link to the same page)."""
+        return (4, 8) if self.dense else (0, 0)
+
+
+NORMAL = Shape()
+DENSE = Shape(dense=True)
+PAGES_PER_DENSE_MODULE = 80
+PARALLEL_SHARE = 0.3
+"""In a dense product, the share of extra links that lead to a page the page already links
+to (a button and a card to the same detail page): parallel jumps."""
+
+
+@dataclass(frozen=True)
 class Counts:
     """How many items of each section the project holds."""
 
@@ -54,6 +81,10 @@ class PageStub:
     children: tuple[str, ...] = ()
     dialogs: tuple[str, ...] = ()
     entry: tuple[str, ...] = ()
+    links: tuple[str, ...] = ()
+    """Dense products: more pages it links to, beside its children (a page may repeat)."""
+    section: str = ""
+    """Dense products: the menu section the page sits in (its branch of the page tree)."""
 
     @property
     def local(self) -> str:
@@ -71,14 +102,27 @@ def counts_for(total: int) -> Counts:
     return Counts(roles, objects, flows, features, rules, pages)
 
 
+def dense_counts_for(total: int) -> Counts:
+    """The dense mix: 25% features, 6.5% rules, 2.5% flows and objects, roles capped, the
+    rest (~63%) pages; N = 4000 gives 2,510 pages and 1,000 features."""
+    roles = min(max(3, round(total * 0.10)), vocab.MAX_ROLES)
+    objects, flows = max(1, round(total * 0.025)), max(1, round(total * 0.025))
+    features, rules = max(1, round(total * 0.25)), max(1, round(total * 0.065))
+    pages = total - roles - objects - flows - features - rules
+    return Counts(roles, objects, flows, features, rules, pages)
+
+
 def share(count: int, parts: int, index: int) -> int:
     """The `index`-th of `parts` near-equal shares of `count`."""
     return count // parts + (1 if index < count % parts else 0)
 
 
-def modules_for(counts: Counts) -> tuple[ModuleInfo, ...]:
-    """Modules of about ITEMS_PER_MODULE items each; names repeat with a number past 30."""
-    module_count = max(1, min(counts.pages, round(counts.total / ITEMS_PER_MODULE)))
+def modules_for(counts: Counts, shape: Shape = NORMAL) -> tuple[ModuleInfo, ...]:
+    """Modules of about ITEMS_PER_MODULE items each (dense: PAGES_PER_DENSE_MODULE pages);
+    names repeat with a number past 30."""
+    wanted = (counts.pages / PAGES_PER_DENSE_MODULE if shape.dense
+              else counts.total / ITEMS_PER_MODULE)
+    module_count = max(1, min(counts.pages, round(wanted)))
     modules = []
     for index in range(module_count):
         base_id, title, noun, device = vocab.MODULES[index % len(vocab.MODULES)]

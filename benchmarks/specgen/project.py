@@ -3,6 +3,7 @@ files of about FILE_ITEMS items. The result maps relative paths to file texts.""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import random
 from typing import Any
@@ -11,7 +12,8 @@ from .business import RoleInfo, bindings_of, make_flow, make_object, make_roles,
     role_item
 from .features import RELEASES, chunk, feature_ids, make_feature
 from .pages import REQUIRED_STATES, PageContext, make_page
-from .plan import ModuleInfo, counts_for, hub_children, hub_id, modules_for
+from .plan import (DENSE, NORMAL, ModuleInfo, Shape, counts_for, dense_counts_for, hub_children,
+                   hub_id, modules_for)
 from .rules import RuleLinks, make_rule
 from .stubs import hub_title, module_stubs
 from .yamlout import Inline, dump
@@ -20,15 +22,17 @@ FILE_ITEMS = 20
 FLOW_NAMES = ("申请", "退款", "审核", "结算", "补货")
 
 
-def generate(total: int, seed: int) -> dict[str, str]:
-    """Relative path -> text of every file of a project of `total` items."""
-    counts = counts_for(total)
-    modules = modules_for(counts)
+def generate(total: int, seed: int, dense: bool = False) -> dict[str, str]:
+    """Relative path -> text of every file of a project of `total` items (`dense`: the shape
+    of a large product, see `plan.Shape`)."""
+    shape = DENSE if dense else NORMAL
+    counts = (dense_counts_for if dense else counts_for)(total)
+    modules = modules_for(counts, shape)
     roles = make_roles(counts.roles)
     files = {"pmdocs.yml": _settings_file(modules, total, seed)}
     files.update(_split("roles", [("roles", role_item(role)) for role in roles], "角色"))
     for module in modules:
-        items = _module_items(module, modules, roles, random.Random(f"{seed}/{module.id}"))
+        items = _module_items(module, modules, roles, random.Random(f"{seed}/{module.id}"), shape)
         folder = f"specs/{module.id}"
         files.update(_split(f"{folder}/pages", items["pages"], f"{module.title} · 页面"))
         files.update(_split(f"{folder}/features", items["features"], f"{module.title} · 需求"))
@@ -68,7 +72,8 @@ def _split(stem: str, pairs: list[tuple[str, dict]], label: str) -> dict[str, st
 
 
 def _module_items(module: ModuleInfo, modules: tuple[ModuleInfo, ...],
-                  roles: tuple[RoleInfo, ...], rng: random.Random) -> dict[str, list]:
+                  roles: tuple[RoleInfo, ...], rng: random.Random,
+                  shape: Shape = NORMAL) -> dict[str, list]:
     """(section, item) pairs of one module, per file group: pages, features, rules, model."""
     object_list = object_ids(module)
     objects = [make_object(module, index, object_list, roles, rng)
@@ -76,9 +81,10 @@ def _module_items(module: ModuleInfo, modules: tuple[ModuleInfo, ...],
     flows = [make_flow(f"{module.id}-flow{number + 1}",
                        f"{module.noun}{FLOW_NAMES[number % len(FLOW_NAMES)]}流程", roles, rng)
              for number in range(module.counts.flows)]
-    stubs = module_stubs(module, rng)
+    stubs = module_stubs(module, rng, shape)
     rule_list = [f"{module.id}-r{number:02d}" for number in range(1, module.counts.rules + 1)]
-    context = _page_context(module, modules, stubs, rule_list, objects, roles, rng)
+    context = dataclasses.replace(
+        _page_context(module, modules, stubs, rule_list, objects, roles, rng), shape=shape)
     pages = [make_page(stub, context, rng) for stub in stubs]
     links = _feature_links(module, [stub.id for stub in stubs], rule_list,
                            [flow["id"] for flow in flows], object_list)

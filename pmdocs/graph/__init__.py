@@ -38,18 +38,22 @@ class Diagram:
     edges: tuple[Edge, ...] = ()
     marks: tuple[str, ...] = ()
     """What it marks as `added`, `changed` or `removed` (its legend says these)."""
+    part: str = ""
+    """When it draws a part of a diagram too large for one (a group of a module's pages, a
+    module's use cases): that part's name, the heading it is shown under."""
 
 
 def all_diagrams(project, labels, marks: "Marks | None" = None,
                  reuse: "Reuse | None" = None) -> list[Diagram]:
     """Every diagram of the project, sorted by id:
 
-    `flow-<flow>` swimlanes, `usecases`, `objects` and `lifecycle-<object>`, `structure`
-    (and `structure-<module>` for large products), `pagemap`, `pagemap-<module>` and
-    `page-<page>`. With `marks`, the page maps, the neighbourhoods of pages, the swimlanes
-    and the lifecycles mark what is new, changed and removed since a revision; with `reuse`,
-    a page's neighbourhood, a swimlane, a lifecycle is the last run's when its inputs did not
-    change."""
+    `flow-<flow>` swimlanes, `usecases` (and `usecases.<module>` for large products),
+    `objects` and `lifecycle-<object>`, `structure` (and `structure-<module>` for large
+    products), `pagemap`, `pagemap-<module>` (and `pagemap-<module>.<n>` for a large module's
+    groups of pages) and `page-<page>`. With `marks`, the page maps, the neighbourhoods of
+    pages, the swimlanes and the lifecycles mark what is new, changed and removed since a
+    revision; with `reuse`, a page's neighbourhood, a swimlane, a lifecycle is the last run's
+    when its inputs did not change."""
     from . import flows, objects, pagemap, structure, usecases
 
     diagrams: list[Diagram] = []

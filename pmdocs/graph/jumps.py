@@ -11,15 +11,19 @@ Drawing choices:
 - `back` / `close` jumps go to one small marker node per diagram ("返回", "关闭"), drawn
   faintly, unlabelled (their trigger is in the tooltip and the edge table) and with
   `constraint=false`, so they never shape the layout;
-- several jumps between the same two pages share one arrow, one label line each; the edge
-  table still lists each jump;
+- several jumps between the same two pages share one arrow, one label line each (more than
+  `MAX_LABELLED_JUMPS`: one line "5 个跳转", the tooltip listing them); the edge table still
+  lists each jump;
+- in the map of one group of a large module's pages, the pages of another group are drawn
+  as one faint node for that group (`Collapsed`), linked to that group's map;
 - with marks (`diff.Marks`), new and changed pages and new jumps are coloured, and pages and
   jumps removed since are drawn too, dashed (a removed jump on an arrow of its own).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING, Mapping, Sequence
 
 import graphviz
@@ -30,6 +34,7 @@ from ..model.index import PageJump as IndexJump
 from ..model.spec import SPECIAL_TARGETS, Page
 from ..sitemap import SiteMap
 from . import Edge
+from .collapsed import Collapsed, add_collapsed
 from .dot import (FAINT, SMALL_FONT_SIZE, html_label, html_text, item_attributes,
                   link_attributes, new_graph, node_name, normalize, plain_lines,
                   title_and_note, tooltip, wrap)
@@ -40,6 +45,9 @@ if TYPE_CHECKING:
 
 TITLE_WIDTH = 16
 EDGE_LABEL_WIDTH = 26
+MAX_LABELLED_JUMPS = 3
+"""An arrow standing for more jumps than this is labelled with their number alone: a label
+of many lines is unreadable, and each line costs `dot` as much as a node."""
 KIND_STYLES = {
     "page": {"shape": "box", "style": "filled"},
     "dialog": {"shape": "box", "style": "rounded,filled"},
@@ -119,6 +127,18 @@ class JumpView:
     faint_others: bool = True
     focus: str | None = None
     marks: "Marks | None" = None
+    collapsed: Mapping[str, Collapsed] = field(default_factory=dict)
+    """Pages outside `pages` drawn as their group's node, by page id."""
+
+    @cached_property
+    def own(self) -> frozenset[str]:
+        return frozenset(self.pages)
+
+    def end(self, page_id: str) -> tuple[str, str]:
+        """The node a jump from or to `page_id` is drawn at, as `node_name`'s arguments."""
+        if page_id in self.collapsed and page_id not in self.own:
+            return ("groups", self.collapsed[page_id].key)
+        return ("pages", page_id)
 
 
 def jump_graph(project, labels: Labels, view: JumpView
@@ -130,18 +150,20 @@ def jump_graph(project, labels: Labels, view: JumpView
     jumps = [jump for jump in view.jumps
              if jump.source in index and (jump.special or jump.target in index)]
     ends = {jump.source for jump in jumps} | {jump.target for jump in jumps}
-    others = [page_id for page_id in index if page_id in ends and page_id not in view.pages]
+    others = [page_id for page_id in index if page_id in ends and page_id not in view.own
+              and page_id not in view.collapsed]
     for page_id in view.pages:
         _add_page(graph, index[page_id], labels, legend, external=False,
                   focus=page_id == view.focus, mark=_page_mark(project, view.marks, page_id))
     for page_id in others:
         _add_page(graph, index[page_id], labels, legend, external=view.faint_others, focus=False,
                   mark=_page_mark(project, view.marks, page_id))
+    add_collapsed(graph, view.collapsed, view.own, ends)
     kept = [index[page_id] for page_id in view.pages if page_id in project.index.items["pages"]]
     edges = _add_sources(graph, project, labels, kept)
     _add_markers(graph, labels, jumps)
-    for (source, target, _), group in _grouped(jumps).items():
-        _add_jump_edge(graph, source, target, group, legend)
+    for (source, target, _), group in _grouped(jumps, view).items():
+        _add_jump_edge(graph, labels, node_name(*source), node_name(*target), group, legend)
     edges += [_table_edge(project, index, labels, jump) for jump in jumps]
     return graph.source, tuple(edges), legend.marks
 
@@ -232,11 +254,13 @@ def _add_markers(graph: graphviz.Digraph, labels: Labels, jumps: Sequence[PageJu
                          **link_attributes(f"marker {target}", labels[target], element_id=name))
 
 
-def _grouped(jumps: Sequence[PageJump]) -> dict[tuple[str, str, bool], list[PageJump]]:
-    """Jumps by the two pages they join (removed ones apart: they are drawn dashed)."""
-    groups: dict[tuple[str, str, bool], list[PageJump]] = {}
+def _grouped(jumps: Sequence[PageJump], view: JumpView
+             ) -> dict[tuple[tuple[str, str], tuple[str, str], bool], list[PageJump]]:
+    """Jumps by the two nodes they join (removed ones apart: they are drawn dashed)."""
+    groups: dict[tuple[tuple[str, str], tuple[str, str], bool], list[PageJump]] = {}
     for jump in jumps:
-        groups.setdefault((jump.source, jump.target, jump.mark == REMOVED), []).append(jump)
+        target = ("markers", jump.target) if jump.special else view.end(jump.target)
+        groups.setdefault((view.end(jump.source), target, jump.mark == REMOVED), []).append(jump)
     return groups
 
 
@@ -248,18 +272,25 @@ def _group_mark(group: Sequence[PageJump]) -> str:
     return ADDED if new == len(group) else CHANGED if new else ""
 
 
-def _add_jump_edge(graph: graphviz.Digraph, source: str, target: str,
+def _add_jump_edge(graph: graphviz.Digraph, labels: Labels, source: str, head: str,
                    group: Sequence[PageJump], legend: Legend) -> None:
+    """One arrow from node `source` to node `head` for the jumps of `group`."""
     attributes = {"tooltip": tooltip(jump.label for jump in group)}
     if group[0].special:   # faint, unlabelled (the tooltip and the table tell), no constraint
-        head = node_name("markers", target)
         attributes.update(style="dashed", color=FAINT, constraint="false", arrowsize="0.5")
-        attributes["class"] = target
+        attributes["class"] = group[0].target
     else:
-        head = node_name("pages", target)
-        lines = [line for jump in group for line in wrap(jump.label, EDGE_LABEL_WIDTH)]
-        attributes.update(label=plain_lines(lines), **{"class": "jump"})
-    graph.edge(node_name("pages", source), head, **legend.edge(attributes, _group_mark(group)))
+        attributes.update(label=plain_lines(jump_label_lines(labels, group)),
+                          **{"class": "jump"})
+    graph.edge(source, head, **legend.edge(attributes, _group_mark(group)))
+
+
+def jump_label_lines(labels: Labels, group: Sequence[PageJump]) -> list[str]:
+    """The label of an arrow: a line per jump (wrapped), or their number when there are more
+    than MAX_LABELLED_JUMPS."""
+    if len(group) > MAX_LABELLED_JUMPS:
+        return [labels["jump_count"].format(count=len(group))]
+    return [line for jump in group for line in wrap(jump.label, EDGE_LABEL_WIDTH)]
 
 
 def _table_edge(project, pages: Mapping[str, Page], labels: Labels, jump: PageJump) -> Edge:

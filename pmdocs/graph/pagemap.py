@@ -1,5 +1,6 @@
 """The map of the product: the module overview (`pagemap`), the page-jump map of each module
-(`pagemap-<module id>`) and each page's neighbourhood (`page-<page id>`)."""
+(`pagemap-<module id>`; for a module too large for one map, a map of its groups of pages and
+one map per group, see `pagemap_groups`) and each page's neighbourhood (`page-<page id>`)."""
 
 from __future__ import annotations
 
@@ -10,10 +11,12 @@ from ..labels import Labels
 from ..sitemap import SiteMap
 from . import Diagram, Edge
 from ..model.index import Module
+from .cost import MAX_COST, Size
+from .pagemap_groups import grouped_maps
 from .dot import (bold, html_text, link_attributes, new_graph, node_name, title_and_note,
                   tooltip)
 from .escape import doc_link
-from .jumps import JumpView, PageJump, jump_graph, page_jumps
+from .jumps import JumpView, PageJump, drawn_pages, jump_graph, page_jumps
 
 if TYPE_CHECKING:
     from ..diff.marks import Marks
@@ -21,12 +24,15 @@ if TYPE_CHECKING:
 
 
 def diagrams(project, labels: Labels, marks: "Marks | None" = None,
-             reuse: "Reuse | None" = None) -> list[Diagram]:
+             reuse: "Reuse | None" = None, max_cost: int | None = None) -> list[Diagram]:
+    """Every page-map diagram; a module map estimated to cost more than `max_cost`
+    (`cost.MAX_COST` unless given) is drawn in groups."""
     jumps = page_jumps(project, labels, marks)
     module_list = project.index.modules
     result = [overview(project, labels, module_list,
                        [jump for jump in jumps if jump.mark != REMOVED])]
-    result += [module_map(project, labels, module, jumps, marks) for module in module_list]
+    for module in module_list:
+        result += module_maps(project, labels, module, jumps, marks, max_cost)
     touching = jumps_by_page(jumps)
     for page in project.index.listed["pages"]:
         def make(page=page) -> Diagram:
@@ -90,20 +96,42 @@ def _module_jump_counts(project, jumps: list[PageJump]) -> dict[tuple[str, str],
     return counts
 
 
-def module_map(project, labels: Labels, module: Module, jumps: list[PageJump],
-               marks: "Marks | None" = None) -> Diagram:
+def module_maps(project, labels: Labels, module: Module, jumps: list[PageJump],
+                marks: "Marks | None" = None, max_cost: int | None = None) -> list[Diagram]:
     """A module's pages and dialogs with every jump from or into them; the other modules'
     pages at the ends of those jumps drawn faintly (and with `marks`, the module's pages
-    removed since, dashed)."""
+    removed since, dashed). When that map is estimated too costly to lay out, the map of the
+    module's groups of pages and a map per group instead."""
     removed = tuple(page_id for page_id, key in (marks.removed_page_modules if marks else {}).items()
                     if key == module.key)
     pages = module.pages + removed
     own = set(pages)
     title = f"{labels['pagemap']}{labels['colon']}{module.title}"
-    view = JumpView(title, pages, tuple(
-        jump for jump in jumps if jump.source in own or jump.target in own), marks=marks)
+    touching = tuple(jump for jump in jumps if jump.source in own or jump.target in own)
+    view = JumpView(title, pages, touching, marks=marks)
+    if map_size(project, view).cost > (max_cost or MAX_COST):
+        return grouped_maps(project, labels, module, pages, touching, marks)
     dot, edges, marks_drawn = jump_graph(project, labels, view)
-    return Diagram(f"pagemap-{module.key}", "pagemap_module", title, dot, edges, marks_drawn)
+    return [Diagram(f"pagemap-{module.key}", "pagemap_module", title, dot, edges, marks_drawn)]
+
+
+def map_size(project, view: JumpView) -> Size:
+    """The `cost.Size` of the DOT `jump_graph` would write for `view`, counted from its
+    jumps without writing it: its pages, the other pages at the ends of its jumps, a
+    marker per `back` / `close`, a node per entry source; an arrow (labelled: two) per pair
+    of pages, one per page an entry source leads to, none for `back` / `close`."""
+    index = drawn_pages(project, view.marks)
+    jumps = [jump for jump in view.jumps
+             if jump.source in index and (jump.special or jump.target in index)]
+    ends = {jump.source for jump in jumps} | {jump.target for jump in jumps}
+    others = sum(1 for page_id in ends if page_id in index and page_id not in view.own)
+    markers = {jump.target for jump in jumps if jump.special}
+    kept = [index[page_id] for page_id in view.pages if page_id in project.index.items["pages"]]
+    entries = [set(page.entry) for page in kept]
+    arrows = {(jump.source, jump.target, jump.mark == REMOVED) for jump in jumps
+              if not jump.special}
+    nodes = len(view.pages) + others + len(markers) + len(set().union(*entries))
+    return Size(nodes, 2 * len(arrows) + sum(len(sources) for sources in entries))
 
 
 def neighbourhood(project, labels: Labels, page, jumps: list[PageJump],

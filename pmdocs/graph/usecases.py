@@ -1,8 +1,16 @@
 """The use-case diagram (`usecases`): the roles (actors) and the features they use, inside a
 system boundary labelled with the product's name. Users stand on the left; staff, our own
-systems and external systems on the right."""
+systems and external systems on the right.
+
+A product of more than MAX_USECASES features gets, instead, an overview (`usecases`: the
+roles and the modules, an association labelled with how many of the module's features the
+role uses, each module linking to its diagram) and a diagram per module
+(`usecases.<module key>`), see `usecase_modules`. `dot` lays out even 1,000 use cases in a
+quarter of a second; the split is for the reader."""
 
 from __future__ import annotations
+
+from typing import Sequence
 
 import graphviz
 
@@ -16,23 +24,27 @@ from .dot import (SMALL_FONT_SIZE, html_text, item_attributes, new_graph, node_n
 LEFT_KINDS = ("user",)
 
 
-def diagrams(project, labels: Labels) -> list[Diagram]:
+MAX_USECASES = 150
+"""More features than this and the use cases are drawn per module: a wall of 150 ellipses
+is as much as a reader can scan."""
+
+
+def diagrams(project, labels: Labels, max_usecases: int | None = None) -> list[Diagram]:
     if not project.features and not project.roles:
         return []
-    return [usecase_diagram(project, labels)]
-
-
-def usecase_diagram(project, labels: Labels) -> Diagram:
-    roles = project.index.listed["roles"]
     features = project.index.listed["features"]
-    graph = new_graph(labels["usecases"], "LR", nodesep="0.25", ranksep="1.2")
-    left = [role for role in roles if role.kind in LEFT_KINDS]
-    right = [role for role in roles if role.kind not in LEFT_KINDS]
-    for rank, group in (("min", left), ("max", right)):
-        with graph.subgraph(name=f"actors_{rank}") as side:
-            side.attr(rank=rank)
-            for role in group:
-                _add_actor(side, role)
+    if len(features) <= (max_usecases or MAX_USECASES):
+        return [usecase_diagram(project, labels, "usecases", labels["usecases"], features,
+                                project.index.listed["roles"])]
+    from .usecase_modules import split_diagrams
+    return split_diagrams(project, labels)
+
+
+def usecase_diagram(project, labels: Labels, diagram_id: str, title: str,
+                    features: Sequence[Feature], roles: Sequence[Role]) -> Diagram:
+    """`features` as use cases inside the system boundary, `roles` as actors around it."""
+    graph = new_graph(title, "LR", nodesep="0.25", ranksep="1.2")
+    add_actors(graph, roles)
     graph.subgraph(_boundary(project, labels, features))
     known = {role.id: role for role in roles}
     edges = []
@@ -44,7 +56,18 @@ def usecase_diagram(project, labels: Labels) -> Diagram:
             _add_association(graph, role, feature)
             edges.append(Edge(normalize(role.name), normalize(feature.title), "",
                               SiteMap.item("roles", role.id), SiteMap.item("features", feature.id)))
-    return Diagram("usecases", "usecases", labels["usecases"], graph.source, tuple(edges))
+    return Diagram(diagram_id, "usecases", title, graph.source, tuple(edges))
+
+
+def add_actors(graph: graphviz.Digraph, roles: Sequence[Role]) -> None:
+    """Users on the left, the other roles on the right."""
+    left = [role for role in roles if role.kind in LEFT_KINDS]
+    right = [role for role in roles if role.kind not in LEFT_KINDS]
+    for rank, group in (("min", left), ("max", right)):
+        with graph.subgraph(name=f"actors_{rank}") as side:
+            side.attr(rank=rank)
+            for role in group:
+                _add_actor(side, role)
 
 
 def _add_actor(graph: graphviz.Digraph, role: Role) -> None:
@@ -53,12 +76,17 @@ def _add_actor(graph: graphviz.Digraph, role: Role) -> None:
                **item_attributes("roles", role.id, role.name, f"actor {role.kind}"))
 
 
-def _boundary(project, labels: Labels, features: list[Feature]) -> graphviz.Digraph:
+def boundary(project, labels: Labels) -> graphviz.Digraph:
+    """The system boundary: a cluster labelled with the product's name."""
     name = project.settings.name or labels["system_boundary"]
-    cluster = subgraph("cluster_system", label=plain(name), style="rounded", color="black",
-                       penwidth="1.5", margin="16", id="system-boundary",
-                       tooltip=tooltip(f"{labels['system_boundary']}{labels['colon']}{name}"),
-                       **{"class": "boundary"})
+    return subgraph("cluster_system", label=plain(name), style="rounded", color="black",
+                    penwidth="1.5", margin="16", id="system-boundary",
+                    tooltip=tooltip(f"{labels['system_boundary']}{labels['colon']}{name}"),
+                    **{"class": "boundary"})
+
+
+def _boundary(project, labels: Labels, features: Sequence[Feature]) -> graphviz.Digraph:
+    cluster = boundary(project, labels)
     for feature in features:
         classes = f"usecase {feature.priority.lower()} {feature.status}"
         label = title_and_note(html_text(feature.title, 16), feature.priority)
@@ -70,13 +98,16 @@ def _boundary(project, labels: Labels, features: list[Feature]) -> graphviz.Digr
 
 
 def _add_association(graph: graphviz.Digraph, role: Role, feature: Feature) -> None:
-    """A line between actor and use case; drawn from the use case towards actors on the
-    right, so that they stay on the right."""
-    actor, usecase = node_name("roles", role.id), node_name("features", feature.id)
-    attributes = {"arrowhead": "none", "class": "association",
-                  "tooltip": tooltip(f"{role.name} — {feature.title}"),
-                  "fontsize": SMALL_FONT_SIZE}
+    associate(graph, role, node_name("features", feature.id), f"{role.name} — {feature.title}")
+
+
+def associate(graph: graphviz.Digraph, role: Role, node: str, text: str, label: str = "") -> None:
+    """A line between an actor and a use case (or a module of them), `text` its tooltip;
+    drawn from the use case towards actors on the right, so that they stay on the right."""
+    actor = node_name("roles", role.id)
+    attributes = {"arrowhead": "none", "class": "association", "tooltip": tooltip(text),
+                  "fontsize": SMALL_FONT_SIZE, **({"label": label} if label else {})}
     if role.kind in LEFT_KINDS:
-        graph.edge(actor, usecase, **attributes)
+        graph.edge(actor, node, **attributes)
     else:
-        graph.edge(usecase, actor, **attributes)
+        graph.edge(node, actor, **attributes)

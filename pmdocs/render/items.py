@@ -5,6 +5,7 @@ the module a page belongs to, and a rule's completeness verdict."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Iterable
 
 from ..issues import RULE_CHECK_CODES, Issue
@@ -47,6 +48,16 @@ def diagram(context: RenderContext, diagram_id: str, page_path: str,
             edge_table: bool = True) -> Safe:
     """The diagram and its edge table (nothing when the project has no such diagram)."""
     return Safe(diagram_markdown(context, diagram_id, page_path, edge_table).rstrip())
+
+
+@dataclass(frozen=True)
+class DiagramSection:
+    """One of several diagrams a page shows under headings of their own (a module's tree, a
+    group of a module's pages, a module's use cases): its heading's anchor, title, diagram."""
+
+    anchor: Safe
+    title: str
+    diagram: Safe
 
 
 def item_link(context: RenderContext, section: str, item_id: str, page_path: str) -> Html:

@@ -8,10 +8,10 @@ from typing import Iterator
 from ...model.spec import Page
 from ...sitemap import SiteMap
 from ..context import RenderContext
-from ..items import diagram, item_link, module_link, separator
+from ..items import DiagramSection, diagram, item_link, module_link, separator
 from ..tables import document, table
 from ..templating import render_template
-from ..text import link
+from ..text import heading_id, link
 
 INDEX = SiteMap.section("pagemap")
 
@@ -64,5 +64,21 @@ def module_page(context: RenderContext, module: str) -> str:
         "pagemap_module.md.j2", labels=labels, title=context.project.index.module(module).title,
         pages=pages,
         diagram=diagram(context, "pagemap-" + module, path),
+        groups=group_maps(context, module, path),
         overview=link(labels["pagemap"], INDEX, path)),
         f"{context.project.index.module(module).title} · {labels['pagemap']}")
+
+
+def group_maps(context: RenderContext, module: str, path: str) -> list[DiagramSection]:
+    """The maps of a large module's groups of pages (`pagemap-<module>.<n>`), each under a
+    heading of its own on the module's page (the group map's nodes link to `#group-<n>`):
+    a reader follows the module from its overview to a group without leaving the page, and
+    the navigation keeps one entry per module."""
+    found = []
+    number = 1
+    while f"pagemap-{module}.{number}" in context.diagrams:
+        shown = context.diagrams[f"pagemap-{module}.{number}"]
+        found.append(DiagramSection(heading_id(SiteMap.page_group(number)), shown.part,
+                                    diagram(context, shown.id, path)))
+        number += 1
+    return found

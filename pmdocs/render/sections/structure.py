@@ -11,7 +11,7 @@ from ...model.spec import Page
 from ...sitemap import SiteMap
 from ..context import RenderContext
 from ..cells import Html, escaped, strong
-from ..items import anchored_link, diagram, item_link, module_link
+from ..items import DiagramSection, anchored_link, diagram, item_link, module_link
 from ..tables import document
 from ..templating import render_template
 from ..text import Safe, heading_id
@@ -20,18 +20,9 @@ PATH = SiteMap.section("structure")
 INDENT = "  "
 
 
-@dataclass(frozen=True)
-class ModuleTree:
-    """A module's own diagram, when the product's tree is split by module."""
-
-    anchor: Safe
-    title: str
-    diagram: Safe
-
-
 def render(context: RenderContext) -> Iterator[tuple[str, str]]:
     modules = context.project.index.modules
-    split = [ModuleTree(heading_id("structure", module.key), module.title,
+    split = [DiagramSection(heading_id("structure", module.key), module.title,
                         diagram(context, "structure-" + module.key, PATH))
              for module in modules if "structure-" + module.key in context.diagrams]
     yield PATH, document(render_template(
