@@ -120,8 +120,6 @@ def _compile(project: str, strict: bool, cache_dir: str | None, write: Writer,
     finally:
         if status is not None:
             status.clear()
-    if kept is not None and result.rendered is not None:
-        kept.save()
     issues, file_count = result.checked.issues, result.checked.file_count
     if issues:
         _report(issues, file_count, result.checked.project.settings.language)

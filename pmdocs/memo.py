@@ -109,6 +109,16 @@ class Memo:
                                             protocol=pickle.HIGHEST_PROTOCOL))
             os.replace(staged, path)
 
+    def finish(self) -> None:
+        """The run has made all it will: the last run's outputs it did not use are dropped,
+        and a memo kept in a file is saved there and let go of (the write stage needs none
+        of it, and a large project's outputs are hundreds of MB); one kept in memory
+        (`serve`) holds this run's outputs for the next."""
+        self._before = {}
+        if self.kept_in is not None and not self._unread:
+            self.save()
+            self._now, self._unread = {}, True
+
     def get(self, key: str, make: Callable[[], T]) -> T:
         """The output under `key`: the last run's, else `make()`'s (kept for the next run)."""
         value = self.take(key)

@@ -78,7 +78,8 @@ class Options:
     the spec files alone); None: never up to date."""
     memo: "Memo | None" = None
     """The last run's diagrams and documents, reused where their inputs did not change
-    (`pmdocs.memo`; `pmdocs serve` keeps one); None: everything is made."""
+    (`pmdocs.memo`; `pmdocs serve` keeps one), and this run's kept for the next (saved when
+    the memo has a file, before the write stage); None: everything is made."""
 
 
 @dataclass(frozen=True)
@@ -126,6 +127,9 @@ def run(root: str | Path, options: Options = Options(), write: Writer | None = N
     progress("render", 0, 0)
     rendered = render_site(project, issues, diagrams, drawings, options.site_map,
                            history, reuse)                                      # render
+    del diagrams, drawings          # the site holds what it shows: let the rest go before
+    if reuse is not None:           # the write, the stage that needs the most memory
+        reuse.memo.finish()
     if write is not None:
         progress("write", 0, len(rendered.documents))
         write(project, rendered)                                                # write
