@@ -8,6 +8,7 @@ import hashlib
 import importlib.metadata
 import os
 from pathlib import Path
+from typing import Any
 
 _PACKAGE = Path(__file__).resolve().parent
 
@@ -24,6 +25,20 @@ def cache_root() -> Path:
     """pmdocs' user cache folder: `$XDG_CACHE_HOME/pmdocs` (or `~/.cache/pmdocs`)."""
     root = os.environ.get("XDG_CACHE_HOME") or os.path.join(Path.home(), ".cache")
     return Path(root) / "pmdocs"
+
+
+def template_bytecode_cache() -> Any:
+    """A Jinja bytecode cache in pmdocs' cache folder, so each template is compiled once per
+    machine rather than once per build (Jinja checks each entry against its template's source
+    and writes it atomically, so builds side by side share it); None when the folder cannot
+    be made."""
+    from jinja2 import FileSystemBytecodeCache
+    folder = cache_root() / "templates"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return FileSystemBytecodeCache(str(folder))
 
 
 def default_cache_dir() -> Path:

@@ -26,13 +26,19 @@ if TYPE_CHECKING:
 def diagrams(project, labels: Labels, marks: "Marks | None" = None,
              reuse: "Reuse | None" = None, max_cost: int | None = None) -> list[Diagram]:
     """Every page-map diagram; a module map estimated to cost more than `max_cost`
-    (`cost.MAX_COST` unless given) is drawn in groups."""
+    (`cost.MAX_COST` unless given) is drawn in groups. With `reuse`, a module's maps and a
+    page's neighbourhood are the last run's when the inputs of its pages did not change (a
+    page's inputs hold the pages it jumps to and from, and theirs)."""
     jumps = page_jumps(project, labels, marks)
     module_list = project.index.modules
     result = [overview(project, labels, module_list,
                        [jump for jump in jumps if jump.mark != REMOVED])]
     for module in module_list:
-        result += module_maps(project, labels, module, jumps, marks, max_cost)
+        def maps(module: Module = module) -> list[Diagram]:
+            return module_maps(project, labels, module, jumps, marks, max_cost)
+        result += maps() if reuse is None or marks is not None else reuse.get_from(
+            f"module_maps/{max_cost or MAX_COST}", [("pages", page_id) for page_id in module.pages],
+            maps)
     touching = jumps_by_page(jumps)
     for page in project.index.listed["pages"]:
         def make(page=page) -> Diagram:

@@ -15,7 +15,6 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from jinja2 import FileSystemBytecodeCache
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
@@ -30,7 +29,8 @@ from ..printable import one_line
 from ..render import RenderedSite
 from ..render.diagram import place_diagrams
 from ..render.problems import problems_overlay
-from ..resources import cache_root, default_cache_dir, search_words_file, spec_cache_dir
+from ..resources import (default_cache_dir, search_words_file, spec_cache_dir,
+                         template_bytecode_cache)
 from ..site import asset_files, extra_assets, nav_config
 from ..sitemap import SiteMap
 from . import pages
@@ -251,13 +251,8 @@ class PmdocsPlugin(BasePlugin[PmdocsConfig]):
                 os.unlink(os.path.join(config.site_dir, stale.dest_uri))
 
     def on_env(self, env: Any, *, config: Any, files: Files) -> Any:
-        """The theme's templates compiled once per machine, not once per build: their
-        bytecode is kept in pmdocs' cache (Jinja checks each against its template's source
-        and writes it atomically, so builds side by side may share it)."""
-        folder = cache_root() / "templates"
-        with contextlib.suppress(OSError):
-            folder.mkdir(parents=True, exist_ok=True)
-            env.bytecode_cache = FileSystemBytecodeCache(str(folder))
+        """The theme's templates compiled once per machine, not once per build."""
+        env.bytecode_cache = template_bytecode_cache()
         return env
 
     def on_nav(self, nav: Any, *, config: Any, files: Files) -> Any:

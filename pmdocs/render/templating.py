@@ -11,7 +11,7 @@ from typing import Any
 
 import jinja2
 
-from ..resources import templates_dir
+from ..resources import template_bytecode_cache, templates_dir
 from .text import Safe, block, heading_id, inline, link
 
 
@@ -26,7 +26,8 @@ def environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates_dir() / "site")),
         autoescape=False, finalize=_finalize, undefined=jinja2.StrictUndefined,
-        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+        bytecode_cache=template_bytecode_cache())
     env.filters.update(block=block, inline=inline)
     env.globals.update(link=link, Safe=Safe, heading_id=heading_id)
     return env
