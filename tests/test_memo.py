@@ -84,7 +84,8 @@ def test_every_item_retitled_in_turn(project: Path) -> None:
 
 def test_every_pages_menu_changed_in_turn(project: Path) -> None:
     """A menu shows beyond the pages that name each other: a web page's side menu lists every
-    web page, the tab bar lists its pages by title or menu."""
+    group of web pages and the pages of its own, the tab bar lists its pages by title or
+    menu."""
     memo = Memo()
     run(project, memo)
     pages = run(project).checked.project.index.listed["pages"]

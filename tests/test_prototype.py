@@ -20,6 +20,7 @@ from pmdocs.render import RenderedSite
 from pmdocs.render.context import build_context
 from pmdocs.render.prototype import OVERLAY_KINDS, prototype
 from pmdocs.site import SiteSettings, export_files
+from pmdocs.sitemap import SiteMap
 
 from .conftest import SAMPLE
 from .test_graph import make_project
@@ -286,3 +287,26 @@ def test_a_web_form_of_several_fields_lays_them_out_two_to_a_row() -> None:
         "web": [["name", "period"], ["limit", "days"], ["kind"], ["memo"], ["city"], ["street"]],
         "said": [["a", "b", "c"], ["d", "e"]],        # the spec's row stays as it says
         "phone": [[field["id"]] for field in fields]}  # two fields stand side by side on the web
+
+
+def test_a_web_pages_side_menu_opens_its_own_group_and_names_the_others() -> None:
+    """As a back office's menu: every group by its title, a closed one a link to its first
+    page, and only the page's own group's entries — so a product of many web pages does not
+    repeat all of them on each one (the menu grew with the square of the product)."""
+    def web(page_id: str, menu: str) -> dict:
+        return {"id": page_id, "title": page_id, "entry": True, "device": "web", "menu": menu,
+                "elements": [{"id": "text", "type": "text"}]}
+    project = make_project(pages=[
+        web("orders", "订单管理 / 订单列表"), web("refunds", "订单管理 / 退款"),
+        web("users", "用户管理 / 用户列表"), web("roles", "用户管理 / 角色"),
+        {"id": "phone", "title": "手机", "entry": True, "elements": [{"id": "t", "type": "text"}]}])
+    views = {view.page.id: view for view in prototype(build_context(project, [], [], {})).pages}
+    menu = [(group.title, group.first, group.entries) for group in views["roles"].side_menu]
+    assert menu == [("订单管理", "orders", ()),
+                    ("用户管理", "users", (("用户列表", "users"), ("角色", "roles")))]
+    assert views["phone"].side_menu == ()
+    page = render_site(project, []).html[SiteMap.prototype("roles")]
+    assert isinstance(page, str)
+    links = Wireframe(page).links
+    assert "../orders/index.html" in links and "../refunds/index.html" not in links
+    assert "../users/index.html" in links and "../roles/index.html" in links

@@ -8,7 +8,8 @@ The prototype is derived from the page specs alone, so it can never drift from t
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Iterable, Mapping
 
 from ..model import Project
@@ -130,6 +131,16 @@ class Screen:
 
 
 @dataclass(frozen=True)
+class SideGroup:
+    """A group of a web page's side menu: its title, the page it opens (its first), and its
+    entries — (text, page id) — when the page is in it (else the group is closed)."""
+
+    title: str
+    first: str
+    entries: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
 class WireframePage:
     page: Page
     device: str
@@ -147,9 +158,8 @@ class WireframePage:
     """The business flows' steps that happen here: (`flow › step`, `pmdocs:` link)."""
     change: str = ""
     """`added` or `changed` since the revision the site marks (its title's badge says so)."""
-    side_menu: tuple[tuple[str, str, str], ...] = ()
-    """On a web page, the back office's side menu: (group, entry, page id) of every web page,
-    named by its `menu` (first and last level), else its module and title."""
+    side_menu: tuple["SideGroup", ...] = ()
+    """On a web page, the back office's side menu (`_Builder.side_menu_of`)."""
 
     @property
     def is_overlay(self) -> bool:
@@ -177,14 +187,33 @@ class SitemapGroup:
 
 @dataclass(frozen=True)
 class Prototype:
-    pages: tuple[WireframePage, ...]
-    """One wireframe per page id, in spec order."""
+    """The prototype: its sitemap and start, and a wireframe per page, drawn when asked for
+    (a build that reuses the last one's pages asks for few)."""
+
+    builder: "_Builder" = field(repr=False, compare=False)
     sitemap: tuple[SitemapGroup, ...]
     start: str
     """Where the prototype opens: the first launch page, else the first entry page, else the
     first page (full pages before overlays)."""
     marks_changes: bool = False
     """Whether the site marks changes since a revision (the prototype's switch for them)."""
+
+    @property
+    def page_list(self) -> list[Page]:
+        """Every page, in spec order."""
+        return list(self.builder.pages.values())
+
+    def wireframe(self, page: Page) -> WireframePage:
+        return self.builder.wireframe(page)
+
+    def side_menu(self, page: Page) -> tuple[SideGroup, ...]:
+        """What `wireframe(page).side_menu` will be, without drawing the page."""
+        return self.builder.side_menu_of(page)
+
+    @cached_property
+    def pages(self) -> tuple[WireframePage, ...]:
+        """One wireframe per page id, in spec order."""
+        return tuple(self.wireframe(page) for page in self.page_list)
 
 
 def prototype(context: RenderContext) -> Prototype | None:
@@ -197,8 +226,8 @@ def prototype(context: RenderContext) -> Prototype | None:
     start = next((page for page in full if "launch" in page.entry),
                  next((page for page in full if page.is_entry), full[0]))
     history = context.history
-    return Prototype(tuple(builder.wireframe(page) for page in pages), builder.sitemap(),
-                     start.id, history is not None and history.since is not None)
+    return Prototype(builder, builder.sitemap(), start.id,
+                     history is not None and history.since is not None)
 
 
 class _Builder:
@@ -217,6 +246,21 @@ class _Builder:
         self.page_changes, self.element_changes = _changes(context)
         self.side_menu = tuple(self.menu_entry(page) for page in self.pages.values()
                                if page.device == "web" and page.kind not in OVERLAY_KINDS)
+        self.side_groups: dict[str, list[tuple[str, str]]] = {}
+        for group, entry, page_id in self.side_menu:
+            self.side_groups.setdefault(group, []).append((entry, page_id))
+        self.side_group_of = {page_id: group for group, _, page_id in self.side_menu}
+
+    def side_menu_of(self, page: Page) -> tuple[SideGroup, ...]:
+        """A web page's side menu, as a back office's opens: every group by its title (a link
+        to its first page), and the entries of the group the page is in — not every web page
+        on every web page, which grows with the square of the product (617 web pages of
+        ~3,000 links each, in every state, at 10,000 items)."""
+        if page.device != "web":
+            return ()
+        own = self.side_group_of.get(page.id)
+        return tuple(SideGroup(group, entries[0][1], tuple(entries) if group == own else ())
+                     for group, entries in self.side_groups.items())
 
     def menu_entry(self, page: Page) -> tuple[str, str, str]:
         levels = [level.strip() for level in page.menu.split("/") if level.strip()]
@@ -240,7 +284,7 @@ class _Builder:
                              tabbar, overlays, self.index.opener_page(page.id) or "",
                              SiteMap.link(SiteMap.item("pages", page.id)), self.steps_on(page.id),
                              change=self.page_changes.get(page.id, ""),
-                             side_menu=self.side_menu if page.device == "web" else ())
+                             side_menu=self.side_menu_of(page))
 
     def steps_on(self, page_id: str) -> tuple[tuple[str, str], ...]:
         """The flow steps that happen on a page, each as text and a link to its row."""

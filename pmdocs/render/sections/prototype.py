@@ -17,8 +17,9 @@ import jinja2
 from markupsafe import Markup
 
 from ...labels import labels_for
+from ...model.spec import Page
 from ...sitemap import PROTOTYPE_ASSETS, SiteMap
-from ...resources import templates_dir
+from ...resources import template_bytecode_cache, templates_dir
 from ..context import Later, RenderContext
 from ..prototype import SitemapGroup, WireframePage, prototype
 from ..text import markdown_html
@@ -32,8 +33,9 @@ def render(context: RenderContext) -> Iterator[tuple[str, "str | bytes | Later"]
     if views is None:
         return
     roles = [(role.id, role.name) for role in context.project.index.listed["roles"]]
-    for wireframe in views.pages:
-        def make(wireframe: WireframePage = wireframe) -> str:
+    for page in views.page_list:
+        def make(page: Page = page) -> str:
+            wireframe = views.wireframe(page)
             return _render(
                 "page.html.j2", context, wireframe=wireframe, roles=roles,
                 marks_changes=views.marks_changes,
@@ -42,9 +44,9 @@ def render(context: RenderContext) -> Iterator[tuple[str, "str | bytes | Later"]
                 default_state=wireframe.page.opening_state,
                 opener_title=context.title_of("pages", wireframe.opener)
                 if wireframe.opener else "")
-        yield SiteMap.prototype(wireframe.page.id), context.later(    # every role is named,
-            "prototype", ("pages", wireframe.page.id), make, repr(roles),  # a web page's menu
-            repr(wireframe.side_menu))                                     # lists every page
+        yield SiteMap.prototype(page.id), context.later(    # every role is named, a web
+            "prototype", ("pages", page.id), make, repr(roles),   # page's menu lists every page
+            repr(views.side_menu(page)))
     yield SiteMap.prototype(), _render("index.html.j2", context, start=views.start)
     yield f"{PROTOTYPE_ASSETS}/sitemap.js", _sitemap_script(views.sitemap).encode()
 
@@ -60,7 +62,8 @@ def _environment() -> jinja2.Environment:
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates_dir() / "prototype")),
         autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-        keep_trailing_newline=True, auto_reload=False)
+        keep_trailing_newline=True, auto_reload=False,
+        bytecode_cache=template_bytecode_cache())
     environment.filters["markdown"] = _markdown
     return environment
 
