@@ -51,6 +51,11 @@ NAV_GROUP_LIMIT = 40
 """The most entries one group of the navigation lists: a longer run of items is split into
 groups (`first … last`), so that a page at N = 2,000 carries the entries of its own group
 and the closed groups around it (with `navigation.prune`), not every item."""
+NAV_RUN_LIMIT = 24
+"""The most groups, or modules, one level of the navigation lists: more are gathered into
+runs (`first … last`). Material renders every entry of each level a page is in, on every
+page: at N = 10,000 the page maps' 100 modules were on each of 6,000 pages, and the site's
+navigation grew with the square of the product."""
 
 _LINK = re.compile(r'(\s(?:(?:xlink:)?href|src)=")pmdocs:([^"]*)"')
 
@@ -138,10 +143,11 @@ class SiteMap:
             return _grouped(name, [item.id for item in index.listed[name]], index)
         if name != "pagemap":
             return ()
-        return tuple(NavEntry(html.escape(module.title, quote=False), None,
-                              (NavEntry(labels["pagemap"], self.module_map(module.key)),
-                               *_grouped("pages", list(module.pages), index)))
-                     for module in index.modules)
+        modules = tuple(NavEntry(html.escape(module.title, quote=False), None,
+                                 (NavEntry(labels["pagemap"], self.module_map(module.key)),
+                                  *_grouped("pages", list(module.pages), index)))
+                        for module in index.modules)
+        return _runs(modules, [(module.title, module.title) for module in index.modules])
 
     # ------------------------------------------------------------------------ URLs
 
@@ -200,14 +206,33 @@ def _relative_path(path: str, folder: str) -> str:
 
 def _grouped(section: str, item_ids: Sequence[str],
              index: "ProjectIndex") -> tuple[NavEntry, ...]:
-    """The items' entries, in groups of at most `NAV_GROUP_LIMIT` when there are more."""
+    """The items' entries, in groups of at most `NAV_GROUP_LIMIT` when there are more (and
+    those in runs of at most `NAV_RUN_LIMIT` groups)."""
     entries = tuple(NavEntry("", SiteMap.item(section, item_id)) for item_id in item_ids)
     if len(entries) <= NAV_GROUP_LIMIT:
         return entries
-    groups = []
+    groups, ends = [], []
     for start in range(0, len(item_ids), NAV_GROUP_LIMIT):
         first, last = item_ids[start], item_ids[min(start + NAV_GROUP_LIMIT, len(item_ids)) - 1]
-        title = f"{index.title_of(section, first)} … {index.title_of(section, last)}"
-        groups.append(NavEntry(html.escape(" ".join(title.split()), quote=False), None,
+        ends.append((index.title_of(section, first), index.title_of(section, last)))
+        groups.append(NavEntry(_run_title(*ends[-1]), None,
                                entries[start:start + NAV_GROUP_LIMIT]))
-    return tuple(groups)
+    return _runs(tuple(groups), ends)
+
+
+def _runs(entries: tuple[NavEntry, ...], ends: Sequence[tuple[str, str]]
+          ) -> tuple[NavEntry, ...]:
+    """More than `NAV_RUN_LIMIT` entries in runs of about equal length, each titled by the
+    first title of its first entry and the last of its last (`ends`: each entry's, as
+    text)."""
+    if len(entries) <= NAV_RUN_LIMIT:
+        return entries
+    size = -(-len(entries) // -(-len(entries) // NAV_RUN_LIMIT))
+    return tuple(NavEntry(_run_title(ends[start][0], ends[min(start + size, len(entries)) - 1][1]),
+                          None, entries[start:start + size])
+                 for start in range(0, len(entries), size))
+
+
+def _run_title(first: str, last: str) -> str:
+    """`first … last`, as the navigation's HTML."""
+    return html.escape(" ".join(f"{first} … {last}".split()), quote=False)

@@ -79,3 +79,23 @@ def test_a_long_section_is_split_into_groups() -> None:
     groups = _grouped("features", ids, Index())  # type: ignore[arg-type]
     assert [len(group.children) for group in groups] == [NAV_GROUP_LIMIT, NAV_GROUP_LIMIT, 1]
     assert groups[0].title == "&lt;f000&gt; … &lt;f039&gt;"
+
+
+def test_a_level_of_many_groups_is_gathered_into_runs() -> None:
+    """Past `NAV_RUN_LIMIT` groups (or modules) a level lists runs of about equal length,
+    titled by their first and last items: a page's navigation stays short at N = 10,000."""
+    from pmdocs.sitemap import NAV_GROUP_LIMIT, NAV_RUN_LIMIT, _grouped
+
+    class Index:
+        @staticmethod
+        def title_of(section: str, item_id: str) -> str:
+            return item_id
+    ids = [f"f{number:04}" for number in range(NAV_GROUP_LIMIT * (NAV_RUN_LIMIT + 1))]
+    runs = _grouped("features", ids, Index())  # type: ignore[arg-type]
+    assert [len(run.children) for run in runs] == [13, 12]
+    assert runs[0].title == f"f0000 … f{13 * NAV_GROUP_LIMIT - 1:04}"
+    assert runs[1].children[-1].title == f"f{len(ids) - NAV_GROUP_LIMIT:04} … f{len(ids) - 1:04}"
+    assert [entry.path for run in runs for group in run.children for entry in group.children] \
+        == [SiteMap.item("features", item_id) for item_id in ids]
+    few = _grouped("features", ids[:NAV_GROUP_LIMIT * NAV_RUN_LIMIT], Index())  # type: ignore[arg-type]
+    assert len(few) == NAV_RUN_LIMIT and all(len(group.children) == NAV_GROUP_LIMIT for group in few)
