@@ -100,6 +100,24 @@ def test_only_pages_pmdocs_wrote_are_taken_from_materials_indexer(tmp_path: Path
     assert search.pages == {}
 
 
+def test_the_index_is_written_as_utf8_with_the_line_separators_escaped(tmp_path: Path) -> None:
+    """Chinese text as itself (half the bytes of `\\u` escapes, in a file a reader's browser
+    fetches whole); U+2028 / U+2029 escaped, since the offline copy of the index is a script."""
+    search = SearchEntries()
+    search.configure(material_search_config())
+    search.index(page("a.md", {"generator": "pmdocs"}),
+                 "<h1 id=\"t\">购物车</h1><p>去结算</p>")
+    index_file = tmp_path / "search" / "search_index.json"     # a page of the team's own
+    index_file.parent.mkdir()
+    theirs = {"location": "b.html", "title": "b", "text": "第一行\u2028第二行\u2029完"}
+    index_file.write_text(json.dumps({"config": {}, "docs": [theirs]}), encoding="utf-8")
+    search.write(str(tmp_path))
+    raw = index_file.read_bytes()
+    assert "购物车".encode() in raw and b"\\u8d2d" not in raw
+    assert "\u2028".encode() not in raw and "\u2029".encode() not in raw
+    assert json.loads(raw.decode("utf-8"))["docs"][0] == theirs
+
+
 def test_without_materials_search_every_page_is_left_alone() -> None:
     search = SearchEntries()
     search.configure(SimpleNamespace(plugins={"search": object()}))
