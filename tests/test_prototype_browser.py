@@ -6,6 +6,7 @@ Screenshots of three screens go to tests/artifacts/."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tests.browser import (BuiltSite, browser, click, open_page, sample_site,  # noqa: F401
@@ -179,3 +180,47 @@ def test_a_dialogs_own_url_shows_it_and_close_returns_to_its_page(browser: "WebD
     tap(browser, "cancel_button")
     wait_until(browser, lambda d: d.execute_script("return document.body.dataset.page") != "login_dialog",
                "close on a dialog's own page did not return to the page that opens it")
+
+
+def test_a_long_side_menu_scrolls_to_its_closed_groups_which_open_their_pages(
+        browser: "WebDriver", tmp_path: Path) -> None:
+    """A back office of three groups of 30 web pages: a page's menu lists its own group and,
+    below it, the other groups closed; the menu scrolls within the frame, so every group can
+    be reached, and a closed group's link opens its first page with that group open."""
+    from pmdocs.pipeline import render_project
+    from pmdocs.site import SiteSettings, export_files
+
+    from tests.test_graph import make_project
+
+    groups = ("订单管理", "用户管理", "财务管理")
+    project = make_project(pages=[
+        {"id": f"g{group}p{number}", "title": f"{title}{number}", "entry": True,
+         "device": "web", "menu": f"{title} / {title}页{number}",
+         "elements": [{"id": "text", "type": "text"}]}
+        for group, title in enumerate(groups) for number in range(30)])
+    site = render_project(project, [])
+    for path, content in export_files(site, SiteSettings(site.title, site.language, site.nav)).items():
+        target = tmp_path / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    open_page(browser, (tmp_path / "docs" / "prototype" / "g0p5" / "index.html").as_uri())
+    browser.set_window_size(1440, 900)
+    menu = find(browser, ".pp-screen:not([hidden]) .pp-side-menu")
+    closed = menu.find_elements("css selector", "a.pp-side-closed")
+    assert [link.text for link in closed] == ["用户管理", "财务管理"]
+    assert browser.execute_script("return arguments[0].scrollHeight > arguments[0].clientHeight",
+                                  menu), "the menu fits: nothing to scroll"
+    last = closed[-1]
+    browser.execute_script("arguments[0].scrollIntoView({block: 'nearest'})", last)
+    inside = browser.execute_script(
+        "const menu = arguments[0].getBoundingClientRect(), link = arguments[1].getBoundingClientRect();"
+        "return link.top >= menu.top - 1 && link.bottom <= menu.bottom + 1 && link.height > 0;",
+        menu, last)
+    assert inside, "the last closed group cannot be scrolled into the menu's view"
+    screenshot(browser, "prototype-side-menu")
+    click(browser, last)
+    on_page(browser, "g2p0")
+    opened = find(browser, ".pp-screen:not([hidden]) .pp-side-menu")
+    assert [link.text for link in opened.find_elements("css selector", "a.pp-side-closed")] \
+        == ["订单管理", "用户管理"]
+    assert len(opened.find_elements("css selector", "a:not(.pp-side-closed)")) == 30
