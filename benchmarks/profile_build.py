@@ -7,7 +7,8 @@ Copies `gen_spec.py N`'s project into `benchmarks/out/profile-buildN/` (so it ca
 while other benchmarks use theirs) and runs `pmdocs build --progress` as a subprocess,
 reading its status line as it is written: the time each stage starts is when its line
 appears, so the stages are timed from outside, as a user sees them. "start" is the
-interpreter with pmdocs' imports, load, model and check; "graph", "layout", "render" are the
+interpreter with pmdocs' imports, load, model, check and the last build's memo; "graph",
+"layout", "render" are the
 compiler's stages; "write" is mkdocs (pages rendered again or carried over) and the swap of
 the output folder. Beside each stage's time, the build's peak resident memory in that stage
 (MB, sampled every 0.1 s from /proc).

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import html
+import math
 import posixpath
 import re
 from dataclasses import dataclass
@@ -227,7 +228,7 @@ def _runs(entries: tuple[NavEntry, ...], ends: Sequence[tuple[str, str]]
     text)."""
     if len(entries) <= NAV_RUN_LIMIT:
         return entries
-    size = -(-len(entries) // -(-len(entries) // NAV_RUN_LIMIT))
+    size = math.ceil(len(entries) / math.ceil(len(entries) / NAV_RUN_LIMIT))
     return tuple(NavEntry(_run_title(ends[start][0], ends[min(start + size, len(entries)) - 1][1]),
                           None, entries[start:start + size])
                  for start in range(0, len(entries), size))

@@ -244,12 +244,14 @@ class _Builder:
             (element for page in self.pages.values() if "tab" in page.entry
              for element in page.elements if element.type == "tabbar"), None)
         self.page_changes, self.element_changes = _changes(context)
-        self.side_menu = tuple(self.menu_entry(page) for page in self.pages.values()
-                               if page.device == "web" and page.kind not in OVERLAY_KINDS)
         self.side_groups: dict[str, list[tuple[str, str]]] = {}
-        for group, entry, page_id in self.side_menu:
-            self.side_groups.setdefault(group, []).append((entry, page_id))
-        self.side_group_of = {page_id: group for group, _, page_id in self.side_menu}
+        """The back office's menu: (entry, page id) of every web page, by group."""
+        self.side_group_of: dict[str, str] = {}
+        for page in self.pages.values():
+            if page.device == "web" and page.kind not in OVERLAY_KINDS:
+                group, entry = self.menu_entry(page)
+                self.side_groups.setdefault(group, []).append((entry, page.id))
+                self.side_group_of[page.id] = group
 
     def side_menu_of(self, page: Page) -> tuple[SideGroup, ...]:
         """A web page's side menu, as a back office's opens: every group by its title (a link
@@ -262,11 +264,13 @@ class _Builder:
         return tuple(SideGroup(group, entries[0][1], tuple(entries) if group == own else ())
                      for group, entries in self.side_groups.items())
 
-    def menu_entry(self, page: Page) -> tuple[str, str, str]:
+    def menu_entry(self, page: Page) -> tuple[str, str]:
+        """(group, entry) of a web page in the side menu: its `menu`'s first and last levels,
+        else its module and title."""
         levels = [level.strip() for level in page.menu.split("/") if level.strip()]
         if len(levels) > 1:
-            return levels[0], levels[-1], page.id
-        return self.index.module_of(page.id).title, (levels or [page.title])[0], page.id
+            return levels[0], levels[-1]
+        return self.index.module_of(page.id).title, (levels or [page.title])[0]
 
     def wireframe(self, page: Page, with_overlays: bool = True) -> WireframePage:
         """The page's screens; with every overlay it can open (flat: an overlay opened from

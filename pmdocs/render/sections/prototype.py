@@ -45,7 +45,7 @@ def render(context: RenderContext) -> Iterator[tuple[str, "str | bytes | Later"]
                 opener_title=context.title_of("pages", wireframe.opener)
                 if wireframe.opener else "")
         yield SiteMap.prototype(page.id), context.later(    # every role is named, a web
-            "prototype", ("pages", page.id), make, repr(roles),   # page's menu lists every page
+            "prototype", ("pages", page.id), make, repr(roles),   # page's menu every group
             repr(views.side_menu(page)))
     yield SiteMap.prototype(), _render("index.html.j2", context, start=views.start)
     yield f"{PROTOTYPE_ASSETS}/sitemap.js", _sitemap_script(views.sitemap).encode()
