@@ -8,9 +8,8 @@ while other benchmarks use theirs) and runs `pmdocs build --progress` as a subpr
 reading its status line as it is written: the time each stage starts is when its line
 appears, so the stages are timed from outside, as a user sees them. "start" is the
 interpreter with pmdocs' imports, load, model, check and the last build's memo; "graph",
-"layout", "render" are the
-compiler's stages; "write" is mkdocs (pages rendered again or carried over) and the swap of
-the output folder. Beside each stage's time, the build's peak resident memory in that stage
+"layout", "render" are the compiler's stages; "write" is mkdocs (pages rendered again or
+carried over) and the swap of the output folder. Beside each stage's time, the build's peak resident memory in that stage
 (MB, sampled every 0.1 s from /proc).
 """
 
